@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ActionFailed")
+
+
+@_attrs_define
+class ActionFailed:
+    """
+    Attributes:
+        error_code (str | Unset): The status code of the response. `200` indicates a successful request. Example: 420.
+        error_code_label (str | Unset): More detail about what happened. For example you may need to request the number
+            via the dashboard, or you may already own this number. Example: Numbers from this country can be requested from
+            the Dashboard (${CUSTOMER_DASHBOARD_URL}/buy-numbers) as they require a valid local address to be provided
+            before being purchased..
+    """
+
+    error_code: str | Unset = UNSET
+    error_code_label: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        error_code = self.error_code
+
+        error_code_label = self.error_code_label
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if error_code is not UNSET:
+            field_dict["error-code"] = error_code
+        if error_code_label is not UNSET:
+            field_dict["error-code-label"] = error_code_label
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        error_code = d.pop("error-code", UNSET)
+
+        error_code_label = d.pop("error-code-label", UNSET)
+
+        action_failed = cls(
+            error_code=error_code,
+            error_code_label=error_code_label,
+        )
+
+        action_failed.additional_properties = d
+        return action_failed
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

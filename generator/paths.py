@@ -1,0 +1,13 @@
+"""Where the generator's inputs and output live in the repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SPEC_PATH = REPO_ROOT / "openapi" / "numbers-api.json"
+CONFIG_PATH = REPO_ROOT / "generator" / "config.yaml"
+TEMPLATES_DIR = REPO_ROOT / "generator" / "templates"
+OUTPUT_DIR = REPO_ROOT / "generated_client"
+PYPROJECT_PATH = REPO_ROOT / "pyproject.toml"
+FIX_COMMAND = "nox -s generate"

@@ -1,0 +1,52 @@
+"""Sessions for the Numbers API toolkit: `nox -l` lists them, a bare `nox` runs the checks CI runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+CONSTRAINTS = ("-c", str(ROOT / "constraints.txt"))
+
+nox.needs_version = ">=2026.10.20"
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["drift", "lint", "tests"]
+
+
+def install_toolkit(session: nox.Session, *extras: str) -> None:
+    """Install our packages and the committed generated client, every dependency pinned."""
+    spec = f".[{','.join(extras)}]" if extras else "."
+    session.install(*CONSTRAINTS, "-e", spec, "-e", "./generated_client")
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Regenerate generated_client/ from openapi/ (`-- --check` only reports drift)."""
+    session.install(*CONSTRAINTS, "-e", ".[generate]")
+    session.run("python", "-m", "generator", *session.posargs)
+
+
+@nox.session
+def drift(session: nox.Session) -> None:
+    """Fail when the committed generated_client/ differs from a fresh regeneration."""
+    session.install(*CONSTRAINTS, "-e", ".[generate]")
+    session.run("python", "-m", "generator", "--check")
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Run ruff and mypy --strict on our code and on the generated client."""
+    install_toolkit(session, "dev", "generate")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy", ".")
+    session.run("mypy", "--strict", "generated_client/numbers_api_client")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the unit tests (forwarding any pytest arguments)."""
+    install_toolkit(session, "dev", "generate")
+    session.run("pytest", *(session.posargs or ["tests"]))
