@@ -5,6 +5,9 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
+
+DriftKind = Literal["added", "removed", "changed"]
 
 # Things that appear in the committed folder through use (imports, installs, tools), not generation.
 IGNORED_PARTS = frozenset({"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "build"})
@@ -14,10 +17,10 @@ DIFF_LINES_PER_FILE = 20
 
 @dataclass(frozen=True)
 class FileDrift:
-    """One file that differs: `kind` is 'added', 'removed' or 'changed' relative to the fresh tree."""
+    """One file that differs, its kind relative to the fresh tree."""
 
     path: str
-    kind: str
+    kind: DriftKind
     diff: tuple[str, ...] = ()
 
 
