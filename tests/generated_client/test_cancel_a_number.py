@@ -1,0 +1,125 @@
+"""numbers_api_client.api.default.cancel_a_number: POST /number/cancel with a form body."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from numbers_api_client import errors
+from numbers_api_client.api.default import cancel_a_number
+from numbers_api_client.client import AuthenticatedClient
+from numbers_api_client.models import ActionResponse, NumberDetails, Unauthorized
+from numbers_api_client.types import Response
+
+from .support import (
+    REAL_AUTH_FAILED,
+    REAL_METHOD_FAILED,
+    REAL_SUCCESS,
+    FakeNumbersApi,
+    await_,
+    form_fields,
+    property_names,
+    schema_example,
+)
+
+Answer = ActionResponse | Unauthorized
+
+
+def cancel_detailed(
+    client: AuthenticatedClient, body: NumberDetails, *, use_async: bool
+) -> Response[Answer]:
+    if use_async:
+        return await_(cancel_a_number.asyncio_detailed(client=client, body=body))
+    return cancel_a_number.sync_detailed(client=client, body=body)
+
+
+def cancel(client: AuthenticatedClient, body: NumberDetails, *, use_async: bool) -> Answer | None:
+    if use_async:
+        return await_(cancel_a_number.asyncio(client=client, body=body))
+    return cancel_a_number.sync(client=client, body=body)
+
+
+def example_details() -> NumberDetails:
+    return NumberDetails.from_dict(schema_example("number-details"))
+
+
+ANSWERS = [
+    pytest.param(200, REAL_SUCCESS, ActionResponse, id="200-real"),
+    pytest.param(200, schema_example("response"), ActionResponse, id="200-spec-example"),
+    pytest.param(401, REAL_AUTH_FAILED, Unauthorized, id="401-real"),
+    pytest.param(401, schema_example("unauthorized"), Unauthorized, id="401-spec-example"),
+]
+
+
+@pytest.mark.parametrize(("status", "payload", "model"), ANSWERS)
+def test_documented_answers_parse_into_their_models(
+    fake_api: FakeNumbersApi,
+    use_async: bool,
+    status: int,
+    payload: dict[str, Any],
+    model: type[Answer],
+) -> None:
+    fake_api.answer(status, payload)
+
+    response = cancel_detailed(fake_api.client(), example_details(), use_async=use_async)
+
+    assert response.status_code == status
+    assert response.content == fake_api.body
+    assert type(response.parsed) is model
+    assert response.parsed.error_code == payload["error-code"]
+    assert response.parsed.error_code_label == payload["error-code-label"]
+
+
+@pytest.mark.parametrize(("status", "payload", "model"), ANSWERS)
+def test_sync_and_asyncio_return_the_parsed_model(
+    fake_api: FakeNumbersApi,
+    use_async: bool,
+    status: int,
+    payload: dict[str, Any],
+    model: type[Answer],
+) -> None:
+    fake_api.answer(status, payload)
+
+    parsed = cancel(fake_api.client(), example_details(), use_async=use_async)
+
+    assert type(parsed) is model
+    assert parsed.to_dict() == payload
+
+
+def test_body_is_form_encoded_with_the_documents_field_names(
+    fake_api: FakeNumbersApi, use_async: bool
+) -> None:
+    example = schema_example("number-details")
+
+    cancel_detailed(fake_api.client(), NumberDetails.from_dict(example), use_async=use_async)
+
+    request = fake_api.last
+    assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
+    assert set(example) == property_names("number-details")
+    assert form_fields(request) == {name: [value] for name, value in example.items()}
+
+
+def test_unset_target_api_key_is_not_sent(fake_api: FakeNumbersApi, use_async: bool) -> None:
+    cancel_detailed(
+        fake_api.client(), NumberDetails(country="GB", msisdn="447700900002"), use_async=use_async
+    )
+
+    assert form_fields(fake_api.last) == {"country": ["GB"], "msisdn": ["447700900002"]}
+
+
+def test_refusal_420_is_undocumented_for_cancel(fake_api: FakeNumbersApi, use_async: bool) -> None:
+    """The live service refuses a cancel with 420, but the document lists 420 for buy only."""
+    fake_api.answer(420, REAL_METHOD_FAILED)
+
+    response = cancel_detailed(fake_api.client(), example_details(), use_async=use_async)
+    assert response.status_code == 420
+    assert response.parsed is None
+
+    with pytest.raises(errors.UnexpectedStatus) as caught:
+        cancel_detailed(
+            fake_api.client(raise_on_unexpected_status=True),
+            example_details(),
+            use_async=use_async,
+        )
+    assert caught.value.status_code == 420
+    assert caught.value.content == fake_api.body

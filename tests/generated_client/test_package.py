@@ -1,0 +1,56 @@
+"""numbers_api_client as a package: every module imports, every operation has its module."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+import numbers_api_client
+import pytest
+from numbers_api_client import models
+
+from .support import spec
+
+MODULE_NAMES = sorted(
+    info.name
+    for info in pkgutil.walk_packages(
+        numbers_api_client.__path__, prefix=f"{numbers_api_client.__name__}."
+    )
+)
+
+
+def snake_case(operation_id: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", operation_id).lower()
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_module_imports(name: str) -> None:
+    module = importlib.import_module(name)
+
+    assert module.__name__ == name
+
+
+def test_every_operation_has_a_module_with_the_four_functions() -> None:
+    operation_ids = [
+        details["operationId"] for item in spec()["paths"].values() for details in item.values()
+    ]
+    assert len(operation_ids) == 5
+    for operation_id in operation_ids:
+        name = f"numbers_api_client.api.default.{snake_case(operation_id)}"
+        assert name in MODULE_NAMES
+        module = importlib.import_module(name)
+        for function in ("sync", "sync_detailed", "asyncio", "asyncio_detailed"):
+            assert callable(getattr(module, function)), (name, function)
+
+
+def test_every_model_module_is_walked_and_exported() -> None:
+    model_modules = {name for name in MODULE_NAMES if name.startswith("numbers_api_client.models.")}
+    exported_from = {getattr(models, name).__module__ for name in models.__all__}
+
+    assert model_modules == exported_from
+    assert len(model_modules) == 20
+
+
+def test_package_exports_both_clients() -> None:
+    assert set(numbers_api_client.__all__) == {"AuthenticatedClient", "Client"}

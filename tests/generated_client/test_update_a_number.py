@@ -1,0 +1,191 @@
+"""numbers_api_client.api.default.update_a_number: POST /number/update with a form body."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from numbers_api_client import errors
+from numbers_api_client.api.default import update_a_number
+from numbers_api_client.client import AuthenticatedClient
+from numbers_api_client.models import (
+    ActionResponse,
+    NumberDetailsUpdate,
+    NumberDetailsUpdateMessagesCallbackType,
+    NumberDetailsUpdateVoiceCallbackType,
+    Unauthorized,
+)
+from numbers_api_client.types import Response
+
+from .support import (
+    REAL_AUTH_FAILED,
+    REAL_METHOD_FAILED,
+    REAL_SUCCESS,
+    FakeNumbersApi,
+    await_,
+    form_fields,
+    property_names,
+    schema_example,
+)
+
+Answer = ActionResponse | Unauthorized
+
+
+def update_detailed(
+    client: AuthenticatedClient, body: NumberDetailsUpdate, *, use_async: bool
+) -> Response[Answer]:
+    if use_async:
+        return await_(update_a_number.asyncio_detailed(client=client, body=body))
+    return update_a_number.sync_detailed(client=client, body=body)
+
+
+def update(
+    client: AuthenticatedClient, body: NumberDetailsUpdate, *, use_async: bool
+) -> Answer | None:
+    if use_async:
+        return await_(update_a_number.asyncio(client=client, body=body))
+    return update_a_number.sync(client=client, body=body)
+
+
+def minimal_update(**fields: Any) -> NumberDetailsUpdate:
+    return NumberDetailsUpdate(country="GB", msisdn="447700900000", **fields)
+
+
+ANSWERS = [
+    pytest.param(200, REAL_SUCCESS, ActionResponse, id="200-real"),
+    pytest.param(200, schema_example("response"), ActionResponse, id="200-spec-example"),
+    pytest.param(401, REAL_AUTH_FAILED, Unauthorized, id="401-real"),
+    pytest.param(401, schema_example("unauthorized"), Unauthorized, id="401-spec-example"),
+]
+
+
+@pytest.mark.parametrize(("status", "payload", "model"), ANSWERS)
+def test_documented_answers_parse_into_their_models(
+    fake_api: FakeNumbersApi,
+    use_async: bool,
+    status: int,
+    payload: dict[str, Any],
+    model: type[Answer],
+) -> None:
+    fake_api.answer(status, payload)
+
+    response = update_detailed(fake_api.client(), minimal_update(), use_async=use_async)
+
+    assert response.status_code == status
+    assert type(response.parsed) is model
+    assert response.parsed.error_code == payload["error-code"]
+    assert response.parsed.error_code_label == payload["error-code-label"]
+
+
+@pytest.mark.parametrize(("status", "payload", "model"), ANSWERS)
+def test_sync_and_asyncio_return_the_parsed_model(
+    fake_api: FakeNumbersApi,
+    use_async: bool,
+    status: int,
+    payload: dict[str, Any],
+    model: type[Answer],
+) -> None:
+    fake_api.answer(status, payload)
+
+    parsed = update(fake_api.client(), minimal_update(), use_async=use_async)
+
+    assert type(parsed) is model
+    assert parsed.to_dict() == payload
+
+
+def test_every_field_of_the_example_is_sent_under_the_documents_name(
+    fake_api: FakeNumbersApi, use_async: bool
+) -> None:
+    example = schema_example("number-details-update")
+    assert set(example) == property_names("number-details-update")
+
+    update_detailed(fake_api.client(), NumberDetailsUpdate.from_dict(example), use_async=use_async)
+
+    request = fake_api.last
+    assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
+    assert form_fields(request) == {name: [value] for name, value in example.items()}
+
+
+def test_empty_mo_http_url_is_sent_as_an_empty_value(
+    fake_api: FakeNumbersApi, use_async: bool
+) -> None:
+    """An empty moHttpUrl removes the webhook, so it must reach the service, not be dropped."""
+    update_detailed(fake_api.client(), minimal_update(mo_http_url=""), use_async=use_async)
+
+    assert "moHttpUrl=" in fake_api.last.content.decode().split("&")
+    assert form_fields(fake_api.last) == {
+        "country": ["GB"],
+        "msisdn": ["447700900000"],
+        "moHttpUrl": [""],
+    }
+
+
+def test_unset_fields_are_not_sent(fake_api: FakeNumbersApi, use_async: bool) -> None:
+    update_detailed(fake_api.client(), minimal_update(), use_async=use_async)
+
+    assert form_fields(fake_api.last) == {"country": ["GB"], "msisdn": ["447700900000"]}
+
+
+def test_field_names_keep_their_camel_case(fake_api: FakeNumbersApi, use_async: bool) -> None:
+    body = minimal_update(
+        mo_http_url="https://example.com/webhooks/inbound-sms?a=1&b=2",
+        mo_smpp_sys_type="inbound",
+        voice_callback_value="sip:alice@example.com",
+        voice_status_callback="https://example.com/webhooks/status",
+    )
+
+    update_detailed(fake_api.client(), body, use_async=use_async)
+
+    assert form_fields(fake_api.last) == {
+        "country": ["GB"],
+        "msisdn": ["447700900000"],
+        "moHttpUrl": ["https://example.com/webhooks/inbound-sms?a=1&b=2"],
+        "moSmppSysType": ["inbound"],
+        "voiceCallbackValue": ["sip:alice@example.com"],
+        "voiceStatusCallback": ["https://example.com/webhooks/status"],
+    }
+
+
+@pytest.mark.parametrize("callback_type", list(NumberDetailsUpdateVoiceCallbackType))
+def test_voice_callback_type_is_sent_as_its_value(
+    fake_api: FakeNumbersApi, use_async: bool, callback_type: NumberDetailsUpdateVoiceCallbackType
+) -> None:
+    body = minimal_update(voice_callback_type=callback_type, voice_callback_value="447700900009")
+
+    update_detailed(fake_api.client(), body, use_async=use_async)
+
+    fields = form_fields(fake_api.last)
+    assert fields["voiceCallbackType"] == [callback_type.value]
+    assert fields["voiceCallbackValue"] == ["447700900009"]
+
+
+def test_deprecated_messages_callback_pair_is_sent(
+    fake_api: FakeNumbersApi, use_async: bool
+) -> None:
+    body = minimal_update(
+        app_id="aaaaaaaa-bbbb-cccc-dddd-0123456789ab",
+        messages_callback_type=NumberDetailsUpdateMessagesCallbackType.APP,
+        messages_callback_value="aaaaaaaa-bbbb-cccc-dddd-0123456789ab",
+    )
+
+    update_detailed(fake_api.client(), body, use_async=use_async)
+
+    fields = form_fields(fake_api.last)
+    assert fields["app_id"] == ["aaaaaaaa-bbbb-cccc-dddd-0123456789ab"]
+    assert fields["messagesCallbackType"] == ["app"]
+    assert fields["messagesCallbackValue"] == ["aaaaaaaa-bbbb-cccc-dddd-0123456789ab"]
+
+
+def test_refusal_420_is_undocumented_for_update(fake_api: FakeNumbersApi, use_async: bool) -> None:
+    """The live service refuses an update with 420, but the document lists 420 for buy only."""
+    fake_api.answer(420, REAL_METHOD_FAILED)
+
+    response = update_detailed(fake_api.client(), minimal_update(), use_async=use_async)
+    assert response.status_code == 420
+    assert response.parsed is None
+
+    with pytest.raises(errors.UnexpectedStatus) as caught:
+        update_detailed(
+            fake_api.client(raise_on_unexpected_status=True), minimal_update(), use_async=use_async
+        )
+    assert caught.value.status_code == 420
