@@ -52,3 +52,12 @@ def tests(session: nox.Session) -> None:
     """Run the unit tests (forwarding any pytest arguments)."""
     install_toolkit(session, "dev", "generate")
     session.run("pytest", *(session.posargs or ["tests"]))
+
+
+@nox.session(name="update-spec", default=False)
+def update_spec(session: nox.Session) -> None:
+    """Vendor a new API document (path or URL), classify the changes and regenerate the client."""
+    if not session.posargs or session.posargs[0].startswith("-"):
+        session.error("Usage: nox -s update-spec -- PATH_OR_URL [--check] [--report FILE]")
+    session.install(*CONSTRAINTS, "-e", ".[generate]")
+    session.run("python", "-m", "spec_update", *session.posargs)

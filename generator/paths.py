@@ -8,6 +8,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = REPO_ROOT / "openapi" / "numbers-api.json"
 CONFIG_PATH = REPO_ROOT / "generator" / "config.yaml"
 TEMPLATES_DIR = REPO_ROOT / "generator" / "templates"
+CHANGELOG_PATH = REPO_ROOT / "generator" / "CHANGELOG.md"
 OUTPUT_DIR = REPO_ROOT / "generated_client"
 PYPROJECT_PATH = REPO_ROOT / "pyproject.toml"
 FIX_COMMAND = "nox -s generate"

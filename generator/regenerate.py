@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.paths import CONFIG_PATH, OUTPUT_DIR, SPEC_PATH, TEMPLATES_DIR
+from generator.paths import CHANGELOG_PATH, CONFIG_PATH, OUTPUT_DIR, SPEC_PATH, TEMPLATES_DIR
 from generator.pins import check_installed, pinned_versions
 
 
@@ -49,6 +49,9 @@ def generate_into(destination: Path, spec: Path = SPEC_PATH) -> None:
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0 or not destination.is_dir():
         raise GenerationError(f"openapi-python-client failed:\n{result.stdout}{result.stderr}")
+    # The changelog is an input like the config (which holds the version it describes): copying it
+    # on every generation keeps the drift check covering the client's CHANGELOG.md too.
+    shutil.copyfile(CHANGELOG_PATH, destination / "CHANGELOG.md")
 
 
 def regenerate(output: Path = OUTPUT_DIR, spec: Path = SPEC_PATH) -> None:

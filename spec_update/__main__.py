@@ -1,0 +1,10 @@
+"""`python -m spec_update PATH_OR_URL [--check]`: see spec_update.command."""
+
+from __future__ import annotations
+
+import sys
+
+from spec_update.command import main
+
+if __name__ == "__main__":
+    sys.exit(main())

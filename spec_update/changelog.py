@@ -1,0 +1,64 @@
+"""The client's changelog entry for one update, and its place in generator/CHANGELOG.md.
+
+The generator copies generator/CHANGELOG.md into generated_client/ on every regeneration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spec_update.api_diff import ApiChange
+from spec_update.changes import A, B, Bump, Change, Impact
+from spec_update.document import Document
+
+SUMMARIES = {
+    Bump.MAJOR: "Major: changes that can break code using the client.",
+    Bump.MINOR: "Minor: additions; code using the client keeps working.",
+    Bump.PATCH: "Patch: nothing to change in code using the client.",
+}
+SECTIONS = ((B, "Breaking"), (A, "Added"), (Impact.COMPATIBLE, "Other"))
+
+
+@dataclass(frozen=True)
+class Release:
+    """Everything an entry says about one update."""
+
+    version: str
+    bump: Bump
+    today: date
+    old: Document
+    new: Document
+    source: str
+    spec_changes: list[Change]
+    api_changes: list[ApiChange]
+
+
+def render_entry(release: Release) -> str:
+    old, new = release.old, release.new
+    lines = [
+        f"## {release.version} ({release.today.isoformat()})",
+        "",
+        SUMMARIES[release.bump],
+        f'Generated from "{new.title}" {new.version} (was {old.version}), '
+        f"sha256 `{new.sha256[:12]}`, from {release.source}.",
+    ]
+    for impact, title in SECTIONS:
+        changes = [change for change in release.spec_changes if change.client is impact]
+        if changes:
+            lines += ["", f"### {title}", ""]
+            lines += [f"- {change.describe()}" for change in changes]
+    if not release.spec_changes:
+        lines += ["", "The document changed, the API it describes did not."]
+    if release.api_changes:
+        lines += ["", "### Client API", ""]
+        lines += [f"- {change.impact.label}: {change.describe()}" for change in release.api_changes]
+    return "\n".join(lines) + "\n"
+
+
+def add_entry(changelog: str, entry: str) -> str:
+    """`changelog` with `entry` before its newest entry (the first `## ` heading)."""
+    head, marker, rest = changelog.partition("\n## ")
+    if not marker:
+        return f"{changelog.rstrip()}\n\n{entry}"
+    return f"{head}\n{entry}\n## {rest}"
