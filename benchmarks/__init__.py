@@ -1,0 +1,1 @@
+"""Benchmarks of the toolkit (run through nox sessions, not collected as tests)."""

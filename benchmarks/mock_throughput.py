@@ -1,0 +1,351 @@
+"""Throughput and memory of the mock server against a static-answer app on the same stack.
+
+    python -m benchmarks.mock_throughput [--seconds 2] [--rounds 5] [--clients 4]
+                                         [--memory-requests 100000] [--json FILE]
+
+Both servers are the same stack (uvicorn, one worker, Starlette), each started by this script in
+its own process on 127.0.0.1 and stopped at the end. The static app answers the exact bytes the
+mock answered for the same requests, so the difference is what the mock itself costs (credentials,
+validation, SQLite, rendering).
+
+Throughput: client threads with keep-alive httpx connections; the two servers are measured in
+alternating rounds and each keeps its best round, so load from other processes on the machine
+hurts both alike. Besides requests per second (which the httpx clients cap on a small machine),
+the servers' CPU time per request is read from /proc: it is what the mock costs regardless of the
+client. Memory: the mock then serves `--memory-requests` more requests through raw keep-alive
+sockets (an httpx client would need more CPU than the server and blow the time budget), and its
+resident set size is read from /proc along the way. Linux only for the /proc figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import itertools
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import httpx
+
+AUTH = ("mockkey01", "mocksecret01")
+COUNTRIES = ("GB", "US", "CA", "DE", "FR", "NL", "ES", "IT", "SE", "AU", "BE", "IE")
+OWNED = 20
+STARTUP_TIMEOUT = 30.0
+RSS_SAMPLES = 5
+
+
+@dataclass(frozen=True)
+class Workload:
+    """One kind of request: a path and the query strings it cycles through."""
+
+    name: str
+    path: str
+    queries: tuple[str, ...]
+
+    def targets(self, offset: int = 0) -> Iterator[str]:
+        """Endless request targets, each client starting at a different query."""
+        start = offset % len(self.queries)
+        return itertools.cycle(self.queries[start:] + self.queries[:start])
+
+
+WORKLOADS = (
+    Workload("search", "/number/search", tuple(f"country={c}&size=10" for c in COUNTRIES)),
+    Workload("list", "/account/numbers", ("size=10",)),
+)
+
+
+@dataclass
+class Rate:
+    """The best round: requests per second seen by the clients, server CPU time per request."""
+
+    rps: float = 0.0
+    server_cpu_us: float | None = None
+
+    def keep_best(self, rps: float, cpu_us: float | None) -> None:
+        """Keep the highest rate and the lowest CPU cost seen over the rounds."""
+        self.rps = max(self.rps, rps)
+        if cpu_us is not None:
+            self.server_cpu_us = min(cpu_us, self.server_cpu_us or cpu_us)
+
+
+@dataclass
+class Result:
+    """What one run measured."""
+
+    mock: dict[str, Rate] = field(default_factory=dict)
+    static: dict[str, Rate] = field(default_factory=dict)
+    memory_requests: int = 0
+    memory_seconds: float = 0.0
+    rss_kib: list[int] = field(default_factory=list)
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def server(kind: str, answers: Path | None = None) -> Iterator[tuple[str, int]]:
+    """Run `python -m benchmarks.mock_throughput serve KIND PORT`; yield its URL and pid."""
+    port = free_port()
+    command = [sys.executable, "-m", "benchmarks.mock_throughput", "serve", kind, str(port)]
+    command += [str(answers)] if answers is not None else []
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while True:
+            try:
+                httpx.get(f"{url}/_mock/health", timeout=1.0)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    process.kill()
+                    _, err = process.communicate()
+                    raise RuntimeError(f"{kind} server did not start:\n{err.decode()}") from None
+                time.sleep(0.1)
+        yield url, process.pid
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def run_clients(
+    clients: int, worker: Callable[[int, threading.Event], int], seconds: float
+) -> float:
+    """Run `worker(slot, stop)` in threads (for `seconds`, or until they return); requests/s."""
+    stop = threading.Event()
+    done = [0] * clients
+
+    def body(slot: int) -> None:
+        done[slot] = worker(slot, stop)
+
+    threads = [threading.Thread(target=body, args=(slot,)) for slot in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    if seconds:
+        stop.wait(seconds)
+        stop.set()
+    for thread in threads:
+        thread.join()
+    return sum(done) / (time.perf_counter() - started)
+
+
+def httpx_load(url: str, workload: Workload, clients: int, seconds: float) -> float:
+    """Requests per second from keep-alive httpx clients; every answer must be a 200."""
+
+    def worker(slot: int, stop: threading.Event) -> int:
+        count = 0
+        targets = workload.targets(slot)
+        with httpx.Client(base_url=url, auth=AUTH, timeout=30) as client:
+            while not stop.is_set():
+                response = client.get(f"{workload.path}?{next(targets)}")
+                if response.status_code != 200:
+                    raise RuntimeError(f"{workload.name}: {response.status_code} {response.text}")
+                count += 1
+        return count
+
+    return run_clients(clients, worker, seconds)
+
+
+def raw_load(url: str, workload: Workload, clients: int, total: int) -> float:
+    """`total` requests over raw keep-alive sockets (cheap for the client); requests/s."""
+    host, port = url.removeprefix("http://").split(":")
+    token = base64.b64encode(":".join(AUTH).encode()).decode()
+    budget = itertools.count()
+
+    def worker(slot: int, stop: threading.Event) -> int:
+        count = 0
+        targets = workload.targets(slot)
+        with socket.create_connection((host, int(port))) as sock:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            buffer = b""
+            while next(budget) < total:
+                request = (
+                    f"GET {workload.path}?{next(targets)} HTTP/1.1\r\nHost: {host}\r\n"
+                    f"Authorization: Basic {token}\r\n\r\n"
+                )
+                sock.sendall(request.encode())
+                while b"\r\n\r\n" not in buffer:
+                    buffer += _receive(sock)
+                head, _, buffer = buffer.partition(b"\r\n\r\n")
+                if not head.startswith(b"HTTP/1.1 200"):
+                    raise RuntimeError(f"{workload.name}: {head.splitlines()[0]!r}")
+                length = next(
+                    int(line.split(b":", 1)[1])
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"content-length:")
+                )
+                while len(buffer) < length:
+                    buffer += _receive(sock)
+                buffer = buffer[length:]
+                count += 1
+        return count
+
+    return run_clients(clients, worker, 0)
+
+
+def _receive(sock: socket.socket) -> bytes:
+    chunk = sock.recv(65536)
+    if not chunk:
+        raise RuntimeError("the server closed the connection")
+    return chunk
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User plus system CPU time of a process so far (Linux /proc), None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_kib(pid: int) -> int | None:
+    """Resident set size of a process (Linux /proc), None elsewhere."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def measure(
+    url: str, pid: int, workload: Workload, clients: int, seconds: float
+) -> tuple[float, float | None]:
+    """One round: requests per second and server CPU microseconds per request."""
+    httpx_load(url, workload, clients, 0.5)  # warm-up: connections, caches
+    before = cpu_seconds(pid)
+    started = time.perf_counter()
+    rps = httpx_load(url, workload, clients, seconds)
+    after = cpu_seconds(pid)
+    requests = rps * (time.perf_counter() - started)
+    return rps, None if before is None or after is None else (after - before) / requests * 1e6
+
+
+def prepare_mock(url: str) -> dict[str, str]:
+    """Buy some numbers (so the list has a full page) and record the mock's answers."""
+    with httpx.Client(base_url=url, auth=AUTH) as client:
+        found = client.get("/number/search", params={"country": "ES", "size": OWNED}).json()
+        for number in found["numbers"]:
+            client.post("/number/buy", data={"country": "ES", "msisdn": number["msisdn"]})
+        return {w.path: client.get(f"{w.path}?{w.queries[0]}").text for w in WORKLOADS}
+
+
+def run(seconds: float, rounds: int, clients: int, memory_requests: int) -> Result:
+    """Measure the mock and the static app in alternating rounds, then the mock's memory."""
+    result = Result(memory_requests=memory_requests)
+    with server("mock") as (mock_url, mock_pid), tempfile.TemporaryDirectory() as folder:
+        answers = Path(folder) / "answers.json"
+        answers.write_text(json.dumps(prepare_mock(mock_url)), encoding="utf-8")
+        with server("static", answers) as (static_url, static_pid):
+            for _ in range(rounds):
+                for workload in WORKLOADS:
+                    for url, pid, rates in (
+                        (mock_url, mock_pid, result.mock),
+                        (static_url, static_pid, result.static),
+                    ):
+                        rate = rates.setdefault(workload.name, Rate())
+                        rate.keep_best(*measure(url, pid, workload, clients, seconds))
+        started = time.perf_counter()
+        step = max(1, memory_requests // RSS_SAMPLES)
+        for sample in range(RSS_SAMPLES + 1):
+            rss = rss_kib(mock_pid)
+            if rss is not None:
+                result.rss_kib.append(rss)
+            if sample < RSS_SAMPLES:
+                share = step if sample < RSS_SAMPLES - 1 else memory_requests - step * sample
+                raw_load(mock_url, WORKLOADS[sample % len(WORKLOADS)], clients, share)
+        result.memory_seconds = time.perf_counter() - started
+    return result
+
+
+def serve(kind: str, port: int, answers: str | None) -> None:
+    """The server side, in a child process: the mock as `numbers-mock` runs it, or a static app."""
+    if kind == "mock":
+        from numbers_mock import MockSettings
+        from numbers_mock.server import run_server
+
+        run_server(MockSettings(), "127.0.0.1", port, log_level="warning")
+        return
+
+    import uvicorn
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    def static(path: str, body: bytes) -> Route:
+        async def answer(request: Request) -> Response:
+            return Response(body, headers={"content-type": "application/json;charset=UTF-8"})
+
+        return Route(path, answer)
+
+    bodies = json.loads(Path(answers or "").read_text(encoding="utf-8"))
+    bodies["/_mock/health"] = '{"status":"ok"}'
+    app = Starlette(routes=[static(path, body.encode()) for path, body in bodies.items()])
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def report(result: Result) -> str:
+    """The figures as a small table."""
+    header = ("workload", "mock rps", "static rps", "ratio", "mock cpu/req", "static cpu/req")
+    lines = ["{:<10}{:>10}{:>12}{:>7}{:>14}{:>16}".format(*header)]
+    for name, mock in result.mock.items():
+        static = result.static[name]
+        lines.append(
+            f"{name:<10}{mock.rps:>10.0f}{static.rps:>12.0f}{mock.rps / static.rps:>7.2f}"
+            f"{_micros(mock.server_cpu_us):>14}{_micros(static.server_cpu_us):>16}"
+        )
+    samples = " -> ".join(f"{kib} KiB" for kib in result.rss_kib) or "n/a"
+    lines.append(
+        f"mock RSS over {result.memory_requests} more requests "
+        f"({result.memory_seconds:.0f} s): {samples}"
+    )
+    return "\n".join(lines)
+
+
+def _micros(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0f} us"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark (or, as `serve KIND PORT [ANSWERS]`, one of its servers)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["serve"] and len(arguments) in (3, 4):
+        serve(arguments[1], int(arguments[2]), arguments[3] if len(arguments) == 4 else None)
+        return 0
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.mock_throughput")
+    parser.add_argument("--seconds", type=float, default=2.0, help="length of one round")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds per server")
+    parser.add_argument("--clients", type=int, default=4, help="client threads (keep-alive)")
+    parser.add_argument("--memory-requests", type=int, default=100_000)
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(arguments)
+    if args.seconds <= 0 or args.rounds < 1 or args.clients < 1 or args.memory_requests < 1:
+        parser.error("--seconds, --rounds, --clients and --memory-requests must be positive")
+    result = run(args.seconds, args.rounds, args.clients, args.memory_requests)
+    print(report(result))
+    if args.json:
+        args.json.write_text(json.dumps(asdict(result), indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

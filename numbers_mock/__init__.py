@@ -1,0 +1,34 @@
+"""Stateful reference mock of the Vonage Numbers API 1.1.0.
+
+Serves the operations of the vendored OpenAPI document, validates every request against it at
+runtime, keeps its state in SQLite and shapes JSON and XML answers by the document's schemas.
+
+In-process use::
+
+    from numbers_mock import MockSettings, create_app, serve_in_thread
+
+    app = create_app(MockSettings(seed=7))
+    with serve_in_thread(app) as base_url:
+        ...  # http requests to base_url; app.reset() between tests
+    app.close()
+
+From a shell: `numbers-mock --port 8000` (or `python -m numbers_mock`, or `nox -s mock`).
+"""
+
+from numbers_mock.app import MockApp, create_app
+from numbers_mock.document import DocumentError
+from numbers_mock.server import serve_in_thread
+from numbers_mock.settings import DEFAULT_ACCOUNTS, Account, MockSettings, default_spec_path
+from numbers_mock.store import StoreError
+
+__all__ = [
+    "DEFAULT_ACCOUNTS",
+    "Account",
+    "DocumentError",
+    "MockApp",
+    "MockSettings",
+    "StoreError",
+    "create_app",
+    "default_spec_path",
+    "serve_in_thread",
+]

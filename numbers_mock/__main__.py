@@ -1,0 +1,7 @@
+"""`python -m numbers_mock`: the same as the `numbers-mock` command."""
+
+import sys
+
+from numbers_mock.cli import main
+
+sys.exit(main())

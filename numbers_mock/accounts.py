@@ -1,0 +1,48 @@
+"""The accounts a mock server knows: who a request is, and on whose behalf it may act."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Iterable
+
+from numbers_mock.credentials import Credentials
+from numbers_mock.settings import Account
+
+__all__ = ["AccountBook"]
+
+# Compared against when the key is unknown, so the answer takes as long as for a known key.
+_NO_SECRET = b"\x00" * 32
+
+
+class AccountBook:
+    """Looks accounts up by key and checks secrets in constant time."""
+
+    def __init__(self, accounts: Iterable[Account]) -> None:
+        self._by_key = {account.api_key: account for account in accounts}
+
+    def authenticate(self, credentials: Credentials | None) -> Account | None:
+        """The account the credentials belong to, or None when they are missing or wrong."""
+        if credentials is None:
+            return None
+        account = self._by_key.get(credentials.api_key)
+        expected = _encode(account.api_secret) if account is not None else _NO_SECRET
+        matches = hmac.compare_digest(_encode(credentials.api_secret), expected)
+        return account if account is not None and matches else None
+
+    def acting_account(self, caller: Account, target_api_key: str | None) -> Account | None:
+        """The account an action works on: the caller, or one of the caller's own subaccounts.
+
+        An empty or absent `target_api_key` means the caller itself. Any other account, including
+        the caller's parent or a sibling, gives None: the caller may not act on it.
+        """
+        if not target_api_key or target_api_key == caller.api_key:
+            return caller
+        target = self._by_key.get(target_api_key)
+        if target is not None and target.parent == caller.api_key:
+            return target
+        return None
+
+
+def _encode(secret: str) -> bytes:
+    # surrogatepass: a lone surrogate in a decoded query must not turn a 401 into a 500.
+    return secret.encode("utf-8", "surrogatepass")

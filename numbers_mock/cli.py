@@ -1,0 +1,141 @@
+"""`numbers-mock`: run the mock server from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from numbers_mock.document import DocumentError
+from numbers_mock.settings import DEFAULT_ACCOUNTS, Account, MockSettings, default_spec_path
+from numbers_mock.store import StoreError
+
+__all__ = ["build_parser", "main", "settings_from_args"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    parser = argparse.ArgumentParser(
+        prog="numbers-mock",
+        description="Stateful mock of the Vonage Numbers API 1.1.0, checked against its document.",
+        epilog=(
+            "Without --account, the accounts are mockkey01:mocksecret01 (with subaccount "
+            "mocksub01:mocksubsecret01) and otherkey01:othersecret01. "
+            "POST /_mock/reset restores the seed's inventory."
+        ),
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="interface to bind (default: %(default)s)"
+    )
+    parser.add_argument("--port", type=_port, default=8000, help="TCP port (default: %(default)s)")
+    parser.add_argument(
+        "--seed", type=int, default=0, help="inventory seed; same seed, same numbers (default: 0)"
+    )
+    parser.add_argument(
+        "--database",
+        type=Path,
+        metavar="PATH",
+        help="SQLite file keeping the state across restarts (default: in memory)",
+    )
+    parser.add_argument(
+        "--spec",
+        type=Path,
+        metavar="PATH",
+        default=default_spec_path(),
+        help="OpenAPI document to serve and validate against (default: the repository's)",
+    )
+    parser.add_argument(
+        "--account",
+        action="append",
+        type=_account,
+        default=[],
+        metavar="KEY:SECRET",
+        help="an account (repeatable); any --account replaces the default accounts",
+    )
+    parser.add_argument(
+        "--subaccount",
+        action="append",
+        type=_subaccount,
+        default=[],
+        metavar="PARENT:KEY:SECRET",
+        help="a subaccount of account PARENT (repeatable)",
+    )
+    parser.add_argument(
+        "--max-body-bytes", type=_positive, default=16 * 1024, help="larger bodies get 413"
+    )
+    parser.add_argument(
+        "--log-level",
+        choices=["critical", "error", "warning", "info", "debug"],
+        default="info",
+        help="uvicorn log level (default: %(default)s)",
+    )
+    return parser
+
+
+def settings_from_args(args: argparse.Namespace) -> MockSettings:
+    """MockSettings from parsed arguments; ValueError for inconsistent accounts."""
+    accounts: tuple[Account, ...] = tuple(args.account) if args.account else DEFAULT_ACCOUNTS
+    return MockSettings(
+        spec_path=args.spec,
+        seed=args.seed,
+        database=args.database,
+        accounts=accounts + tuple(args.subaccount),
+        max_body_bytes=args.max_body_bytes,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `numbers-mock` and `python -m numbers_mock`."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = settings_from_args(args)
+    except ValueError as exc:
+        parser.error(str(exc))
+    # Imported late: `--help` and option errors should not wait for uvicorn and openapi-core.
+    from numbers_mock.server import run_server
+
+    try:
+        run_server(settings, args.host, args.port, args.log_level)
+    except (DocumentError, StoreError) as exc:
+        parser.error(str(exc))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def _port(text: str) -> int:
+    port = _integer(text)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port must be between 0 and 65535, not {port}")
+    return port
+
+
+def _positive(text: str) -> int:
+    value = _integer(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+
+
+def _account(text: str) -> Account:
+    api_key, colon, api_secret = text.partition(":")
+    if not colon or not api_key or not api_secret:
+        # The text is not echoed: it may hold a secret.
+        raise argparse.ArgumentTypeError("expected KEY:SECRET with both parts non-empty")
+    return Account(api_key, api_secret)
+
+
+def _subaccount(text: str) -> Account:
+    parent, _, rest = text.partition(":")
+    account = _account(rest)
+    if not parent:
+        raise argparse.ArgumentTypeError("expected PARENT:KEY:SECRET with all parts non-empty")
+    return Account(account.api_key, account.api_secret, parent=parent)

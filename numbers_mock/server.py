@@ -1,0 +1,93 @@
+"""Run ASGI apps under uvicorn: in a background thread (tests) or in the foreground (CLI)."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import uvicorn
+from starlette.types import ASGIApp
+
+from numbers_mock.app import create_app
+from numbers_mock.redaction import install_credential_filter
+from numbers_mock.settings import MockSettings
+
+__all__ = ["run_server", "serve_in_thread"]
+
+_STARTUP_TIMEOUT = 10.0
+_SHUTDOWN_TIMEOUT = 10.0
+
+
+@contextlib.contextmanager
+def serve_in_thread(app: ASGIApp, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve any ASGI app under uvicorn in a background thread; yield its base URL.
+
+    `port=0` picks a free port. The socket is bound here, before the thread starts, so the URL is
+    known at once and a port in use fails in the caller's thread. On exit the server stops (open
+    keep-alive connections are closed) and the thread is joined.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # proto must be explicit: asyncio sets TCP_NODELAY on accepted connections only when the
+    # listening socket says IPPROTO_TCP, and without it every answer waits ~40 ms for delayed ACKs.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        bound_port = sock.getsockname()[1]
+        # log_config=None leaves the host process's logging alone; no access log for tests.
+        config = uvicorn.Config(
+            app,
+            host=host,
+            port=bound_port,
+            log_config=None,
+            access_log=False,
+            lifespan="auto",
+            timeout_graceful_shutdown=2,
+        )
+        server = uvicorn.Server(config)
+        thread = threading.Thread(
+            target=server.run, kwargs={"sockets": [sock]}, name="uvicorn-in-thread", daemon=True
+        )
+        thread.start()
+        try:
+            _wait_started(server, thread)
+            url_host = f"[{host}]" if family == socket.AF_INET6 else host
+            yield f"http://{url_host}:{bound_port}"
+        finally:
+            server.should_exit = True
+            thread.join(_SHUTDOWN_TIMEOUT)
+            if thread.is_alive():
+                server.force_exit = True
+                thread.join(_SHUTDOWN_TIMEOUT)
+    finally:
+        sock.close()
+
+
+def _wait_started(server: uvicorn.Server, thread: threading.Thread) -> None:
+    deadline = time.monotonic() + _STARTUP_TIMEOUT
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError("the server thread stopped before it started serving")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the server did not start within {_STARTUP_TIMEOUT} seconds")
+        time.sleep(0.01)
+
+
+def run_server(settings: MockSettings, host: str, port: int, log_level: str = "info") -> None:
+    """Serve the mock in the foreground until interrupted (Ctrl-C)."""
+    app = create_app(settings)
+    # The document, validators and libraries loaded so far live as long as the process: frozen,
+    # the cyclic garbage collector stops walking them again and again as requests allocate.
+    gc.collect()
+    gc.freeze()
+    try:
+        config = uvicorn.Config(app, host=host, port=port, log_level=log_level, lifespan="off")
+        # After Config: it (re)configures logging, which would drop a filter added earlier.
+        install_credential_filter()
+        uvicorn.Server(config).run()
+    finally:
+        app.close()

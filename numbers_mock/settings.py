@@ -1,0 +1,79 @@
+"""Settings of one mock server: document, accounts, seed, and where the state lives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["DEFAULT_ACCOUNTS", "Account", "MockSettings", "default_spec_path"]
+
+
+@dataclass(frozen=True)
+class Account:
+    """An API account: its key, its secret and, for a subaccount, the key of its parent account."""
+
+    api_key: str
+    # Kept out of repr so that a logged settings object never shows a secret.
+    api_secret: str = field(repr=False)
+    parent: str | None = None
+
+
+# Other engineers' code (the contract harness, the client tests) relies on these exact values.
+DEFAULT_ACCOUNTS: tuple[Account, ...] = (
+    Account("mockkey01", "mocksecret01"),
+    Account("mocksub01", "mocksubsecret01", parent="mockkey01"),
+    Account("otherkey01", "othersecret01"),
+)
+
+
+def default_spec_path() -> Path:
+    """The repository's vendored API document, found relative to this package (not copied)."""
+    return Path(__file__).resolve().parent.parent / "openapi" / "numbers-api.json"
+
+
+@dataclass(frozen=True)
+class MockSettings:
+    """Everything that makes one mock server differ from another.
+
+    `database=None` keeps the state in memory (lost when the app goes away); a path keeps it in
+    a SQLite file, so a new app on the same file sees the numbers bought before. The same `seed`
+    always gives the same inventory of available numbers.
+    """
+
+    spec_path: Path = field(default_factory=default_spec_path)
+    seed: int = 0
+    database: Path | None = None
+    accounts: tuple[Account, ...] = DEFAULT_ACCOUNTS
+    max_body_bytes: int = 16 * 1024
+
+    def __post_init__(self) -> None:
+        if self.max_body_bytes < 1:
+            raise ValueError("max_body_bytes must be at least 1")
+        _check_accounts(self.accounts)
+
+
+def _check_accounts(accounts: tuple[Account, ...]) -> None:
+    keys = [account.api_key for account in accounts]
+    if not accounts:
+        raise ValueError("at least one account is needed")
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        raise ValueError(f"duplicate api keys: {', '.join(duplicates)}")
+    by_key = {account.api_key: account for account in accounts}
+    for account in accounts:
+        if not account.api_key or not account.api_secret:
+            raise ValueError("api keys and secrets must not be empty")
+        if ":" in account.api_key:
+            # HTTP basic splits "key:secret" at the first colon, so a key can never contain one.
+            raise ValueError(f"api key {account.api_key!r} must not contain ':'")
+        if account.parent is None:
+            continue
+        parent = by_key.get(account.parent)
+        if parent is None:
+            raise ValueError(
+                f"subaccount {account.api_key!r} names unknown parent {account.parent!r}"
+            )
+        if parent.parent is not None:
+            raise ValueError(
+                f"subaccount {account.api_key!r} has a parent that is itself a subaccount"
+            )

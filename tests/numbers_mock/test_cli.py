@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from numbers_mock import DEFAULT_ACCOUNTS, Account, default_spec_path
+from numbers_mock.cli import build_parser, main, settings_from_args
+
+
+def test_defaults() -> None:
+    args = build_parser().parse_args([])
+    assert (args.host, args.port, args.seed, args.database) == ("127.0.0.1", 8000, 0, None)
+    assert args.spec == default_spec_path()
+    assert settings_from_args(args).accounts == DEFAULT_ACCOUNTS
+
+
+def test_accounts_replace_the_defaults() -> None:
+    args = build_parser().parse_args(
+        ["--account", "k1:s:1", "--account", "k2:s2", "--subaccount", "k1:sub:subsecret"]
+    )
+    assert settings_from_args(args).accounts == (
+        Account("k1", "s:1"),
+        Account("k2", "s2"),
+        Account("sub", "subsecret", parent="k1"),
+    )
+
+
+def test_subaccount_of_a_default_account() -> None:
+    args = build_parser().parse_args(["--subaccount", "otherkey01:sub2:x"])
+    assert settings_from_args(args).accounts[-1] == Account("sub2", "x", parent="otherkey01")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--port", "70000"], "port must be between 0 and 65535"),
+        (["--port", "http"], "not an integer: 'http'"),
+        (["--seed", "x"], "invalid int value"),
+        (["--account", "nosecret"], "expected KEY:SECRET"),
+        (["--subaccount", ":k:s"], "expected PARENT:KEY:SECRET"),
+        (["--subaccount", "ghost:k:s"], "unknown parent"),
+        (["--max-body-bytes", "0"], "must be at least 1"),
+        (["--spec", "/nonexistent/doc.json"], "API document not found"),
+    ],
+)
+def test_bad_options_are_usage_errors_not_tracebacks(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_account_errors_do_not_echo_secrets(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--account", "topsecretvalue"])
+    assert "topsecretvalue" not in capsys.readouterr().err
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def test_python_m_serves_until_interrupted(tmp_path: Path) -> None:
+    port = free_port()
+    database = tmp_path / "cli.sqlite3"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "numbers_mock",
+            "--port",
+            str(port),
+            "--database",
+            str(database),
+            "--seed",
+            "9",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(f"{url}/_mock/health", timeout=1)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None, process.communicate()
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.1)
+        legacy = {"country": "GB", "api_key": "mockkey01", "api_secret": "mocksecret01"}
+        assert httpx.get(f"{url}/number/search", params=legacy).json()["count"] == 24
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=15)
+    assert process.returncode == 0, err
+    assert database.exists()
+    # The access log (uvicorn writes it to stdout) names the request, never the secret sent in it.
+    assert "GET /number/search?country=GB&api_key=REDACTED&api_secret=REDACTED" in out
+    assert "mocksecret01" not in out + err

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from numbers_mock import DEFAULT_ACCOUNTS, Account, MockSettings, default_spec_path
+
+
+def test_default_accounts_are_the_ones_other_code_relies_on() -> None:
+    assert [(a.api_key, a.api_secret, a.parent) for a in DEFAULT_ACCOUNTS] == [
+        ("mockkey01", "mocksecret01", None),
+        ("mocksub01", "mocksubsecret01", "mockkey01"),
+        ("otherkey01", "othersecret01", None),
+    ]
+
+
+def test_defaults() -> None:
+    settings = MockSettings()
+    assert settings.spec_path == default_spec_path()
+    assert settings.spec_path.is_file()
+    assert settings.database is None
+    assert settings.seed == 0
+    assert settings.accounts == DEFAULT_ACCOUNTS
+
+
+def test_repr_never_shows_a_secret() -> None:
+    assert "mocksecret01" not in repr(MockSettings())
+
+
+@pytest.mark.parametrize(
+    ("accounts", "message"),
+    [
+        ((), "at least one account"),
+        ((Account("a", "s"), Account("a", "t")), "duplicate api keys: a"),
+        ((Account("a", "s"), Account("b", "t", parent="zz")), "unknown parent"),
+        (
+            (Account("a", "s"), Account("b", "t", parent="a"), Account("c", "u", parent="b")),
+            "itself a subaccount",
+        ),
+        ((Account("a:b", "s"),), "must not contain ':'"),
+        ((Account("a", ""),), "must not be empty"),
+    ],
+)
+def test_inconsistent_accounts_are_refused(accounts: tuple[Account, ...], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        MockSettings(accounts=accounts)
+
+
+def test_body_limit_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="max_body_bytes"):
+        MockSettings(max_body_bytes=0)
