@@ -61,3 +61,28 @@ def update_spec(session: nox.Session) -> None:
         session.error("Usage: nox -s update-spec -- PATH_OR_URL [--check] [--report FILE]")
     session.install(*CONSTRAINTS, "-e", ".[generate]")
     session.run("python", "-m", "spec_update", *session.posargs)
+
+
+@nox.session
+def contract(session: nox.Session) -> None:
+    """Fuzz and check every operation on the embedded mock (`-- --target-url URL` for another)."""
+    install_toolkit(session, "dev")
+    reports = ROOT / "reports"
+    reports.mkdir(exist_ok=True)
+    session.run(
+        "pytest", "contract_tests", f"--junitxml={reports / 'contract.xml'}", *session.posargs
+    )
+
+
+@nox.session(default=False)
+def mock(session: nox.Session) -> None:
+    """Run the mock server (`-- --port 9000 --database state.sqlite3 ...`, see `-- --help`)."""
+    session.install(*CONSTRAINTS, "-e", ".")
+    session.run("numbers-mock", *session.posargs)
+
+
+@nox.session(default=False)
+def bench_mock(session: nox.Session) -> None:
+    """Measure the mock's throughput against a static app and its memory (about 2-3 minutes)."""
+    session.install(*CONSTRAINTS, "-e", ".")
+    session.run("python", "-m", "benchmarks.mock_throughput", *session.posargs)

@@ -61,7 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="a subaccount of account PARENT (repeatable)",
     )
     parser.add_argument(
-        "--max-body-bytes", type=_positive, default=16 * 1024, help="larger bodies get 413"
+        "--max-body-bytes",
+        type=_positive,
+        default=16 * 1024,
+        metavar="BYTES",
+        help="larger request bodies get 413 (default: %(default)s)",
     )
     parser.add_argument(
         "--log-level",

@@ -57,6 +57,10 @@ Handler = Callable[[MockContext, Call], Reply]
 def get_owned_numbers(context: MockContext, call: Call) -> Reply:
     """`GET /account/numbers`: the caller's numbers matching the filters, one page of them.
 
+    A number belongs to an application (`application_id`, `has_application`) through `app_id` or
+    through a deprecated callback pair of type `app` (`messagesCallbackType`/`Value`,
+    `voiceCallbackType`/`Value`), whose value is the application ID.
+
     An empty result is answered `{}`, one of the two empty answers real-api.md records (the other,
     `{"count":0,"numbers":[]}`, is what the search answers), so clients meet both.
     """

@@ -90,9 +90,29 @@ class NumberQuery:
                 clauses.append("substr(msisdn, 1, ?) = ?")
                 args += [len(self.pattern), self.pattern]
         if self.application_id is not None:
-            clauses.append("json_extract(settings, '$.app_id') = ?")
-            args.append(self.application_id)
+            clauses.append(_LINKED_TO)
+            args += [self.application_id] * _LINKED_TO.count("?")
         if self.has_application is not None:
-            verb = "IS NOT NULL" if self.has_application else "IS NULL"
-            clauses.append(f"json_extract(settings, '$.app_id') {verb}")
+            clauses.append(_LINKED if self.has_application else f"NOT {_LINKED}")
         return clauses, args
+
+
+# Where a number's application can be named: `app_id`, or (deprecated) a messages or voice
+# callback of type `app` whose value is the application ID. Stored settings never hold "".
+_APPLICATION_SLOTS = (
+    ("$.app_id", None),
+    ("$.messagesCallbackValue", "$.messagesCallbackType"),
+    ("$.voiceCallbackValue", "$.voiceCallbackType"),
+)
+
+
+def _slot(value_path: str, type_path: str | None, test: str) -> str:
+    value = f"json_extract(settings, '{value_path}') {test}"
+    if type_path is None:
+        return value
+    # IS, not =: a missing type must give false, not NULL, or NOT (...) would drop the row.
+    return f"(json_extract(settings, '{type_path}') IS 'app' AND {value})"
+
+
+_LINKED = "(" + " OR ".join(_slot(v, t, "IS NOT NULL") for v, t in _APPLICATION_SLOTS) + ")"
+_LINKED_TO = "(" + " OR ".join(_slot(v, t, "= ?") for v, t in _APPLICATION_SLOTS) + ")"

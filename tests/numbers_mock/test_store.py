@@ -184,3 +184,29 @@ def test_concurrent_buyers_on_one_file_exactly_one_wins(tmp_path: Path) -> None:
     assert stores[0].owner_of(number.msisdn) == f"buyer{winners[0]}"
     for store in stores:
         store.close()
+
+
+def test_deprecated_app_callbacks_link_an_application(store: NumberStore) -> None:
+    numbers = [n for n in INVENTORY if n.country == "FR"][:5]
+    for number in numbers:
+        store.buy("alice", "FR", number.msisdn)
+    links = [
+        {"app_id": "app-1"},
+        {"messagesCallbackType": "app", "messagesCallbackValue": "app-2"},
+        {"voiceCallbackType": "app", "voiceCallbackValue": "app-1"},
+        # Not links: a SIP callback, and a value without its `app` type.
+        {"voiceCallbackType": "sip", "voiceCallbackValue": "app-1"},
+        {"messagesCallbackValue": "app-1"},
+    ]
+    for number, settings in zip(numbers, links, strict=True):
+        store.update("alice", "FR", number.msisdn, settings)
+    msisdns = [number.msisdn for number in numbers]
+
+    def owned(**filters: object) -> list[str]:
+        page = store.list_owned("alice", NumberQuery(**filters))  # type: ignore[arg-type]
+        return [n["msisdn"] for n in page.numbers]
+
+    assert owned(has_application=True) == msisdns[:3]
+    assert owned(has_application=False) == msisdns[3:]
+    assert owned(application_id="app-1") == [msisdns[0], msisdns[2]]
+    assert owned(application_id="app-2") == [msisdns[1]]
