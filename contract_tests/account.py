@@ -1,0 +1,56 @@
+"""An account's numbers, read and changed through the generated client.
+
+The harness's own bookkeeping (what the account owned before the run, cancelling what it bought)
+goes through the same client the lifecycle test exercises: a client that cannot do these is itself a
+finding.
+"""
+
+from __future__ import annotations
+
+from numbers_api_client import AuthenticatedClient
+from numbers_api_client.api.default import buy_a_number, cancel_a_number, get_owned_numbers
+from numbers_api_client.models import InboundNumbers, NumberDetails, OwnedNumber
+
+from contract_tests.semantics import MAX_PAGE_SIZE
+
+# Bounds a listing, so a server that never stops paging cannot hold the run forever.
+MAX_PAGES = 1000
+
+
+class AccountError(AssertionError):
+    """The target answered an account request in a way the harness cannot continue from."""
+
+
+def owned_numbers(client: AuthenticatedClient) -> list[OwnedNumber]:
+    """Every number the account owns, read page by page (largest pages, so fewest requests)."""
+    owned: list[OwnedNumber] = []
+    for index in range(1, MAX_PAGES + 1):
+        response = get_owned_numbers.sync_detailed(client=client, size=MAX_PAGE_SIZE, index=index)
+        page = response.parsed
+        if response.status_code != 200 or not isinstance(page, InboundNumbers):
+            raise AccountError(
+                f"listing owned numbers (page {index}) answered {int(response.status_code)}: "
+                f"{response.content[:200]!r}"
+            )
+        numbers = page.numbers or []
+        owned.extend(numbers)
+        total = page.count if isinstance(page.count, int) else len(owned)
+        if not numbers or len(owned) >= total:
+            return owned
+    raise AccountError(f"owned numbers did not end within {MAX_PAGES} pages")
+
+
+def cancel(client: AuthenticatedClient, country: str, msisdn: str) -> int:
+    """Cancel one number; the HTTP status the target answered."""
+    response = cancel_a_number.sync_detailed(
+        client=client, body=NumberDetails(country=country, msisdn=msisdn)
+    )
+    return int(response.status_code)
+
+
+def buy(client: AuthenticatedClient, country: str, msisdn: str) -> int:
+    """Buy one number; the HTTP status the target answered."""
+    response = buy_a_number.sync_detailed(
+        client=client, body=NumberDetails(country=country, msisdn=msisdn)
+    )
+    return int(response.status_code)

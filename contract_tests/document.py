@@ -1,0 +1,80 @@
+"""The vendored API document, and the response schemas the XML reader and the checks need.
+
+Nothing here restates a schema: everything is looked up in the document that schemathesis loads too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DOCUMENT_PATH = Path(__file__).resolve().parent.parent / "openapi" / "numbers-api.json"
+
+# Operation labels as schemathesis writes them ("METHOD /path"); the checks key on them.
+SEARCH = "GET /number/search"
+OWNED = "GET /account/numbers"
+BUY = "POST /number/buy"
+CANCEL = "POST /number/cancel"
+UPDATE = "POST /number/update"
+LIST_OPERATIONS = frozenset({SEARCH, OWNED})
+# Operations that change an account; on a real one `buy` spends money.
+ACCOUNT_CHANGING_OPERATIONS = frozenset({BUY, CANCEL, UPDATE})
+
+JsonObject = Mapping[str, Any]
+
+
+@cache
+def load_document(path: Path = DOCUMENT_PATH) -> dict[str, Any]:
+    """The parsed document (cached: it is read-only for everyone)."""
+    with path.open(encoding="utf-8") as handle:
+        document: dict[str, Any] = json.load(handle)
+    return document
+
+
+def resolve(document: JsonObject, node: Any) -> Any:
+    """`node` with every local `$ref` replaced by its target, recursively.
+
+    The document has no recursive references, so a plain walk terminates.
+    """
+    if isinstance(node, Mapping):
+        reference = node.get("$ref")
+        if isinstance(reference, str):
+            return resolve(document, _follow(document, reference))
+        return {key: resolve(document, value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [resolve(document, item) for item in node]
+    return node
+
+
+def _follow(document: JsonObject, reference: str) -> Any:
+    if not reference.startswith("#/"):
+        raise ValueError(f"only local references are supported, got {reference!r}")
+    target: Any = document
+    for part in reference[2:].split("/"):
+        target = target[part.replace("~1", "/").replace("~0", "~")]
+    return target
+
+
+def response_schema(
+    document: JsonObject, path: str, method: str, status_code: int, media_type: str
+) -> dict[str, Any] | None:
+    """The resolved schema documented for one answer, or None when the document has none."""
+    operation = document.get("paths", {}).get(path, {}).get(method.lower())
+    if not isinstance(operation, Mapping):
+        return None
+    responses = operation.get("responses", {})
+    response = responses.get(str(status_code)) or responses.get(f"{str(status_code)[0]}XX")
+    if response is None:
+        response = responses.get("default")
+    if not isinstance(response, Mapping):
+        return None
+    response = resolve(document, response)
+    content = response.get("content", {})
+    media = content.get(media_type)
+    if media is None:
+        return None
+    schema = media.get("schema")
+    return schema if isinstance(schema, dict) else None

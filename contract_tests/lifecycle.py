@@ -1,0 +1,284 @@
+"""A stateful test of a number's life, driven through the generated client, against a model.
+
+The model is what the account should own: what it owned at the start, plus what this machine bought,
+minus what it cancelled, with the fields it updated. After every step the owned list must match it:
+a number bought is owned; cancelled, it is gone; updated, the list shows the change. Buying a number
+already owned, or cancelling one not owned, must be refused with 420.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import hypothesis.strategies as st
+from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invariant, rule
+from numbers_api_client.api.default import (
+    buy_a_number,
+    cancel_a_number,
+    get_available_numbers,
+    update_a_number,
+)
+from numbers_api_client.models import (
+    AvailableNumbers,
+    GetAvailableNumbersFeatures,
+    NumberDetails,
+    NumberDetailsUpdate,
+    OwnedNumber,
+)
+from numbers_api_client.types import UNSET, Unset
+
+from contract_tests import account
+from contract_tests.harness import Harness
+from contract_tests.stats import OperationStats
+
+# Countries whose inventory the lifecycle searches (the mock's and the real service's largest
+# pools).
+SEARCH_COUNTRIES = ("GB", "US")
+REFUSED = 420
+# Webhook URLs the updates set; the empty string removes the webhook, as the document says.
+WEBHOOK_URLS = ("https://example.com/webhooks/inbound-sms", "https://example.org/sms", "")
+
+
+class LifecycleViolation(AssertionError):
+    """The target broke a lifecycle rule; `check` names the rule in reports."""
+
+    def __init__(self, check: str, detail: str) -> None:
+        super().__init__(f"[{check}] {detail}")
+        self.check = check
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Number:
+    country: str
+    msisdn: str
+
+
+@dataclass
+class ModelNumber:
+    """What the account should show for a number: only the fields this machine sets are compared."""
+
+    country: str
+    msisdn: str
+    app_id: str | None = None
+    mo_http_url: str | None = None
+
+
+def _text(value: str | Unset | None) -> str | None:
+    return None if isinstance(value, Unset) or value is None else value
+
+
+def _status(code: object) -> int:
+    return int(code) if isinstance(code, int) else -1
+
+
+class NumberLifecycle(RuleBasedStateMachine):
+    """Rules draw the same shapes whatever the target answers (a rule always puts exactly one slot,
+    a number or None, into its bundle; nothing is conditioned on the server's state), so that
+    Hypothesis can replay and shrink a run. The mock is reset before each run; on another target
+    each run cancels what it bought, which puts a well-behaved account back where it started.
+    """
+
+    available = Bundle("available")
+    bought = Bundle("bought")
+
+    def __init__(self, harness: Harness, tally: OperationStats) -> None:
+        super().__init__()
+        self.harness = harness
+        self.tally = tally
+        harness.target.reset()
+        self.client = harness.target.client()
+        self.model: dict[str, ModelNumber] = {}
+        for number in account.owned_numbers(self.client):
+            msisdn = _text(number.msisdn)
+            if msisdn is not None:
+                self.model[msisdn] = ModelNumber(
+                    country=_text(number.country) or "",
+                    msisdn=msisdn,
+                    app_id=_text(number.app_id),
+                    mo_http_url=_text(number.mo_http_url),
+                )
+        self.mine: set[str] = set()
+        self.cancelled: set[str] = set()
+
+    def _step(self) -> None:
+        self.tally.record_case(xml=False)
+
+    def _owned_by_run(self, number: Number | None) -> Number | None:
+        return number if number is not None and number.msisdn in self.mine else None
+
+    @rule(
+        target=available,
+        country=st.sampled_from(SEARCH_COUNTRIES),
+        features=st.sampled_from([UNSET, *GetAvailableNumbersFeatures]),
+        pick=st.integers(min_value=0, max_value=9),
+    )
+    def search(
+        self, country: str, features: GetAvailableNumbersFeatures | Unset, pick: int
+    ) -> Number | None:
+        self._step()
+        response = get_available_numbers.sync_detailed(
+            client=self.client, country=country, features=features
+        )
+        page = response.parsed
+        if _status(response.status_code) != 200 or not isinstance(page, AvailableNumbers):
+            raise LifecycleViolation(
+                "search_answers",
+                f"search country={country} answered {_status(response.status_code)}",
+            )
+        found = [
+            Number(country=_text(n.country) or country, msisdn=msisdn)
+            for n in page.numbers or []
+            if (msisdn := _text(n.msisdn)) is not None
+        ]
+        owned = [number.msisdn for number in found if number.msisdn in self.model]
+        if owned:
+            raise LifecycleViolation(
+                "search_excludes_owned", f"search offered numbers the account owns: {owned}"
+            )
+        return found[pick % len(found)] if found else None
+
+    @rule(target=bought, number=consumes(available))
+    def buy(self, number: Number | None) -> Number | None:
+        if number is None or not self.harness.guard.may_buy():
+            return None
+        self._step()
+        if number.msisdn in self.model:
+            # Offered twice and bought since: buying it again must be refused.
+            self._expect_refused_buy(number)
+            return None
+        response = buy_a_number.sync_detailed(
+            client=self.client, body=NumberDetails(country=number.country, msisdn=number.msisdn)
+        )
+        status = _status(response.status_code)
+        if status != 200:
+            raise LifecycleViolation(
+                "buy_available",
+                f"buying {number.msisdn}, just offered by search, answered {status}",
+            )
+        self.harness.guard.record_purchase(number.country, number.msisdn)
+        self.model[number.msisdn] = ModelNumber(country=number.country, msisdn=number.msisdn)
+        self.mine.add(number.msisdn)
+        self.cancelled.discard(number.msisdn)
+        return number
+
+    def _expect_refused_buy(self, number: Number) -> None:
+        response = buy_a_number.sync_detailed(
+            client=self.client, body=NumberDetails(country=number.country, msisdn=number.msisdn)
+        )
+        status = _status(response.status_code)
+        if status == 200 and number.msisdn not in self.model:
+            # It went through after all: keep the books straight so the run cancels it.
+            self.harness.guard.record_purchase(number.country, number.msisdn)
+        if status != REFUSED:
+            raise LifecycleViolation(
+                "buy_owned_refused",
+                f"buying {number.msisdn}, already owned, answered {status} (expected 420)",
+            )
+
+    @rule(number=bought)
+    def buy_again(self, number: Number | None) -> None:
+        number = self._owned_by_run(number)
+        if number is None:
+            return
+        self._step()
+        self._expect_refused_buy(number)
+
+    @rule(number=consumes(bought))
+    def cancel(self, number: Number | None) -> None:
+        number = self._owned_by_run(number)
+        if number is None:
+            return
+        self._step()
+        response = cancel_a_number.sync_detailed(
+            client=self.client, body=NumberDetails(country=number.country, msisdn=number.msisdn)
+        )
+        status = _status(response.status_code)
+        if status != 200:
+            raise LifecycleViolation(
+                "cancel_owned", f"cancelling owned {number.msisdn} answered {status}"
+            )
+        self.harness.guard.record_cancel(number.msisdn)
+        del self.model[number.msisdn]
+        self.mine.discard(number.msisdn)
+        self.cancelled.add(number.msisdn)
+
+    @rule(number=available)
+    def cancel_not_owned(self, number: Number | None) -> None:
+        if number is None or number.msisdn in self.model:
+            return
+        self._step()
+        response = cancel_a_number.sync_detailed(
+            client=self.client, body=NumberDetails(country=number.country, msisdn=number.msisdn)
+        )
+        status = _status(response.status_code)
+        if status != REFUSED:
+            raise LifecycleViolation(
+                "cancel_unowned_refused",
+                f"cancelling {number.msisdn}, not owned, answered {status} (expected 420)",
+            )
+
+    @rule(number=bought, app_id=st.uuids().map(str), mo_http_url=st.sampled_from(WEBHOOK_URLS))
+    def update(self, number: Number | None, app_id: str, mo_http_url: str) -> None:
+        number = self._owned_by_run(number)
+        if number is None:
+            return
+        self._step()
+        response = update_a_number.sync_detailed(
+            client=self.client,
+            body=NumberDetailsUpdate(
+                country=number.country, msisdn=number.msisdn, app_id=app_id, mo_http_url=mo_http_url
+            ),
+        )
+        status = _status(response.status_code)
+        if status != 200:
+            raise LifecycleViolation(
+                "update_owned", f"updating owned {number.msisdn} answered {status}"
+            )
+        entry = self.model[number.msisdn]
+        entry.app_id = app_id
+        # An empty moHttpUrl removes the webhook.
+        entry.mo_http_url = mo_http_url or None
+
+    @invariant()
+    def owned_list_matches_model(self) -> None:
+        try:
+            listed = {
+                msisdn: number
+                for number in account.owned_numbers(self.client)
+                if (msisdn := _text(number.msisdn)) is not None
+            }
+        except account.AccountError as exc:
+            raise LifecycleViolation("owned_list_answers", str(exc)) from None
+        missing = sorted(set(self.model) - set(listed))
+        if missing:
+            raise LifecycleViolation(
+                "purchase_shows_up", f"owned list lacks numbers the account should own: {missing}"
+            )
+        extra = sorted(set(listed) - set(self.model))
+        if extra:
+            check = "cancel_removes" if set(extra) & self.cancelled else "owned_list_matches"
+            raise LifecycleViolation(
+                check, f"owned list shows numbers the account should not own: {extra}"
+            )
+        for msisdn in sorted(self.mine):
+            self._compare(self.model[msisdn], listed[msisdn])
+
+    def _compare(self, expected: ModelNumber, listed: OwnedNumber) -> None:
+        shown = (_text(listed.app_id), _text(listed.mo_http_url) or None)
+        wanted = (expected.app_id, expected.mo_http_url)
+        if shown != wanted:
+            raise LifecycleViolation(
+                "update_shows",
+                f"{expected.msisdn} is listed with app_id, moHttpUrl = {shown}, expected {wanted}",
+            )
+
+    def teardown(self) -> None:
+        # Cancel what this example bought; failures are left to the run's final settlement.
+        for msisdn in sorted(self.mine):
+            country = self.model[msisdn].country
+            try:
+                if account.cancel(self.client, country, msisdn) == 200:
+                    self.harness.guard.record_cancel(msisdn)
+            except Exception:
+                continue

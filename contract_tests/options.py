@@ -1,0 +1,113 @@
+"""The harness's command-line options: registered on pytest, read back into one typed value.
+
+`nox -s contract -- OPTIONS` forwards OPTIONS to pytest, so both ways of running take the same
+options.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from dataclasses import dataclass, field
+
+import pytest
+
+ENV_API_KEY = "NUMBERS_API_KEY"
+ENV_API_SECRET = "NUMBERS_API_SECRET"
+DEFAULT_MAX_PURCHASES = 2
+# Credentials of the embedded mock's primary account (public test values, not secrets).
+MOCK_API_KEY = "mockkey01"
+MOCK_API_SECRET = "mocksecret01"
+
+
+def add_options(parser: pytest.Parser) -> None:
+    group = parser.getgroup("contract", "Numbers API contract harness")
+    group.addoption(
+        "--target-url",
+        default=None,
+        help="Base URL of the server to test (default: start the embedded mock).",
+    )
+    group.addoption(
+        "--api-key",
+        default=None,
+        help=f"API key for --target-url (default: ${ENV_API_KEY}). Never printed.",
+    )
+    group.addoption(
+        "--api-secret",
+        default=None,
+        help=f"API secret for --target-url (default: ${ENV_API_SECRET}). Never printed.",
+    )
+    group.addoption(
+        "--allow-purchases",
+        action="store_true",
+        default=False,
+        help="Run buy, cancel and update against --target-url (buying spends real money).",
+    )
+    group.addoption(
+        "--max-purchases",
+        type=int,
+        default=DEFAULT_MAX_PURCHASES,
+        help=f"Most numbers one run may buy on --target-url (default {DEFAULT_MAX_PURCHASES}).",
+    )
+
+
+@dataclass(frozen=True)
+class HarnessOptions:
+    """Everything the harness was told; `target_url=None` means the embedded mock."""
+
+    target_url: str | None
+    api_key: str = field(repr=False)
+    api_secret: str = field(repr=False)
+    allow_purchases: bool
+    max_purchases: int
+    seed: int
+
+    @property
+    def embedded(self) -> bool:
+        return self.target_url is None
+
+    @property
+    def auth(self) -> tuple[str, str]:
+        return (self.api_key, self.api_secret)
+
+    @classmethod
+    def from_pytest(cls, config: pytest.Config) -> HarnessOptions:
+        target_url: str | None = config.getoption("target_url")
+        api_key: str | None = config.getoption("api_key") or os.environ.get(ENV_API_KEY)
+        api_secret: str | None = config.getoption("api_secret") or os.environ.get(ENV_API_SECRET)
+        max_purchases: int = config.getoption("max_purchases")
+        if max_purchases < 0:
+            raise pytest.UsageError("--max-purchases must be 0 or more")
+        if target_url is None:
+            api_key = api_key or MOCK_API_KEY
+            api_secret = api_secret or MOCK_API_SECRET
+        elif not api_key or not api_secret:
+            raise pytest.UsageError(
+                f"--target-url needs credentials: set {ENV_API_KEY} and {ENV_API_SECRET} "
+                "(or pass --api-key and --api-secret)"
+            )
+        return cls(
+            target_url=target_url.rstrip("/") if target_url else None,
+            api_key=api_key,
+            api_secret=api_secret,
+            allow_purchases=bool(config.getoption("allow_purchases")),
+            max_purchases=max_purchases,
+            seed=seed_for(config),
+        )
+
+
+def seed_for(config: pytest.Config) -> int:
+    """The run's seed: `--hypothesis-seed` when given, else a fresh one written back into it.
+
+    Writing it back makes Hypothesis (and every xdist worker, which copies the options) use the same
+    seed, so the printed `--hypothesis-seed N` replays the run.
+    """
+    raw = config.getoption("hypothesis_seed", None)
+    if raw is not None:
+        try:
+            return int(raw)
+        except ValueError as exc:
+            raise pytest.UsageError(f"--hypothesis-seed must be an integer, got {raw!r}") from exc
+    seed = random.SystemRandom().randrange(2**32)
+    config.option.hypothesis_seed = str(seed)
+    return seed

@@ -1,0 +1,44 @@
+"""Keep credentials out of everything the harness prints or writes.
+
+Schemathesis already filters the `Authorization` header in its own curl commands; this is the second
+line: every report, section and summary line passes through `Redactor.redact`, which removes the
+key, the secret, and the forms they take on the wire (HTTP basic's base64 of `key:secret`, and
+URL-encoding).
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterable
+from urllib.parse import quote, quote_plus
+
+MASK = "***"
+
+
+class Redactor:
+    """Replaces every known form of the given secrets with `***`."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        values = [value for value in secrets if value]
+        forms: set[str] = set()
+        for value in values:
+            forms.update({value, quote(value, safe=""), quote_plus(value)})
+        # HTTP basic sends base64("key:secret"); a partial match would not hide it, so add the whole
+        # token.
+        if len(values) == 2:
+            token = base64.b64encode(f"{values[0]}:{values[1]}".encode()).decode()
+            forms.add(token)
+        # Longest first, so a secret that contains another one is removed whole.
+        self._forms = sorted(forms, key=len, reverse=True)
+
+    @classmethod
+    def for_credentials(cls, api_key: str, api_secret: str) -> Redactor:
+        return cls([api_key, api_secret])
+
+    def redact(self, text: str) -> str:
+        for form in self._forms:
+            text = text.replace(form, MASK)
+        return text
+
+    def __bool__(self) -> bool:
+        return bool(self._forms)

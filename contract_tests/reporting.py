@@ -1,0 +1,105 @@
+"""Text a person reads: a line per finished test, a summary table, failures with a way back in.
+
+Pure functions from tallies to lines; the pytest plugin decides where they go. Every line is passed
+through the redactor by the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from contract_tests.stats import OperationStats
+
+
+@dataclass
+class Row:
+    """One line of the summary: an operation's fuzzing, or one of the stateful tests."""
+
+    label: str
+    outcome: str
+    duration: float
+    stats: OperationStats | None = None
+    note: str | None = None
+
+    @property
+    def failures_by_check(self) -> str:
+        if self.stats is None or not self.stats.failures:
+            return "-"
+        return ", ".join(
+            f"{check}: {count}" for check, count in sorted(self.stats.failures.items())
+        )
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    target: str
+    seed: int
+    profile: str
+    replay: str
+
+
+def progress_line(row: Row) -> str:
+    parts = [f"    -> {row.label}: {row.outcome}"]
+    if row.stats is not None:
+        parts.append(f"{row.stats.cases} cases ({row.stats.xml_answers} XML)")
+        if row.stats.not_sent:
+            parts.append(f"{row.stats.not_sent} held back")
+        if row.stats.failures:
+            parts.append(f"failures: {row.failures_by_check}")
+    parts.append(f"{row.duration:.1f}s")
+    if row.note:
+        parts.append(row.note)
+    return ", ".join(parts)
+
+
+def _table(headers: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> list[str]:
+    body = [headers, *rows]
+    widths = [max(len(line[column]) for line in body) for column in range(len(headers))]
+
+    def render(line: tuple[str, ...]) -> str:
+        return "  ".join(
+            cell.ljust(width) for cell, width in zip(line, widths, strict=True)
+        ).rstrip()
+
+    return [render(headers), render(tuple("-" * width for width in widths)), *map(render, body[1:])]
+
+
+def summary_lines(rows: list[Row], info: RunInfo) -> list[str]:
+    lines = [f"target: {info.target}   profile: {info.profile}   seed: {info.seed}", ""]
+    table_rows = [
+        (
+            row.label,
+            str(row.stats.cases) if row.stats else "-",
+            str(row.stats.xml_answers) if row.stats else "-",
+            row.outcome,
+            row.failures_by_check,
+        )
+        for row in rows
+    ]
+    lines += _table(("operation", "cases", "xml", "result", "failures by check"), table_rows)
+    skipped = [row for row in rows if row.outcome == "skipped" and row.note]
+    if skipped:
+        lines += ["", "Skipped:"]
+        lines += [f"  {row.label}: {row.note}" for row in skipped]
+    failed = [row for row in rows if row.outcome in ("failed", "error")]
+    if failed:
+        lines += ["", "Failures (full details above, and in the JUnit report):"]
+        for row in failed:
+            lines += _failure_lines(row)
+        lines += ["", f"Replay the run: {info.replay}"]
+    return lines
+
+
+def _failure_lines(row: Row) -> list[str]:
+    lines = [f"  {row.label}:"]
+    examples = row.stats.examples if row.stats else []
+    if not examples and row.note:
+        lines.append(f"    {row.note}")
+    for example in examples:
+        first_line = example.message.strip().splitlines()[0] if example.message.strip() else ""
+        lines.append(
+            f"    [{example.check}] {example.title}" + (f": {first_line}" if first_line else "")
+        )
+        lines.append(f"      reproduce: {example.reproduction}")
+    return lines

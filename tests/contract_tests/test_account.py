@@ -1,0 +1,65 @@
+"""Account bookkeeping through the generated client: listing every page, buying, cancelling."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+from numbers_api_client import AuthenticatedClient
+
+from contract_tests import account
+
+
+def client_for(handler: httpx.MockTransport) -> AuthenticatedClient:
+    return AuthenticatedClient(
+        base_url="http://t", api_key="k", api_secret="s", httpx_args={"transport": handler}
+    )
+
+
+def paged(total: int, page: int) -> httpx.MockTransport:
+    owned = [f"4477009{i:05d}" for i in range(total)]
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        index = int(request.url.params["index"])
+        chunk = owned[(index - 1) * page : index * page]
+        body = {"count": total, "numbers": [{"country": "GB", "msisdn": m} for m in chunk]}
+        return httpx.Response(200, content=json.dumps(body))
+
+    return httpx.MockTransport(handle)
+
+
+def test_owned_numbers_reads_every_page() -> None:
+    # The server pages by 3 whatever is asked: the walk still ends with all 7.
+    numbers = account.owned_numbers(client_for(paged(7, 3)))
+    assert [n.msisdn for n in numbers] == [f"4477009{i:05d}" for i in range(7)]
+
+
+def test_an_empty_account_reads_as_nothing() -> None:
+    empty = httpx.MockTransport(lambda request: httpx.Response(200, content=b"{}"))
+    assert account.owned_numbers(client_for(empty)) == []
+
+
+def test_a_refused_listing_is_an_error() -> None:
+    refused = httpx.MockTransport(
+        lambda request: httpx.Response(401, content=b'{"error-code":"401"}')
+    )
+    with pytest.raises(account.AccountError, match="answered 401"):
+        account.owned_numbers(client_for(refused))
+
+
+def test_buy_and_cancel_send_forms_and_return_the_status() -> None:
+    seen: list[tuple[str, str]] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append((request.url.path, request.content.decode()))
+        status = 200 if request.url.path == "/number/buy" else 420
+        return httpx.Response(status, content=json.dumps({"error-code": str(status)}))
+
+    client = client_for(httpx.MockTransport(handle))
+    assert account.buy(client, "GB", "447700900001") == 200
+    assert account.cancel(client, "GB", "447700900001") == 420
+    assert seen == [
+        ("/number/buy", "country=GB&msisdn=447700900001"),
+        ("/number/cancel", "country=GB&msisdn=447700900001"),
+    ]

@@ -1,0 +1,93 @@
+"""Walking pages: the rules, and the walk itself against small in-memory servers."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+
+from contract_tests.paging import MAX_PAGES, Walk, judge, walk
+
+
+def pool_server(
+    numbers: list[str], *, page_size_cap: int | None = None, repeat_first: bool = False
+) -> httpx.Client:
+    """A list endpoint over `numbers` (optionally broken), as an in-process httpx client."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        size = int(request.url.params["size"])
+        index = int(request.url.params["index"])
+        if page_size_cap is not None:
+            size = page_size_cap
+        start = (index - 1) * size if not repeat_first else 0
+        chunk = numbers[start : start + size]
+        body = {"count": len(numbers), "numbers": [{"msisdn": m} for m in chunk]}
+        return httpx.Response(200, content=json.dumps(body))
+
+    return httpx.Client(transport=httpx.MockTransport(handle), base_url="http://pool")
+
+
+NUMBERS = [f"4477009{i:05d}" for i in range(23)]
+
+
+def test_a_correct_list_walks_clean() -> None:
+    with pool_server(NUMBERS) as http:
+        result = walk(http, "/list", {}, 5)
+    assert result.problems == []
+    assert result.complete
+    assert result.msisdns == NUMBERS
+    assert result.page_lengths == [5, 5, 5, 5, 3]
+
+
+def test_pages_larger_than_size_are_reported() -> None:
+    with pool_server(NUMBERS, page_size_cap=7) as http:
+        result = walk(http, "/list", {}, 5)
+    assert any("a page held more than size=5" in problem for problem in result.problems)
+
+
+def test_repeated_numbers_are_reported() -> None:
+    with pool_server(NUMBERS, repeat_first=True) as http:
+        result = walk(http, "/list", {}, 5)
+    assert any("more than one page" in problem for problem in result.problems)
+
+
+def test_a_failing_page_stops_the_walk() -> None:
+    client = httpx.Client(
+        transport=httpx.MockTransport(lambda request: httpx.Response(500, text="boom")),
+        base_url="http://pool",
+    )
+    with client as http:
+        result = walk(http, "/list", {}, 5)
+    assert result.problems == ["page 1 answered 500: boom"]
+
+
+def test_judge_reports_count_changes_short_pages_and_totals() -> None:
+    result = Walk(size=2, counts=[5, 6], msisdns=["1", "2", "3"], page_lengths=[1, 2])
+    result.complete = True
+    problems = judge(result)
+    assert "count changed while paging: [5, 6]" in problems
+    assert "pages [1] were short although later pages followed" in problems
+    assert not any("paging to the end" in problem for problem in problems)
+
+    total = Walk(size=2, counts=[5, 5], msisdns=["1", "2", "3"], page_lengths=[2, 1])
+    total.complete = True
+    assert judge(total) == ["count=5, but paging to the end returned 3 numbers"]
+
+
+def test_a_walk_is_bounded() -> None:
+    endless = httpx.Client(
+        transport=httpx.MockTransport(
+            lambda request: httpx.Response(
+                200,
+                content=json.dumps(
+                    {"count": 10**9, "numbers": [{"msisdn": request.url.params["index"]}]}
+                ),
+            )
+        ),
+        base_url="http://pool",
+    )
+    with endless as http:
+        result = walk(http, "/list", {}, 1)
+    assert len(result.page_lengths) == MAX_PAGES
+    assert not result.complete
+    assert result.problems == []

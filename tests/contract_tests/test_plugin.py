@@ -1,0 +1,63 @@
+"""The pytest side: replay commands, and finding the broken rule inside Hypothesis' groups."""
+
+from __future__ import annotations
+
+from typing import cast
+
+import pytest
+
+from contract_tests.lifecycle import LifecycleViolation
+from contract_tests.options import HarnessOptions
+from contract_tests.plugin import ContractPlugin, named_violation
+
+
+def plugin(**overrides: object) -> ContractPlugin:
+    values: dict[str, object] = {
+        "target_url": "https://numbers.example",
+        "api_key": "thekey",
+        "api_secret": "thesecret",
+        "allow_purchases": False,
+        "max_purchases": 2,
+        "seed": 99,
+        **overrides,
+    }
+    options = HarnessOptions(**values)  # type: ignore[arg-type]
+    return ContractPlugin(cast(pytest.Config, object()), options)
+
+
+def test_the_replay_command_names_target_seed_and_profile_but_no_credentials() -> None:
+    command = plugin().replay_command(["contract_tests/test_operations.py", "-k", "search"])
+    assert command.startswith(
+        "pytest contract_tests/test_operations.py -k search --hypothesis-seed=99 "
+        "--hypothesis-profile="
+    )
+    assert "--target-url https://numbers.example" in command
+    assert "$NUMBERS_API_KEY" in command
+    assert "thekey" not in command and "thesecret" not in command
+    assert "--allow-purchases" not in command
+
+
+def test_the_replay_command_keeps_the_purchase_permission() -> None:
+    command = plugin(allow_purchases=True, max_purchases=3).replay_command()
+    assert "--allow-purchases --max-purchases=3" in command
+
+
+def test_the_embedded_mock_needs_no_target_in_the_replay() -> None:
+    command = plugin(target_url=None).replay_command()
+    assert "--target-url" not in command
+    assert "NUMBERS_API_KEY" not in command
+
+
+def test_the_header_redacts_and_states_the_policy() -> None:
+    header = "\n".join(plugin().pytest_report_header(cast(pytest.Config, object())))
+    assert "contract target: https://numbers.example" in header
+    assert "buy/cancel/update skipped (no --allow-purchases)" in header
+
+
+def test_named_violation_is_found_inside_groups() -> None:
+    violation = LifecycleViolation("cancel_removes", "still listed")
+    nested = ExceptionGroup("flaky", [ValueError("x"), ExceptionGroup("inner", [violation])])
+    assert named_violation(nested) is violation
+    assert named_violation(violation) is violation
+    assert named_violation(ValueError("plain")) is None
+    assert str(violation) == "[cancel_removes] still listed"

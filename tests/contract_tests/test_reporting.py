@@ -1,0 +1,62 @@
+"""The lines a person reads."""
+
+from __future__ import annotations
+
+from contract_tests.reporting import Row, RunInfo, progress_line, summary_lines
+from contract_tests.stats import OperationStats
+
+INFO = RunInfo(target="http://t", seed=7, profile="quick", replay="pytest contract_tests --x")
+
+
+def stats(cases: int, xml: int, *failures: tuple[str, str]) -> OperationStats:
+    result = OperationStats(cases=cases, xml_answers=xml)
+    for check, message in failures:
+        result.record_failure(check, "Title", message, f"curl {check}")
+    return result
+
+
+def test_progress_line() -> None:
+    row = Row("GET /number/search", "failed", 1.23, stats(10, 4, ("page_within_size", "m")))
+    assert progress_line(row) == (
+        "    -> GET /number/search: failed, 10 cases (4 XML), failures: page_within_size: 1, 1.2s"
+    )
+
+
+def test_summary_table_and_sections() -> None:
+    rows = [
+        Row("GET /number/search", "passed", 1.0, stats(120, 50)),
+        Row(
+            "GET /account/numbers",
+            "failed",
+            2.0,
+            stats(30, 10, ("ignored_auth", "no auth\nmore"), ("count_covers_page", "count=1")),
+        ),
+        Row("POST /number/buy", "skipped", 0.0, None, note="spends money: skipped"),
+    ]
+    lines = summary_lines(rows, INFO)
+    assert lines[0] == "target: http://t   profile: quick   seed: 7"
+    header = next(line for line in lines if line.startswith("operation"))
+    assert header.split() == ["operation", "cases", "xml", "result", "failures", "by", "check"]
+    owned = next(line for line in lines if line.startswith("GET /account/numbers"))
+    assert owned.split()[2:5] == ["30", "10", "failed"]
+    assert "count_covers_page: 1, ignored_auth: 1" in owned
+    assert "  POST /number/buy: spends money: skipped" in lines
+    assert "    [ignored_auth] Title: no auth" in lines
+    assert "      reproduce: curl ignored_auth" in lines
+    assert lines[-1] == "Replay the run: pytest contract_tests --x"
+
+
+def test_a_green_run_has_no_failure_section() -> None:
+    lines = summary_lines([Row("GET /number/search", "passed", 1.0, stats(1, 0))], INFO)
+    assert not any("Failures" in line or "Replay" in line for line in lines)
+
+
+def test_columns_line_up() -> None:
+    rows = [
+        Row("A", "passed", 0.0, stats(1, 0)),
+        Row("a much longer label", "passed", 0.0, stats(100, 0)),
+    ]
+    lines = summary_lines(rows, INFO)
+    table = [line for line in lines[2:] if line]
+    starts = {line.index("passed") for line in table if "passed" in line}
+    assert len(starts) == 1

@@ -1,0 +1,187 @@
+"""Whole harness runs in a subprocess: green on the mock, red (naming the right check) on faults.
+
+Faulty servers are the mock with one fault in front (see faulty.py), so that a failing run can only
+be explained by that fault: the run against the same mock without it (`test_url_target_passes`) is
+green.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from starlette.middleware.base import RequestResponseEndpoint
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp
+
+from numbers_mock import Account, MockApp, MockSettings, create_app
+from tests.contract_tests import faulty
+from tests.contract_tests.conftest import HarnessRun, RunHarness
+
+Serve = Callable[[ASGIApp], str]
+MOCK_CREDENTIALS = {"NUMBERS_API_KEY": "mockkey01", "NUMBERS_API_SECRET": "mocksecret01"}
+LIFECYCLE = "lifecycle (stateful, generated client)"
+
+
+def run_against(run_harness: RunHarness, url: str, *args: str) -> HarnessRun:
+    return run_harness("--target-url", url, *args, env=MOCK_CREDENTIALS)
+
+
+def assert_failed_with(run: HarnessRun, label: str, check: str) -> None:
+    assert run.returncode == 1, run.output
+    row = run.summary_row(label)
+    assert "failed" in row, row
+    assert f"{check}:" in row, row
+
+
+def test_embedded_mock_passes(run_harness: RunHarness) -> None:
+    run = run_harness()
+    assert run.returncode == 0, run.output
+    for label in (
+        "GET /account/numbers",
+        "GET /number/search",
+        "POST /number/buy",
+        "POST /number/cancel",
+        "POST /number/update",
+        LIFECYCLE,
+        "paging GET /number/search",
+        "paging GET /account/numbers",
+        "example: deprecated app links are applications",
+    ):
+        assert " passed " in run.summary_row(label)
+    assert "embedded mock" in run.stdout
+    assert 'failures="0"' in run.junit and 'errors="0"' in run.junit
+
+
+def test_url_target_passes(run_harness: RunHarness, serve: Serve) -> None:
+    url = serve(create_app())
+    run = run_against(run_harness, url, "--allow-purchases", "--max-purchases=60")
+    assert run.returncode == 0, run.output
+    assert url in run.stdout
+    assert " passed " in run.summary_row("POST /number/buy")
+    assert " passed " in run.summary_row(LIFECYCLE)
+
+
+@pytest.mark.parametrize(
+    ("fault", "selection"),
+    [
+        pytest.param(faulty.count_as_text_in_json, "numbers", id="json-schema"),
+        pytest.param(faulty.count_as_words_in_xml, "numbers", id="xml-schema"),
+        pytest.param(faulty.wrong_xml_root, "numbers", id="xml-root"),
+    ],
+)
+def test_schema_violations_are_found(
+    run_harness: RunHarness, serve: Serve, fault: faulty.Dispatch, selection: str
+) -> None:
+    url = serve(faulty.with_fault(fault))
+    faulty.buy_some(url, 3)
+    run = run_against(run_harness, url, "-k", selection)
+    assert_failed_with(run, "GET /account/numbers", "response_schema_conformance")
+    if fault is faulty.wrong_xml_root:
+        assert (
+            "XML root element is <numbers-list>, the schema names it <inbound-numbers>"
+            in run.stdout
+        )
+
+
+@pytest.mark.parametrize(
+    ("fault", "label", "check"),
+    [
+        pytest.param(
+            faulty.ignores_type_filter, "GET /number/search", "results_match_filters", id="filter"
+        ),
+        pytest.param(
+            faulty.pages_larger_than_size, "GET /number/search", "page_within_size", id="page-size"
+        ),
+        pytest.param(
+            faulty.ignores_credentials, "GET /account/numbers", "ignored_auth", id="credentials"
+        ),
+        pytest.param(
+            faulty.crashes_on_odd_pattern, "GET /number/search", "not_a_server_error", id="500"
+        ),
+    ],
+)
+def test_faulty_answers_are_found(
+    run_harness: RunHarness, serve: Serve, fault: faulty.Dispatch, label: str, check: str
+) -> None:
+    url = serve(faulty.with_fault(fault))
+    faulty.buy_some(url, 3)
+    selection = label.rsplit("/", 1)[-1]
+    run = run_against(run_harness, url, "-k", f"test_operation and {selection}")
+    assert_failed_with(run, label, check)
+    # Each failure comes with a way to reproduce it.
+    assert "curl -X GET" in run.stdout
+    assert "Replay this test: pytest contract_tests/test_operations.py -k" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("fault", "check"),
+    [
+        pytest.param(faulty.purchase_never_shows_up, "purchase_shows_up", id="purchase"),
+        pytest.param(faulty.cancel_does_not_remove, "cancel_removes", id="cancel"),
+    ],
+)
+def test_broken_lifecycles_are_found(
+    run_harness: RunHarness,
+    serve: Serve,
+    fault: Callable[[MockApp], faulty.Dispatch],
+    check: str,
+) -> None:
+    mock = create_app()
+    url = serve(faulty.with_fault(fault(mock), mock))
+    run = run_against(
+        run_harness, url, "--allow-purchases", "--max-purchases=60", "-k", "lifecycle"
+    )
+    assert_failed_with(run, LIFECYCLE, check)
+
+
+def test_no_account_changes_on_a_real_target_without_permission(
+    run_harness: RunHarness, serve: Serve
+) -> None:
+    seen: list[str] = []
+
+    async def record(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        seen.append(f"{request.method} {request.url.path}")
+        return await call_next(request)
+
+    run = run_against(run_harness, serve(faulty.with_fault(record)))
+    assert run.returncode == 0, run.output
+    account_paths = ("/number/buy", "/number/cancel", "/number/update")
+    assert [request for request in seen if request.endswith(account_paths)] == []
+    assert any(request.startswith("GET /number/search") for request in seen)
+    for label in ("POST /number/buy", "POST /number/cancel", "POST /number/update", LIFECYCLE):
+        assert " skipped " in run.summary_row(label)
+    assert "POST /number/buy spends money on a real account" in run.stdout
+    assert "--allow-purchases" in run.stdout
+
+
+def test_credentials_never_appear(run_harness: RunHarness, serve: Serve) -> None:
+    key, secret = "sekritkey77", "sekritpass99"
+    mock = create_app(MockSettings(accounts=(Account(key, secret),)))
+    url = serve(faulty.with_fault(faulty.crashes_on_odd_pattern, mock))
+    run = run_harness(
+        "--target-url",
+        url,
+        "--api-key",
+        key,
+        "--api-secret",
+        secret,
+        "-k",
+        "search",
+        env={"NUMBERS_API_KEY": "unused", "NUMBERS_API_SECRET": "unused"},
+    )
+    # A failing run prints the most: failures, curl commands, replay commands, the summary.
+    assert run.returncode == 1, run.output
+    assert "curl -X GET" in run.stdout
+    token = "c2Vrcml0a2V5Nzc6c2Vrcml0cGFzczk5"  # base64 of "sekritkey77:sekritpass99"
+    for text in (run.stdout, run.stderr, run.junit):
+        assert key not in text
+        assert secret not in text
+        assert token not in text
+
+
+def test_missing_credentials_for_a_url_are_a_usage_error(run_harness: RunHarness) -> None:
+    run = run_harness("--target-url", "http://127.0.0.1:9")
+    assert run.returncode == 4, run.output
+    assert "NUMBERS_API_KEY" in run.stderr
