@@ -12,7 +12,7 @@ CONSTRAINTS = ("-c", str(ROOT / "constraints.txt"))
 nox.needs_version = ">=2026.10.20"
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["drift", "lint", "tests"]
+nox.options.sessions = ["drift", "lint", "tests", "contract"]
 
 
 def install_toolkit(session: nox.Session, *extras: str) -> None:
