@@ -31,7 +31,7 @@ API_KEY = "abcd1234"
 # Distinctive so that a leak into a repr cannot be a coincidence.
 API_SECRET = "Zx9-secret-Qw7"
 
-# Bodies the real service answers (see /work/shared/reference/real-api.md).
+# Bodies the real service answers, as captured from the live API.
 REAL_CONTENT_TYPE = "application/json;charset=UTF-8"
 REAL_SUCCESS: dict[str, Any] = {"error-code": "200", "error-code-label": "success"}
 REAL_AUTH_FAILED: dict[str, Any] = {

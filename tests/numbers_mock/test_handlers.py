@@ -83,7 +83,7 @@ def test_search_pattern_defaults_to_starts_with(client: AppClient) -> None:
 
 def test_empty_search_and_empty_list(client: AppClient) -> None:
     assert search(client, country="GB", pattern="999999") == {"count": 0, "numbers": []}
-    # The owned list answers an empty result with {} (real-api.md records both forms).
+    # The owned list answers an empty result with {} (the real service has been seen giving both).
     assert owned(client) == {}
 
 
