@@ -61,8 +61,8 @@ def get_owned_numbers(context: MockContext, call: Call) -> Reply:
     through a deprecated callback pair of type `app` (`messagesCallbackType`/`Value`,
     `voiceCallbackType`/`Value`), whose value is the application ID.
 
-    An empty result is answered `{}`, one of the two empty answers the real service has been seen
-    to give (the other, `{"count":0,"numbers":[]}`, is what the search answers), so clients meet both.
+    An empty result is answered `{}`, one of the two empty answers the real service is seen
+    to give (the other, `{"count":0,"numbers":[]}`, is what the search answers): clients meet both.
     """
     page = context.store.list_owned(call.account.api_key, NumberQuery.from_params(call.params))
     if page.count == 0:
