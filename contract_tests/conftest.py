@@ -23,6 +23,7 @@ from contract_tests.plugin import (
 )
 from contract_tests.profiles import default_profile_name, register_profiles
 from contract_tests.stats import RUN_STATS, OperationStats
+from contract_tests.target import check_reachable
 
 # Registered on import, before Hypothesis' own plugin applies `--hypothesis-profile` (which wins).
 register_profiles()
@@ -47,6 +48,8 @@ def pytest_configure(config: pytest.Config) -> None:
     if config.option.verbose == 0:
         config.option.verbose = 1
     options = HarnessOptions.from_pytest(config)
+    if options.target_url is not None:
+        check_reachable(options.target_url)
     workers = config.getoption("numprocesses", None)
     if workers and options.allow_purchases and not options.embedded:
         # The purchase cap and the final clean-up are kept per process.

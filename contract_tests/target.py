@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import httpx
+import pytest
 from numbers_api_client import AuthenticatedClient
 
 from contract_tests.options import HarnessOptions
@@ -53,6 +54,19 @@ class Target:
             return
         with self.http() as http:
             http.post("/_mock/reset").raise_for_status()
+
+
+def check_reachable(base_url: str, timeout: float = 10.0) -> None:
+    """Refuse the run, in one line, when nothing answers HTTP at `base_url`.
+
+    Any HTTP answer counts (a 404 for `/` included): this only turns a wrong URL or a server that
+    is down into a usage error, instead of the same connection failure in every test.
+    """
+    try:
+        with httpx.Client(timeout=timeout) as http:
+            http.get(base_url)
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
+        raise pytest.UsageError(f"cannot reach --target-url {base_url}: {error}") from None
 
 
 @contextmanager

@@ -32,3 +32,17 @@ def test_empty_secrets_mask_nothing() -> None:
     redactor = Redactor(["", ""])
     assert not redactor
     assert redactor.redact("anything") == "anything"
+
+
+def test_short_credentials_are_masked_only_where_they_stand_alone() -> None:
+    redactor = Redactor.for_credentials("k", "s")
+    text = "api_key=k&api_secret=s -> skipped 5 tests on localhost:9 (k)"
+    assert (
+        redactor.redact(text)
+        == f"api_key={MASK}&api_secret={MASK} -> skipped 5 tests on localhost:9 ({MASK})"
+    )
+
+
+def test_long_credentials_are_masked_even_inside_other_text() -> None:
+    redactor = Redactor.for_credentials("abcdef12", "0123456789abcdef")
+    assert redactor.redact("xxabcdef12yy/0123456789abcdefZ") == f"xx{MASK}yy/{MASK}Z"

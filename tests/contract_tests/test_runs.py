@@ -185,3 +185,17 @@ def test_missing_credentials_for_a_url_are_a_usage_error(run_harness: RunHarness
     run = run_harness("--target-url", "http://127.0.0.1:9")
     assert run.returncode == 4, run.output
     assert "NUMBERS_API_KEY" in run.stderr
+
+
+def test_an_unreachable_url_is_a_usage_error(run_harness: RunHarness) -> None:
+    # Port 9 (discard) on loopback: nothing listens there on a test machine.
+    run = run_against(run_harness, "http://127.0.0.1:9")
+    assert run.returncode == 4, run.output
+    assert "cannot reach --target-url http://127.0.0.1:9" in run.stderr
+    assert "mocksecret01" not in run.output
+
+
+def test_a_url_without_scheme_is_a_usage_error(run_harness: RunHarness) -> None:
+    run = run_against(run_harness, "127.0.0.1:9")
+    assert run.returncode == 4, run.output
+    assert "cannot reach --target-url 127.0.0.1:9" in run.stderr
