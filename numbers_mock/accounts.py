@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hmac
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from numbers_mock.credentials import Credentials
 from numbers_mock.settings import Account
@@ -19,6 +19,10 @@ class AccountBook:
 
     def __init__(self, accounts: Iterable[Account]) -> None:
         self._by_key = {account.api_key: account for account in accounts}
+
+    def __iter__(self) -> Iterator[Account]:
+        """Every account of the book, subaccounts included."""
+        return iter(self._by_key.values())
 
     def authenticate(self, credentials: Credentials | None) -> Account | None:
         """The account the credentials belong to, or None when they are missing or wrong."""

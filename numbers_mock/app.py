@@ -21,6 +21,7 @@ from starlette.routing import BaseRoute, Route
 
 from numbers_mock.accounts import AccountBook
 from numbers_mock.document import ApiDocument
+from numbers_mock.faults import install_faults
 from numbers_mock.handlers import HANDLERS, Handler, MockContext
 from numbers_mock.pipeline import OperationEndpoint, Services
 from numbers_mock.rendering import Renderer, json_response
@@ -47,6 +48,11 @@ class MockApp(Starlette):
             validator=validator,
             renderer=Renderer(document),
             max_body_bytes=settings.max_body_bytes,
+        )
+        if settings.faults:
+            logger.warning("serving with faults: %s", ", ".join(settings.faults))
+        services, handlers = install_faults(
+            settings.faults, document, settings.accounts, services, handlers
         )
         routes: list[BaseRoute] = [
             Route("/_mock/reset", self._reset, methods=["POST"]),

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from numbers_mock.document import DocumentError
+from numbers_mock.faults import CATALOGUE, UnknownFaultError, check_fault_names
 from numbers_mock.settings import DEFAULT_ACCOUNTS, Account, MockSettings, default_spec_path
 from numbers_mock.store import StoreError
 
-__all__ = ["build_parser", "main", "settings_from_args"]
+__all__ = ["build_parser", "fault_table", "main", "settings_from_args"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +69,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="larger request bodies get 413 (default: %(default)s)",
     )
     parser.add_argument(
+        "--fault",
+        action="append",
+        type=_fault,
+        default=[],
+        metavar="NAME",
+        help="serve with this deliberate bug (repeatable; see --list-faults)",
+    )
+    parser.add_argument(
+        "--list-faults",
+        action="store_true",
+        help="list the faults --fault can switch on, and exit",
+    )
+    parser.add_argument(
         "--log-level",
         choices=["critical", "error", "warning", "info", "debug"],
         default="info",
@@ -85,6 +99,7 @@ def settings_from_args(args: argparse.Namespace) -> MockSettings:
         database=args.database,
         accounts=accounts + tuple(args.subaccount),
         max_body_bytes=args.max_body_bytes,
+        faults=tuple(args.fault),
     )
 
 
@@ -92,6 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `numbers-mock` and `python -m numbers_mock`."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.list_faults:
+        print(fault_table())
+        return 0
     try:
         settings = settings_from_args(args)
     except ValueError as exc:
@@ -106,6 +124,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def fault_table() -> str:
+    """The fault catalogue as aligned text: name, category, the check expected to catch it, what."""
+    rows = [("fault", "category", "caught by", "what it breaks")]
+    rows += [(f.name, f.category, f.caught_by, f.description) for f in CATALOGUE.values()]
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True))
+        + "  "
+        + row[3]
+        for row in rows
+    )
+
+
+def _fault(text: str) -> str:
+    try:
+        check_fault_names([text])
+    except UnknownFaultError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
 
 
 def _port(text: str) -> int:

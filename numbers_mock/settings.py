@@ -1,4 +1,4 @@
-"""Settings of one mock server: document, accounts, seed, and where the state lives."""
+"""Settings of one mock server: document, accounts, seed, where the state lives, and any faults."""
 
 from __future__ import annotations
 
@@ -37,7 +37,8 @@ class MockSettings:
 
     `database=None` keeps the state in memory (lost when the app goes away); a path keeps it in
     a SQLite file, so a new app on the same file sees the numbers bought before. The same `seed`
-    always gives the same inventory of available numbers.
+    always gives the same inventory of available numbers. `faults` names deliberate bugs to serve
+    (`numbers_mock.faults`); an unknown name is a `ValueError` that lists the valid ones.
     """
 
     spec_path: Path = field(default_factory=default_spec_path)
@@ -45,11 +46,19 @@ class MockSettings:
     database: Path | None = None
     accounts: tuple[Account, ...] = DEFAULT_ACCOUNTS
     max_body_bytes: int = 16 * 1024
+    faults: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.max_body_bytes < 1:
             raise ValueError("max_body_bytes must be at least 1")
         _check_accounts(self.accounts)
+        if isinstance(self.faults, str):
+            raise ValueError(f"faults is a tuple of names: write ({self.faults!r},)")
+        if self.faults:
+            # Imported here: the fault catalogue is built on modules that import this one.
+            from numbers_mock.faults import check_fault_names
+
+            check_fault_names(self.faults)
 
 
 def _check_accounts(accounts: tuple[Account, ...]) -> None:

@@ -28,3 +28,7 @@ def test_acting_account() -> None:
     assert BOOK.acting_account(PRIMARY, "otherkey01") is None
     assert BOOK.acting_account(OTHER, "mocksub01") is None
     assert BOOK.acting_account(PRIMARY, "nobody") is None
+
+
+def test_the_book_lists_its_accounts() -> None:
+    assert list(BOOK) == list(DEFAULT_ACCOUNTS)

@@ -13,6 +13,7 @@ import pytest
 
 from numbers_mock import DEFAULT_ACCOUNTS, Account, default_spec_path
 from numbers_mock.cli import build_parser, main, settings_from_args
+from numbers_mock.faults import CATALOGUE
 
 
 def test_defaults() -> None:
@@ -49,6 +50,7 @@ def test_subaccount_of_a_default_account() -> None:
         (["--subaccount", "ghost:k:s"], "unknown parent"),
         (["--max-body-bytes", "0"], "must be at least 1"),
         (["--spec", "/nonexistent/doc.json"], "API document not found"),
+        (["--fault", "nope"], "unknown fault 'nope'; valid faults: json-count-as-string, "),
     ],
 )
 def test_bad_options_are_usage_errors_not_tracebacks(
@@ -60,6 +62,24 @@ def test_bad_options_are_usage_errors_not_tracebacks(
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err
+
+
+def test_faults_are_repeatable() -> None:
+    assert settings_from_args(build_parser().parse_args([])).faults == ()
+    args = build_parser().parse_args(["--fault", "auth-ignored", "--fault", "pages-overlap"])
+    assert settings_from_args(args).faults == ("auth-ignored", "pages-overlap")
+
+
+def test_list_faults(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--list-faults"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["fault", "category", "caught", "by", "what", "it", "breaks"]
+    assert len(lines) == len(CATALOGUE) + 1
+    assert lines[1].split()[:3] == [
+        "json-count-as-string",
+        "json-schema",
+        "response_schema_conformance",
+    ]
 
 
 def test_account_errors_do_not_echo_secrets(capsys: pytest.CaptureFixture[str]) -> None:

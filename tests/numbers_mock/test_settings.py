@@ -48,3 +48,12 @@ def test_inconsistent_accounts_are_refused(accounts: tuple[Account, ...], messag
 def test_body_limit_must_be_positive() -> None:
     with pytest.raises(ValueError, match="max_body_bytes"):
         MockSettings(max_body_bytes=0)
+
+
+def test_faults_are_off_by_default_and_checked_by_name() -> None:
+    assert MockSettings().faults == ()
+    assert MockSettings(faults=("auth-ignored",)).faults == ("auth-ignored",)
+    with pytest.raises(ValueError, match=r"unknown fault 'nope'; valid faults: .*auth-ignored"):
+        MockSettings(faults=("nope",))
+    with pytest.raises(ValueError, match="tuple of names"):
+        MockSettings(faults="auth-ignored")  # type: ignore[arg-type]

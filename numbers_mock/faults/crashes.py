@@ -1,0 +1,71 @@
+"""Handlers that fall over (an uncaught exception: HTTP 500) on input the document allows."""
+
+from __future__ import annotations
+
+from numbers_mock.faults.edits import LISTS, UPDATE, page_numbers
+from numbers_mock.faults.model import Category, Fault, HandlerWrap
+from numbers_mock.handlers import Call, Handler, MockContext
+from numbers_mock.replies import Reply
+
+__all__ = ["CRASH_FAULTS"]
+
+
+def crash_on_odd_pattern(handler: Handler) -> Handler:
+    def handle(context: MockContext, call: Call) -> Reply:
+        pattern = call.params.get("pattern")
+        if pattern:
+            # The bug: the pattern is taken for a number, as E.164 digits usually are.
+            int(pattern)
+        return handler(context, call)
+
+    return handle
+
+
+def crash_past_last_page(handler: Handler) -> Handler:
+    def handle(context: MockContext, call: Call) -> Reply:
+        reply = handler(context, call)
+        if call.params.get("index", 1) > 1 and not page_numbers(reply):
+            # The bug: the page is looked up in a list that has no such page.
+            raise IndexError(f"page {call.params['index']} does not exist")
+        return reply
+
+    return handle
+
+
+def crash_on_non_ascii(handler: Handler) -> Handler:
+    def handle(context: MockContext, call: Call) -> Reply:
+        for value in call.body.values():
+            # The bug: settings are written to a store that only takes ASCII.
+            str(value).encode("ascii")
+        return handler(context, call)
+
+    return handle
+
+
+def _lists(wrap: HandlerWrap) -> dict[str, HandlerWrap]:
+    return dict.fromkeys(LISTS, wrap)
+
+
+CRASH_FAULTS = (
+    Fault(
+        "crash-on-odd-pattern",
+        "search and owned list answer 500 when `pattern` is not a whole number",
+        Category.SERVER_ERROR,
+        "not_a_server_error",
+        handlers=_lists(crash_on_odd_pattern),
+    ),
+    Fault(
+        "crash-past-last-page",
+        "search and owned list answer 500 for an `index` past the last page",
+        Category.SERVER_ERROR,
+        "not_a_server_error",
+        handlers=_lists(crash_past_last_page),
+    ),
+    Fault(
+        "crash-on-non-ascii-update",
+        "update answers 500 when a field holds a character outside ASCII",
+        Category.SERVER_ERROR,
+        "not_a_server_error",
+        handlers={UPDATE: crash_on_non_ascii},
+    ),
+)

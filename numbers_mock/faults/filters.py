@@ -1,0 +1,65 @@
+"""Lists that ignore a filter the request sent: the answer is well formed, and wrong."""
+
+from __future__ import annotations
+
+from numbers_mock.faults.edits import OWNED, SEARCH, with_params, without_params
+from numbers_mock.faults.model import Category, Fault, HandlerWrap
+from numbers_mock.handlers import Call, Handler, MockContext
+from numbers_mock.queries import STARTS_WITH
+from numbers_mock.replies import Reply
+
+__all__ = ["FILTER_FAULTS"]
+
+_CHECK = "results_match_filters"
+
+
+def ignoring(*names: str) -> HandlerWrap:
+    """A wrap that serves the call as if `names` had not been sent."""
+
+    def wrap(handler: Handler) -> Handler:
+        def handle(context: MockContext, call: Call) -> Reply:
+            return handler(context, without_params(call, *names))
+
+        return handle
+
+    return wrap
+
+
+def always_starts_with(handler: Handler) -> Handler:
+    def handle(context: MockContext, call: Call) -> Reply:
+        return handler(context, with_params(call, search_pattern=STARTS_WITH))
+
+    return handle
+
+
+FILTER_FAULTS = (
+    Fault(
+        "search-ignores-type",
+        "search ignores `type`: numbers of every type come back",
+        Category.FILTERS,
+        _CHECK,
+        handlers={SEARCH: ignoring("type")},
+    ),
+    Fault(
+        "search-ignores-features",
+        "search ignores `features`: numbers without the wanted features come back",
+        Category.FILTERS,
+        _CHECK,
+        handlers={SEARCH: ignoring("features")},
+    ),
+    Fault(
+        "search-pattern-always-starts-with",
+        "search ignores `search_pattern`: `pattern` always matches the start of the number",
+        Category.FILTERS,
+        # The numbers it returns do contain the pattern: only a search that misses one shows it.
+        "filters_keep_matches",
+        handlers={SEARCH: always_starts_with},
+    ),
+    Fault(
+        "owned-ignores-has-application",
+        "the owned list ignores `has_application`: linked and unlinked numbers both come back",
+        Category.FILTERS,
+        _CHECK,
+        handlers={OWNED: ignoring("has_application")},
+    ),
+)

@@ -1,0 +1,81 @@
+"""What a fault is: a name, what it breaks, and the pieces of the mock it swaps.
+
+A fault never edits the mock's code. It names the seams it works through, all of them points where
+the mock already takes its pieces from outside:
+
+- `handlers`: wraps the handlers of some operations (the handler table is a mapping by operationId);
+- `reply_edit`: changes a reply before it is rendered (the status, the body in JSON shape);
+- `response_edit`: changes the rendered HTTP response (bytes, headers);
+- `accounts`: builds the account book that authenticates requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from starlette.responses import Response
+
+from numbers_mock.accounts import AccountBook
+from numbers_mock.handlers import Handler
+from numbers_mock.replies import Reply
+from numbers_mock.settings import Account
+
+__all__ = [
+    "AccountsFactory",
+    "Category",
+    "Fault",
+    "HandlerWrap",
+    "ReplyEdit",
+    "ResponseEdit",
+]
+
+HandlerWrap = Callable[[Handler], Handler]
+# (operationId, whether XML was asked for, the reply) -> the reply to render instead.
+ReplyEdit = Callable[[str, bool, Reply], Reply]
+# (operationId, whether XML was asked for, the reply, its rendered response) -> what to send.
+ResponseEdit = Callable[[str, bool, Reply, Response], Response]
+AccountsFactory = Callable[[tuple[Account, ...]], AccountBook]
+
+
+class Category(StrEnum):
+    """The kinds of fault the catalogue covers, as a person choosing a test tool would ask."""
+
+    JSON_SCHEMA = "json-schema"
+    XML_SCHEMA = "xml-schema"
+    STATUS_CODE = "status-code"
+    CONTENT_TYPE = "content-type"
+    CREDENTIALS = "credentials"
+    SERVER_ERROR = "server-error"
+    FILTERS = "filters"
+    PAGING = "paging"
+    COUNTS = "counts"
+    SILENT_NO_OP = "silent-no-op"
+    DOUBLE_PURCHASE = "double-purchase"
+    ACCOUNT_LEAK = "account-leak"
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One deliberate bug, switchable by `name`.
+
+    `caught_by` is the contract harness's check expected to report it: a schemathesis check name, a
+    harness check (`contract_tests/checks.py`), a lifecycle rule (`contract_tests/lifecycle.py`), or
+    `paging walk` (`contract_tests/test_paging.py`).
+    """
+
+    name: str
+    description: str
+    category: Category
+    caught_by: str
+    handlers: Mapping[str, HandlerWrap] = field(default_factory=dict)
+    reply_edit: ReplyEdit | None = None
+    response_edit: ResponseEdit | None = None
+    accounts: AccountsFactory | None = None
+
+    def __post_init__(self) -> None:
+        if not self.name or not self.description or not self.caught_by:
+            raise ValueError("a fault needs a name, a description and the check that catches it")
+        if not (self.handlers or self.reply_edit or self.response_edit or self.accounts):
+            raise ValueError(f"fault {self.name!r} changes nothing")

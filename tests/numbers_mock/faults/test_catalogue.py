@@ -1,0 +1,100 @@
+"""The catalogue: every fault is described, switchable by name and observable; bad names refused."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from numbers_mock import MockSettings, create_app
+from numbers_mock.faults import CATALOGUE, Category, UnknownFaultError, check_fault_names, lookup
+
+from .probes import PROBES, Client
+
+# Checks the harness and schemathesis report under these names (contract_tests/README.md).
+KNOWN_CHECKS = {
+    "response_schema_conformance",
+    "status_code_conformance",
+    "content_type_conformance",
+    "negative_data_rejection",
+    "ignored_auth",
+    "not_a_server_error",
+    "results_match_filters",
+    "filters_keep_matches",
+    "page_within_size",
+    "count_covers_page",
+    "paging walk",
+    "purchase_shows_up",
+    "cancel_removes",
+    "update_shows",
+    "cancel_unowned_refused",
+    "buy_owned_refused",
+    "search_excludes_owned",
+    "accounts_isolated",
+}
+
+
+def observe(faults: tuple[str, ...], name: str) -> object:
+    app = create_app(MockSettings(faults=faults))
+    client = Client(app)
+    try:
+        return PROBES[name](client)
+    finally:
+        client.close()
+        app.close()
+
+
+def test_there_are_enough_faults_in_every_category() -> None:
+    assert len(CATALOGUE) >= 25
+    assert {fault.category for fault in CATALOGUE.values()} == set(Category)
+
+
+@pytest.mark.parametrize("name", list(CATALOGUE))
+def test_every_fault_is_described(name: str) -> None:
+    fault = CATALOGUE[name]
+    assert fault.name == name
+    assert name == name.lower() and " " not in name
+    assert fault.description and "\n" not in fault.description
+    assert isinstance(fault.category, Category)
+    assert fault.caught_by in KNOWN_CHECKS
+
+
+def test_every_fault_has_a_probe() -> None:
+    assert set(PROBES) == set(CATALOGUE)
+
+
+@pytest.mark.parametrize("name", list(CATALOGUE))
+def test_every_fault_changes_what_the_mock_answers(name: str) -> None:
+    clean = observe((), name)
+    faulty = observe((name,), name)
+    assert faulty != clean, f"{name}: the probe saw {clean!r} either way"
+
+
+@pytest.mark.parametrize("names", [("nope",), ("auth-ignored", "Auth-Ignored")])
+def test_unknown_names_are_refused_with_the_valid_ones(names: tuple[str, ...]) -> None:
+    with pytest.raises(UnknownFaultError) as refused:
+        MockSettings(faults=names)
+    message = str(refused.value)
+    assert repr(names[-1]) in message
+    assert all(name in message for name in CATALOGUE)
+    with pytest.raises(ValueError, match="unknown fault"):
+        check_fault_names(names)
+
+
+def test_lookup_keeps_order_and_drops_repeats() -> None:
+    faults = lookup(["count-one-short", "auth-ignored", "count-one-short"])
+    assert [fault.name for fault in faults] == ["count-one-short", "auth-ignored"]
+
+
+@pytest.fixture
+def every_fault_at_once() -> Iterator[Client]:
+    app = create_app(MockSettings(faults=tuple(CATALOGUE)))
+    client = Client(app)
+    yield client
+    client.close()
+    app.close()
+
+
+def test_all_faults_can_be_switched_on_together(every_fault_at_once: Client) -> None:
+    assert every_fault_at_once.get("/_mock/health").json() == {"status": "ok"}
+    assert every_fault_at_once.get("/number/search", params={"country": "GB"}).status_code == 200
