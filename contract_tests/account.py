@@ -15,6 +15,8 @@ from contract_tests.semantics import MAX_PAGE_SIZE
 
 # Bounds a listing, so a server that never stops paging cannot hold the run forever.
 MAX_PAGES = 1000
+# How the service refuses a buy or cancel it will not make.
+REFUSED = 420
 
 
 class AccountError(AssertionError):
@@ -54,3 +56,21 @@ def buy(client: AuthenticatedClient, country: str, msisdn: str) -> int:
         client=client, body=NumberDetails(country=country, msisdn=msisdn)
     )
     return int(response.status_code)
+
+
+def isolation_violations(other: AuthenticatedClient, country: str, msisdn: str) -> list[str]:
+    """How another account can see or touch a number this account owns (none is right).
+
+    It must not list the number, and buying or cancelling it must be refused with 420. On a real
+    target a broken service could let the other account's buy through: that is the finding.
+    """
+    problems = []
+    if msisdn in {str(number.msisdn) for number in owned_numbers(other)}:
+        problems.append(f"another account's owned list shows {msisdn}, owned by this account")
+    status = buy(other, country, msisdn)
+    if status != REFUSED:
+        problems.append(f"another account buying {msisdn} answered {status} (expected 420)")
+    status = cancel(other, country, msisdn)
+    if status != REFUSED:
+        problems.append(f"another account cancelling {msisdn} answered {status} (expected 420)")
+    return problems

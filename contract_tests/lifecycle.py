@@ -3,7 +3,8 @@
 The model is what the account should own: what it owned at the start, plus what this machine bought,
 minus what it cancelled, with the fields it updated. After every step the owned list must match it:
 a number bought is owned; cancelled, it is gone; updated, the list shows the change. Buying a number
-already owned, or cancelling one not owned, must be refused with 420.
+already owned, or cancelling one not owned, must be refused with 420. When the run has a second,
+unrelated account, that account must neither list this run's numbers nor buy or cancel them.
 """
 
 from __future__ import annotations
@@ -88,6 +89,8 @@ class NumberLifecycle(RuleBasedStateMachine):
         self.tally = tally
         harness.target.reset()
         self.client = harness.target.client()
+        # Another account, to check that it neither sees nor touches this run's numbers.
+        self.other = harness.target.other_client()
         self.model: dict[str, ModelNumber] = {}
         for number in account.owned_numbers(self.client):
             msisdn = _text(number.msisdn)
@@ -202,6 +205,16 @@ class NumberLifecycle(RuleBasedStateMachine):
         del self.model[number.msisdn]
         self.mine.discard(number.msisdn)
         self.cancelled.add(number.msisdn)
+
+    @rule(number=bought)
+    def other_account_cannot_touch(self, number: Number | None) -> None:
+        number = self._owned_by_run(number)
+        if number is None or self.other is None:
+            return
+        self._step()
+        problems = account.isolation_violations(self.other, number.country, number.msisdn)
+        if problems:
+            raise LifecycleViolation("accounts_isolated", "; ".join(problems))
 
     @rule(number=available)
     def cancel_not_owned(self, number: Number | None) -> None:

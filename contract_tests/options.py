@@ -14,10 +14,15 @@ import pytest
 
 ENV_API_KEY = "NUMBERS_API_KEY"
 ENV_API_SECRET = "NUMBERS_API_SECRET"
+ENV_OTHER_API_KEY = "NUMBERS_OTHER_API_KEY"
+ENV_OTHER_API_SECRET = "NUMBERS_OTHER_API_SECRET"
 DEFAULT_MAX_PURCHASES = 2
-# Credentials of the embedded mock's primary account (public test values, not secrets).
+# Credentials of the embedded mock's primary account and of an unrelated account (public test
+# values, not secrets).
 MOCK_API_KEY = "mockkey01"
 MOCK_API_SECRET = "mocksecret01"
+MOCK_OTHER_API_KEY = "otherkey01"
+MOCK_OTHER_API_SECRET = "othersecret01"
 
 
 def add_options(parser: pytest.Parser) -> None:
@@ -36,6 +41,19 @@ def add_options(parser: pytest.Parser) -> None:
         "--api-secret",
         default=None,
         help=f"API secret for --target-url (default: ${ENV_API_SECRET}). Never printed.",
+    )
+    group.addoption(
+        "--other-api-key",
+        default=None,
+        help=(
+            "Key of a second, unrelated account on --target-url, to check that accounts do not see "
+            f"or touch each other's numbers (default: ${ENV_OTHER_API_KEY}; the mock has one)."
+        ),
+    )
+    group.addoption(
+        "--other-api-secret",
+        default=None,
+        help=f"Secret of that account (default: ${ENV_OTHER_API_SECRET}). Never printed.",
     )
     group.addoption(
         "--allow-purchases",
@@ -61,6 +79,9 @@ class HarnessOptions:
     allow_purchases: bool
     max_purchases: int
     seed: int
+    # A second, unrelated account; without one the isolation checks are skipped.
+    other_api_key: str | None = field(default=None, repr=False)
+    other_api_secret: str | None = field(default=None, repr=False)
 
     @property
     def embedded(self) -> bool:
@@ -70,6 +91,12 @@ class HarnessOptions:
     def auth(self) -> tuple[str, str]:
         return (self.api_key, self.api_secret)
 
+    @property
+    def other_auth(self) -> tuple[str, str] | None:
+        if self.other_api_key and self.other_api_secret:
+            return (self.other_api_key, self.other_api_secret)
+        return None
+
     @classmethod
     def from_pytest(cls, config: pytest.Config) -> HarnessOptions:
         target_url: str | None = config.getoption("target_url")
@@ -78,9 +105,17 @@ class HarnessOptions:
         max_purchases: int = config.getoption("max_purchases")
         if max_purchases < 0:
             raise pytest.UsageError("--max-purchases must be 0 or more")
+        other_api_key: str | None = config.getoption("other_api_key", None) or os.environ.get(
+            ENV_OTHER_API_KEY
+        )
+        other_api_secret: str | None = config.getoption("other_api_secret", None) or os.environ.get(
+            ENV_OTHER_API_SECRET
+        )
         if target_url is None:
             api_key = api_key or MOCK_API_KEY
             api_secret = api_secret or MOCK_API_SECRET
+            other_api_key = other_api_key or MOCK_OTHER_API_KEY
+            other_api_secret = other_api_secret or MOCK_OTHER_API_SECRET
         elif not api_key or not api_secret:
             raise pytest.UsageError(
                 f"--target-url needs credentials: set {ENV_API_KEY} and {ENV_API_SECRET} "
@@ -93,6 +128,8 @@ class HarnessOptions:
             allow_purchases=bool(config.getoption("allow_purchases")),
             max_purchases=max_purchases,
             seed=seed_for(config),
+            other_api_key=other_api_key,
+            other_api_secret=other_api_secret,
         )
 
 

@@ -27,7 +27,12 @@ class Walk:
 
 
 def walk(http: httpx.Client, path: str, params: Mapping[str, str], size: int) -> Walk:
-    """Request pages 1, 2, ... of `path` until `count` numbers came, or a page is empty or short."""
+    """Request pages 1, 2, ... of `path` until a page is empty or short.
+
+    `count` does not end the walk: stopping once `count` numbers came would trust the very figure
+    the walk checks (a `count` that is only the page's length would end it after one page). When
+    the last page is exactly full, this costs one more request, for an empty page.
+    """
     result = Walk(size=size)
     for index in range(1, MAX_PAGES + 1):
         response = http.get(
@@ -46,8 +51,7 @@ def walk(http: httpx.Client, path: str, params: Mapping[str, str], size: int) ->
         result.counts.append(count if isinstance(count, int) else None)
         result.page_lengths.append(len(numbers))
         result.msisdns.extend(numbers)
-        total = count if isinstance(count, int) else 0
-        if not numbers or len(result.msisdns) >= total or len(numbers) < size:
+        if not numbers or len(numbers) < size:
             result.complete = True
             break
     result.problems.extend(judge(result))

@@ -14,7 +14,13 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from contract_tests.options import ENV_API_KEY, ENV_API_SECRET, HarnessOptions
+from contract_tests.options import (
+    ENV_API_KEY,
+    ENV_API_SECRET,
+    ENV_OTHER_API_KEY,
+    ENV_OTHER_API_SECRET,
+    HarnessOptions,
+)
 from contract_tests.purchases import PurchaseGuard
 from contract_tests.redaction import Redactor
 from contract_tests.reporting import Row, RunInfo, progress_line, summary_lines
@@ -64,6 +70,15 @@ def name_operation_item(item: pytest.Item) -> None:
         item._id = node_id.with_params(operation)
 
 
+def fuzzing_last(items: list[pytest.Item]) -> None:
+    """Put the per-operation fuzzing tests after the others, keeping each group's order.
+
+    The others (examples, filters, lifecycle, paging) take a second or a few each; fuzzing takes the
+    longest. A run that stops at its first failure (`-x`) finds a broken lifecycle or paging sooner.
+    """
+    items.sort(key=lambda item: getattr(item, "operation_label", None) is not None)
+
+
 _active: ContractPlugin | None = None
 
 
@@ -102,7 +117,9 @@ class ContractPlugin:
     def __init__(self, config: pytest.Config, options: HarnessOptions) -> None:
         self.config = config
         self.options = options
-        self.redactor = Redactor.for_credentials(options.api_key, options.api_secret)
+        self.redactor = Redactor.for_credentials(
+            options.api_key, options.api_secret, *filter(None, [options.other_auth])
+        )
         self.rows: dict[str, Row] = {}
         # The policy alone decides what to skip; the session's guard adds the per-request limits.
         self.policy = PurchaseGuard(
@@ -135,7 +152,10 @@ class ContractPlugin:
                 parts += ["--allow-purchases", f"--max-purchases={self.options.max_purchases}"]
         command = shlex.join(parts)
         if self.options.target_url is not None:
-            command += f"   (credentials from ${ENV_API_KEY} / ${ENV_API_SECRET})"
+            command += f"   (credentials from ${ENV_API_KEY} / ${ENV_API_SECRET}"
+            if self.options.other_auth is not None:
+                command += f", ${ENV_OTHER_API_KEY} / ${ENV_OTHER_API_SECRET}"
+            command += ")"
         return command
 
     def run_info(self) -> RunInfo:
@@ -178,6 +198,7 @@ class ContractPlugin:
     def pytest_collection_modifyitems(
         self, config: pytest.Config, items: list[pytest.Item]
     ) -> None:
+        fuzzing_last(items)
         for item in items:
             name_operation_item(item)
             label = getattr(item, "operation_label", None)

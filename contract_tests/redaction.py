@@ -33,23 +33,26 @@ def _pattern(form: str) -> str:
 class Redactor:
     """Replaces every known form of the given secrets with `***`."""
 
-    def __init__(self, secrets: Iterable[str]) -> None:
+    def __init__(self, secrets: Iterable[str], pairs: Iterable[tuple[str, str]] = ()) -> None:
         values = [value for value in secrets if value]
         forms: set[str] = set()
         for value in values:
             forms.update({value, quote(value, safe=""), quote_plus(value)})
         # HTTP basic sends base64("key:secret"); a partial match would not hide it, so add the whole
         # token.
-        if len(values) == 2:
-            token = base64.b64encode(f"{values[0]}:{values[1]}".encode()).decode()
-            forms.add(token)
+        pairs = list(pairs) or ([(values[0], values[1])] if len(values) == 2 else [])
+        for key, secret in pairs:
+            if key and secret:
+                forms.add(base64.b64encode(f"{key}:{secret}".encode()).decode())
         # Longest first, so a secret that contains another one is removed whole.
         self._forms = sorted(forms, key=len, reverse=True)
         self._pattern = re.compile("|".join(_pattern(form) for form in self._forms))
 
     @classmethod
-    def for_credentials(cls, api_key: str, api_secret: str) -> Redactor:
-        return cls([api_key, api_secret])
+    def for_credentials(cls, api_key: str, api_secret: str, *more: tuple[str, str]) -> Redactor:
+        """For an account's key and secret, and those of any more accounts."""
+        pairs = [(api_key, api_secret), *more]
+        return cls([value for pair in pairs for value in pair], pairs)
 
     def redact(self, text: str) -> str:
         if not self._forms:

@@ -63,6 +63,18 @@ def matches_pattern(msisdn: str, pattern: str, strategy: int) -> bool:
     return msisdn.endswith(pattern)
 
 
+def pattern_in(msisdn: str, strategy: int, length: int = 5) -> str:
+    """A piece of `msisdn` that `search_pattern=strategy` must find it by: its start (0), a piece
+    of its middle (1) or its end (2).
+    """
+    if strategy == 0:
+        return msisdn[:length]
+    if strategy == 2:
+        return msisdn[-length:]
+    middle = max(0, (len(msisdn) - length) // 2)
+    return msisdn[middle : middle + length]
+
+
 def _search_strategy(query: Query) -> int | None:
     raw = single_value(query, "search_pattern")
     if raw is None:

@@ -24,6 +24,8 @@ class Target:
     api_key: str = field(repr=False)
     api_secret: str = field(repr=False)
     embedded: bool
+    # A second, unrelated account (None when the run was given none).
+    other_auth: tuple[str, str] | None = field(default=None, repr=False)
 
     @property
     def auth(self) -> tuple[str, str]:
@@ -38,6 +40,17 @@ class Target:
             base_url=self.base_url,
             api_key=self.api_key,
             api_secret=self.api_secret,
+            timeout=httpx.Timeout(REQUEST_TIMEOUT_SECONDS),
+        )
+
+    def other_client(self) -> AuthenticatedClient | None:
+        """A generated client for the second account, when the run has one."""
+        if self.other_auth is None:
+            return None
+        return AuthenticatedClient(
+            base_url=self.base_url,
+            api_key=self.other_auth[0],
+            api_secret=self.other_auth[1],
             timeout=httpx.Timeout(REQUEST_TIMEOUT_SECONDS),
         )
 
@@ -73,7 +86,13 @@ def check_reachable(base_url: str, timeout: float = 10.0) -> None:
 def open_target(options: HarnessOptions) -> Iterator[Target]:
     """The target the options name; the embedded mock is a fresh server for the block."""
     if options.target_url is not None:
-        yield Target(options.target_url, options.api_key, options.api_secret, embedded=False)
+        yield Target(
+            options.target_url,
+            options.api_key,
+            options.api_secret,
+            embedded=False,
+            other_auth=options.other_auth,
+        )
         return
     # Imported here: a run against a URL does not need the mock's dependencies loaded.
     from numbers_mock import create_app, serve_in_thread
@@ -81,6 +100,12 @@ def open_target(options: HarnessOptions) -> Iterator[Target]:
     app = create_app()
     try:
         with serve_in_thread(app) as base_url:
-            yield Target(base_url.rstrip("/"), options.api_key, options.api_secret, embedded=True)
+            yield Target(
+                base_url.rstrip("/"),
+                options.api_key,
+                options.api_secret,
+                embedded=True,
+                other_auth=options.other_auth,
+            )
     finally:
         app.close()

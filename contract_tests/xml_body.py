@@ -89,10 +89,12 @@ def _object_value(element: Element, schema: Mapping[str, Any]) -> dict[str, Any]
     result: dict[str, Any] = {}
     properties: Mapping[str, Any] = schema.get("properties", {})
     known_elements: set[str] = set()
+    attributes: set[str] = set()
     for name, property_schema in properties.items():
         xml = _xml(property_schema)
         xml_name = xml.get("name", name)
         if xml.get("attribute"):
+            attributes.add(xml_name)
             if xml_name in element.attrib:
                 result[name] = _scalar(element.attrib[xml_name], property_schema)
             continue
@@ -110,10 +112,11 @@ def _object_value(element: Element, schema: Mapping[str, Any]) -> dict[str, Any]
             # scalar.
             result[name] = [_element_value(child, property_schema) for child in children]
     # Undocumented elements are kept (as text) rather than dropped: the schema decides if they may
-    # exist.
+    # exist. An element named like an attribute is not that attribute: kept under the property's
+    # name it would pass for it, so it is left out and a required attribute shows up as missing.
     for child in element:
         tag = _local_name(child.tag)
-        if tag not in known_elements and tag not in result:
+        if tag not in known_elements and tag not in attributes and tag not in result:
             result[tag] = child.text or ""
     return result
 

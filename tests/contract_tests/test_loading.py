@@ -10,10 +10,12 @@ from contract_tests.document import BUY, CANCEL, OWNED, SEARCH, UPDATE
 from contract_tests.loading import (
     ACCEPT_CHOICES,
     CONFIG_PATH,
+    REAL_COUNTRIES,
     is_known_deviation,
     load_config,
     load_schema,
     with_accept,
+    with_country,
 )
 
 
@@ -72,3 +74,14 @@ def test_with_accept_sets_the_header() -> None:
     case = with_accept(operation.Case(query={"country": "GB"}), "text/xml")
     assert case.headers["Accept"] == "text/xml"
     assert ACCEPT_CHOICES == ("application/json", "text/xml")
+
+
+def test_with_country_replaces_the_country_where_the_case_has_one() -> None:
+    schema = load_schema()
+    search = schema["/number/search"]["GET"].Case(query={"country": "Zz", "size": 5})
+    assert with_country(search, "GB").query == {"country": "GB", "size": 5}
+    buy = schema["/number/buy"]["POST"].Case(body={"country": "Zz", "msisdn": "1"})
+    assert with_country(buy, "US").body == {"country": "US", "msisdn": "1"}
+    owned = schema["/account/numbers"]["GET"].Case(query={"size": 5})
+    assert with_country(owned, "GB").query == {"size": 5}
+    assert set(REAL_COUNTRIES) >= {"GB", "US"}

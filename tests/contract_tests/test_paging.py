@@ -10,7 +10,11 @@ from contract_tests.paging import MAX_PAGES, Walk, judge, walk
 
 
 def pool_server(
-    numbers: list[str], *, page_size_cap: int | None = None, repeat_first: bool = False
+    numbers: list[str],
+    *,
+    page_size_cap: int | None = None,
+    repeat_first: bool = False,
+    count_is_page_length: bool = False,
 ) -> httpx.Client:
     """A list endpoint over `numbers` (optionally broken), as an in-process httpx client."""
 
@@ -21,7 +25,8 @@ def pool_server(
             size = page_size_cap
         start = (index - 1) * size if not repeat_first else 0
         chunk = numbers[start : start + size]
-        body = {"count": len(numbers), "numbers": [{"msisdn": m} for m in chunk]}
+        count = len(chunk) if count_is_page_length else len(numbers)
+        body = {"count": count, "numbers": [{"msisdn": m} for m in chunk]}
         return httpx.Response(200, content=json.dumps(body))
 
     return httpx.Client(transport=httpx.MockTransport(handle), base_url="http://pool")
@@ -37,6 +42,22 @@ def test_a_correct_list_walks_clean() -> None:
     assert result.complete
     assert result.msisdns == NUMBERS
     assert result.page_lengths == [5, 5, 5, 5, 3]
+
+
+def test_a_full_last_page_is_confirmed_by_an_empty_one() -> None:
+    with pool_server(NUMBERS[:20]) as http:
+        result = walk(http, "/list", {}, 5)
+    assert result.problems == []
+    assert result.page_lengths == [5, 5, 5, 5, 0]
+
+
+def test_a_count_that_is_only_the_page_length_is_reported() -> None:
+    # Found by the fault benchmark (`count-is-page-length`): the walk used to stop once `count`
+    # numbers came, so a count of 5 ended it after one page of 5 and looked right.
+    with pool_server(NUMBERS, count_is_page_length=True) as http:
+        result = walk(http, "/list", {}, 5)
+    assert result.msisdns == NUMBERS
+    assert "count changed while paging: [5, 5, 5, 5, 3]" in result.problems
 
 
 def test_pages_larger_than_size_are_reported() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from contract_tests.lifecycle import LifecycleViolation
 from contract_tests.options import HarnessOptions
-from contract_tests.plugin import ContractPlugin, named_violation
+from contract_tests.plugin import ContractPlugin, fuzzing_last, named_violation
 
 
 def plugin(**overrides: object) -> ContractPlugin:
@@ -40,6 +40,36 @@ def test_the_replay_command_names_target_seed_and_profile_but_no_credentials() -
 def test_the_replay_command_keeps_the_purchase_permission() -> None:
     command = plugin(allow_purchases=True, max_purchases=3).replay_command()
     assert "--allow-purchases --max-purchases=3" in command
+
+
+def test_the_replay_command_names_the_second_account_without_its_secret() -> None:
+    command = plugin(other_api_key="otherkey", other_api_secret="othersecret").replay_command()
+    assert "$NUMBERS_OTHER_API_KEY" in command
+    assert "otherkey" not in command and "othersecret" not in command
+
+
+def test_fuzzing_runs_last_and_each_group_keeps_its_order() -> None:
+    class Item:
+        def __init__(self, name: str, operation: str | None = None) -> None:
+            self.name = name
+            if operation is not None:
+                self.operation_label = operation
+
+    items = [
+        Item("example"),
+        Item("fuzz search", "GET /number/search"),
+        Item("fuzz buy", "POST /number/buy"),
+        Item("lifecycle"),
+        Item("paging"),
+    ]
+    fuzzing_last(cast(list[pytest.Item], items))
+    assert [item.name for item in items] == [
+        "example",
+        "lifecycle",
+        "paging",
+        "fuzz search",
+        "fuzz buy",
+    ]
 
 
 def test_the_embedded_mock_needs_no_target_in_the_replay() -> None:

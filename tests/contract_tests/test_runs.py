@@ -136,6 +136,25 @@ def test_broken_lifecycles_are_found(
     assert_failed_with(run, LIFECYCLE, check)
 
 
+@pytest.mark.parametrize("fault", ["owned-list-shows-every-account", "buy-takes-others-numbers"])
+def test_account_leaks_are_found_with_a_second_account(
+    run_harness: RunHarness, serve: Serve, fault: str
+) -> None:
+    url = serve(create_app(MockSettings(faults=(fault,))))
+    other = {"NUMBERS_OTHER_API_KEY": "otherkey01", "NUMBERS_OTHER_API_SECRET": "othersecret01"}
+    run = run_harness(
+        "--target-url",
+        url,
+        "--allow-purchases",
+        "--max-purchases=60",
+        "-k",
+        "lifecycle",
+        env={**MOCK_CREDENTIALS, **other},
+    )
+    assert_failed_with(run, LIFECYCLE, "accounts_isolated")
+    assert "othersecret01" not in run.output
+
+
 def test_no_account_changes_on_a_real_target_without_permission(
     run_harness: RunHarness, serve: Serve
 ) -> None:

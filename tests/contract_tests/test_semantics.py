@@ -16,6 +16,7 @@ from contract_tests.semantics import (
     owned_filter_violations,
     page_size,
     page_size_violations,
+    pattern_in,
     search_filter_violations,
 )
 
@@ -250,3 +251,10 @@ def test_pattern_strategies_agree_with_their_definitions(msisdn: str, data: st.D
 
 def test_page_numbers_skips_non_objects() -> None:
     assert semantics.page_numbers({"numbers": [{"msisdn": "1"}, "junk", 3]}) == [{"msisdn": "1"}]
+
+
+@pytest.mark.parametrize(("strategy", "pattern"), [(0, "44770"), (1, "70090"), (2, "00012")])
+def test_pattern_in_takes_a_piece_the_strategy_matches(strategy: int, pattern: str) -> None:
+    msisdn = "447700900012"
+    assert pattern_in(msisdn, strategy) == pattern
+    assert matches_pattern(msisdn, pattern, strategy)

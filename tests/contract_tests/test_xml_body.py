@@ -129,6 +129,17 @@ def test_undocumented_elements_are_kept_for_the_schema_to_judge() -> None:
     assert xml_to_json(body, ACTION) == {"error-code": "200", "debug": "x"}
 
 
+def test_attributes_sent_as_elements_are_missing() -> None:
+    # Found by the fault benchmark (`xml-limitations-as-elements`): read as undocumented elements,
+    # <feature>SMS</feature> stood in for the required attribute feature="SMS".
+    body = (
+        b"<inbound-numbers><count>1</count><numbers><limitations><limitation>"
+        b"<feature>SMS</feature><type>OUTBOUND</type><reach>DOMESTIC</reach>"
+        b"</limitation></limitations></numbers></inbound-numbers>"
+    )
+    assert xml_to_json(body, OWNED) == {"count": 1, "numbers": [{"limitations": [{}]}]}
+
+
 def test_repeated_scalar_elements_read_as_a_list() -> None:
     # So that the schema check sees the duplication instead of one of the values silently winning.
     body = b"<inbound-numbers><count>1</count><count>2</count></inbound-numbers>"
