@@ -82,7 +82,12 @@ def mock(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
-def bench_mock(session: nox.Session) -> None:
-    """Measure the mock's throughput against a static app and its memory (about 2-3 minutes)."""
-    session.install(*CONSTRAINTS, "-e", ".")
-    session.run("python", "-m", "benchmarks.mock_throughput", *session.posargs)
+def bench(session: nox.Session) -> None:
+    """Measure fault detection (`-- detection`, ~15 min) or speed ratios (`-- speed`, ~5 min)."""
+    if not session.posargs or session.posargs[0] not in ("detection", "speed"):
+        session.error(
+            "Usage: nox -s bench -- detection [--faults A,B] [--clean-runs N] [--json FILE]\n"
+            "       nox -s bench -- speed [--runs N] [--json FILE] (see -- speed --help)"
+        )
+    install_toolkit(session, "dev", "generate")
+    session.run("python", "-m", "benchmarks", *session.posargs)

@@ -1,7 +1,7 @@
 """Throughput and memory of the mock server against a static-answer app on the same stack.
 
-    python -m benchmarks.mock_throughput [--seconds 2] [--rounds 5] [--clients 4]
-                                         [--memory-requests 100000] [--json FILE]
+Part of `nox -s bench -- speed` (`benchmarks.speed`), which takes the same options (`--seconds 2
+--rounds 5 --clients 4 --memory-requests 100000`).
 
 Both servers are the same stack (uvicorn, one worker, Starlette), each started by this script in
 its own process on 127.0.0.1 and stopped at the end. The static app answers the exact bytes the
@@ -19,7 +19,6 @@ resident set size is read from /proc along the way. Linux only for the /proc fig
 
 from __future__ import annotations
 
-import argparse
 import base64
 import itertools
 import json
@@ -32,7 +31,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -303,47 +302,13 @@ def serve(kind: str, port: int, answers: str | None) -> None:
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
-def report(result: Result) -> str:
-    """The figures as a small table."""
-    header = ("workload", "mock rps", "static rps", "ratio", "mock cpu/req", "static cpu/req")
-    lines = ["{:<10}{:>10}{:>12}{:>7}{:>14}{:>16}".format(*header)]
-    for name, mock in result.mock.items():
-        static = result.static[name]
-        lines.append(
-            f"{name:<10}{mock.rps:>10.0f}{static.rps:>12.0f}{mock.rps / static.rps:>7.2f}"
-            f"{_micros(mock.server_cpu_us):>14}{_micros(static.server_cpu_us):>16}"
-        )
-    samples = " -> ".join(f"{kib} KiB" for kib in result.rss_kib) or "n/a"
-    lines.append(
-        f"mock RSS over {result.memory_requests} more requests "
-        f"({result.memory_seconds:.0f} s): {samples}"
-    )
-    return "\n".join(lines)
-
-
-def _micros(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.0f} us"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the benchmark (or, as `serve KIND PORT [ANSWERS]`, one of its servers)."""
+    """`serve KIND PORT [ANSWERS]`: one of the benchmark's servers, in its own process."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] == ["serve"] and len(arguments) in (3, 4):
-        serve(arguments[1], int(arguments[2]), arguments[3] if len(arguments) == 4 else None)
-        return 0
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.mock_throughput")
-    parser.add_argument("--seconds", type=float, default=2.0, help="length of one round")
-    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds per server")
-    parser.add_argument("--clients", type=int, default=4, help="client threads (keep-alive)")
-    parser.add_argument("--memory-requests", type=int, default=100_000)
-    parser.add_argument("--json", type=Path, help="also write the figures to this file")
-    args = parser.parse_args(arguments)
-    if args.seconds <= 0 or args.rounds < 1 or args.clients < 1 or args.memory_requests < 1:
-        parser.error("--seconds, --rounds, --clients and --memory-requests must be positive")
-    result = run(args.seconds, args.rounds, args.clients, args.memory_requests)
-    print(report(result))
-    if args.json:
-        args.json.write_text(json.dumps(asdict(result), indent=2) + "\n", encoding="utf-8")
+    if arguments[:1] != ["serve"] or len(arguments) not in (3, 4):
+        print("Usage: nox -s bench -- speed (this module only serves its child servers)")
+        return 2
+    serve(arguments[1], int(arguments[2]), arguments[3] if len(arguments) == 4 else None)
     return 0
 
 

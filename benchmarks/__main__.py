@@ -1,0 +1,106 @@
+"""`python -m benchmarks detection|speed [options]` (what `nox -s bench -- ...` runs).
+
+- `detection`: the contract harness and plain schemathesis against every faulty mock
+  (`benchmarks.detection`), about 15 minutes on two cores; `--faults a,b` for a subset.
+- `speed`: every speed figure as a ratio against its usual alternative (`benchmarks.speed`), about
+  5 minutes.
+
+Both print Markdown tables (the ones in docs/benchmarks.md) and can write their figures as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks.detection import ci_max_examples, detect, print_progress, selected_faults
+from benchmarks.detection import report as detection_report
+from benchmarks.machine import describe_machine
+from benchmarks.speed import measure_speed
+from benchmarks.speed import report as speed_report
+from numbers_mock.faults import UnknownFaultError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    kinds = parser.add_subparsers(dest="kind", required=True, metavar="detection|speed")
+    detection = kinds.add_parser("detection", help="faults caught, by which check, how fast")
+    detection.add_argument("--faults", metavar="A,B", help="only these faults (default: all)")
+    detection.add_argument(
+        "--clean-runs", type=_positive, default=5, help="runs on the unfaulted mock (default: 5)"
+    )
+    detection.add_argument("--logs", type=Path, help="keep every run's output in this folder")
+    speed = kinds.add_parser("speed", help="speed ratios against the usual alternatives")
+    speed.add_argument("--runs", type=_positive, default=3, help="fuzzing runs per tool")
+    speed.add_argument("--seconds", type=float, default=2.0, help="throughput round length")
+    speed.add_argument("--rounds", type=_positive, default=5, help="throughput rounds per server")
+    speed.add_argument("--clients", type=_positive, default=4, help="throughput client threads")
+    speed.add_argument("--memory-requests", type=_positive, default=100_000)
+    speed.add_argument("--calls", type=_positive, default=2000, help="client calls per round")
+    for kind in (detection, speed):
+        kind.add_argument("--json", type=Path, help="also write the figures to this file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    figures: Any
+    if args.kind == "detection":
+        try:
+            faults = selected_faults(args.faults)
+        except UnknownFaultError as exc:
+            parser.error(str(exc))
+        figures = detect(faults, args.clean_runs, ci_max_examples(), print_progress, args.logs)
+        text = detection_report(figures)
+    else:
+        if args.seconds <= 0:
+            parser.error("--seconds must be positive")
+        figures = measure_speed(
+            args.runs,
+            args.seconds,
+            args.rounds,
+            args.clients,
+            args.memory_requests,
+            args.calls,
+            print_progress,
+        )
+        text = speed_report(figures)
+    elapsed = time.perf_counter() - started
+    print(f"{text}\n\nMachine: {describe_machine()}\nWhole run: {elapsed / 60:.1f} minutes")
+    if args.json:
+        payload = {"machine": describe_machine(), "seconds": elapsed, **_as_json(figures)}
+        args.json.write_text(json.dumps(payload, indent=2, default=str) + "\n", encoding="utf-8")
+    return 0
+
+
+def _as_json(figures: Any) -> dict[str, Any]:
+    data: dict[str, Any] = _without_output(dataclasses.asdict(figures))
+    # Tool output is for reading a failure, not for the figures: it would make the file huge.
+    return data
+
+
+def _without_output(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_output(v) for k, v in value.items() if k != "output"}
+    if isinstance(value, list):
+        return [_without_output(item) for item in value]
+    return value
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,26 @@
+"""The benchmark targets start from one seeded state, whatever fault the server has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.targets import APPLICATION, OTHER, PRIMARY, seed_state
+from numbers_mock import MockSettings, create_app
+from numbers_mock.queries import NumberQuery
+
+
+def test_the_seeded_state_is_what_a_real_account_would_have(tmp_path: Path) -> None:
+    database = tmp_path / "seeded.sqlite3"
+    seed_state(database)
+    app = create_app(MockSettings(database=database))
+    try:
+        mine = app.store.list_owned(PRIMARY[0], NumberQuery(size=100))
+        theirs = app.store.list_owned(OTHER[0], NumberQuery(size=100))
+        linked = app.store.list_owned(PRIMARY[0], NumberQuery(has_application=True, size=100))
+        by_app = app.store.list_owned(PRIMARY[0], NumberQuery(application_id=APPLICATION))
+    finally:
+        app.close()
+    assert mine.count == 6 and {n["country"] for n in mine.numbers} == {"GB", "US"}
+    assert theirs.count == 3
+    assert linked.count == 3
+    assert by_app.count == 2
