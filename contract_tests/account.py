@@ -23,11 +23,25 @@ class AccountError(AssertionError):
     """The target answered an account request in a way the harness cannot continue from."""
 
 
+# What the generated models raise on an answer that breaks the document: a missing required field
+# (KeyError), a value outside an enum or a body that is not JSON (ValueError), a wrong type.
+PARSE_ERRORS = (KeyError, ValueError, TypeError, AttributeError)
+
+
 def owned_numbers(client: AuthenticatedClient) -> list[OwnedNumber]:
     """Every number the account owns, read page by page (largest pages, so fewest requests)."""
     owned: list[OwnedNumber] = []
     for index in range(1, MAX_PAGES + 1):
-        response = get_owned_numbers.sync_detailed(client=client, size=MAX_PAGE_SIZE, index=index)
+        try:
+            response = get_owned_numbers.sync_detailed(
+                client=client, size=MAX_PAGE_SIZE, index=index
+            )
+        except PARSE_ERRORS as exc:
+            # A traceback from inside the client would hide what is wrong: the answer.
+            raise AccountError(
+                f"listing owned numbers (page {index}): the answer does not fit the document's "
+                f"model ({type(exc).__name__}: {exc})"
+            ) from None
         page = response.parsed
         if response.status_code != 200 or not isinstance(page, InboundNumbers):
             raise AccountError(

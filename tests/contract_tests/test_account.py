@@ -48,6 +48,32 @@ def test_a_refused_listing_is_an_error() -> None:
         account.owned_numbers(client_for(refused))
 
 
+@pytest.mark.parametrize(
+    ("body", "error"),
+    [
+        # A limitation without its required `reach`.
+        (
+            b'{"count":1,"numbers":[{"msisdn":"1","limitations":'
+            b'[{"feature":"MMS","type":"OUTBOUND"}]}]}',
+            "KeyError: 'reach'",
+        ),
+        # A limitation whose `reach` is outside its enum.
+        (
+            b'{"count":1,"numbers":[{"msisdn":"1","limitations":'
+            b'[{"feature":"MMS","type":"OUTBOUND","reach":"NOWHERE"}]}]}',
+            "ValueError: 'NOWHERE'",
+        ),
+        # XML where JSON was asked for.
+        (b"<inboundNumbers/>", "JSONDecodeError"),
+    ],
+)
+def test_an_answer_the_models_cannot_read_is_an_account_error(body: bytes, error: str) -> None:
+    broken = httpx.MockTransport(lambda request: httpx.Response(200, content=body))
+    with pytest.raises(account.AccountError, match="does not fit the document's model") as raised:
+        account.owned_numbers(client_for(broken))
+    assert error in str(raised.value)
+
+
 def test_buy_and_cancel_send_forms_and_return_the_status() -> None:
     seen: list[tuple[str, str]] = []
 
