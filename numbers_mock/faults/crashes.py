@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from numbers_mock.faults.edits import LISTS, UPDATE, page_numbers
-from numbers_mock.faults.model import Category, Fault, HandlerWrap
+from numbers_mock.faults.edits import UPDATE, on_lists, page_numbers
+from numbers_mock.faults.model import Category, Fault
 from numbers_mock.handlers import Call, Handler, MockContext
 from numbers_mock.replies import Reply
 
@@ -42,24 +42,20 @@ def crash_on_non_ascii(handler: Handler) -> Handler:
     return handle
 
 
-def _lists(wrap: HandlerWrap) -> dict[str, HandlerWrap]:
-    return dict.fromkeys(LISTS, wrap)
-
-
 CRASH_FAULTS = (
     Fault(
         "crash-on-odd-pattern",
         "search and owned list answer 500 when `pattern` is not a whole number",
         Category.SERVER_ERROR,
         "not_a_server_error",
-        handlers=_lists(crash_on_odd_pattern),
+        handlers=on_lists(crash_on_odd_pattern),
     ),
     Fault(
         "crash-past-last-page",
         "search and owned list answer 500 for an `index` past the last page",
         Category.SERVER_ERROR,
         "not_a_server_error",
-        handlers=_lists(crash_past_last_page),
+        handlers=on_lists(crash_past_last_page),
     ),
     Fault(
         "crash-on-non-ascii-update",

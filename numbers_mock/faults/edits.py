@@ -8,6 +8,7 @@ from typing import Any
 
 from starlette.responses import Response
 
+from numbers_mock.faults.model import HandlerWrap
 from numbers_mock.handlers import Call
 from numbers_mock.replies import Reply
 
@@ -20,6 +21,7 @@ __all__ = [
     "UPDATE",
     "body_of",
     "edit_numbers",
+    "on_lists",
     "page_numbers",
     "relabel",
     "replace_body",
@@ -33,6 +35,11 @@ BUY = "buyANumber"
 CANCEL = "cancelANumber"
 UPDATE = "updateANumber"
 LISTS = frozenset({OWNED, SEARCH})
+
+
+def on_lists(wrap: HandlerWrap) -> dict[str, HandlerWrap]:
+    """The same handler wrap for both lists (search and owned numbers)."""
+    return dict.fromkeys(LISTS, wrap)
 
 
 def with_params(call: Call, **params: Any) -> Call:

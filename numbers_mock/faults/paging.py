@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from numbers_mock.faults.edits import LISTS, SEARCH, page_numbers, with_params
+from numbers_mock.faults.edits import SEARCH, on_lists, page_numbers, with_params
 from numbers_mock.faults.model import Category, Fault, HandlerWrap
 from numbers_mock.handlers import Call, Handler, MockContext
 from numbers_mock.queries import NumberQuery
@@ -69,10 +69,6 @@ def counting(recount: Callable[[int, int], int]) -> HandlerWrap:
     return wrap
 
 
-def _lists(wrap: HandlerWrap) -> dict[str, HandlerWrap]:
-    return dict.fromkeys(LISTS, wrap)
-
-
 PAGING_FAULTS = (
     Fault(
         "page-larger-than-size",
@@ -86,27 +82,27 @@ PAGING_FAULTS = (
         "every page after the first starts one number early, repeating the previous page's last",
         Category.PAGING,
         _WALK,
-        handlers=_lists(window(overlapping)),
+        handlers=on_lists(window(overlapping)),
     ),
     Fault(
         "index-from-zero",
         "`index` counts from 0: `index=1` serves the second page and the first is never served",
         Category.PAGING,
         _WALK,
-        handlers=_lists(window(from_zero)),
+        handlers=on_lists(window(from_zero)),
     ),
     Fault(
         "count-is-page-length",
         "`count` is the number of numbers on the page, not the number of matches",
         Category.COUNTS,
         _WALK,
-        handlers=_lists(counting(lambda count, on_page: on_page)),
+        handlers=on_lists(counting(lambda count, on_page: on_page)),
     ),
     Fault(
         "count-one-short",
         "`count` is one less than the number of matches",
         Category.COUNTS,
         "count_covers_page",
-        handlers=_lists(counting(lambda count, on_page: count - 1)),
+        handlers=on_lists(counting(lambda count, on_page: count - 1)),
     ),
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections.abc import Callable
 
 from numbers_mock.faults.edits import BUY, CANCEL, OWNED, SEARCH, UPDATE, page_numbers
 from numbers_mock.faults.model import Category, Fault
@@ -29,26 +30,32 @@ def _number(call: Call) -> tuple[str, str]:
     return call.body["country"], call.body["msisdn"]
 
 
-def buy_then_give_back(handler: Handler) -> Handler:
+def _undone(handler: Handler, undo: Callable[[MockContext, str, str, str], object]) -> Handler:
+    """`handler`, but a change it reports as done is undone at once.
+
+    `undo(context, api_key, country, msisdn)` reverses the change for the account it was made for.
+    """
+
     def handle(context: MockContext, call: Call) -> Reply:
         reply = handler(context, call)
         target = _acting(context, call)
         if reply == SUCCESS and target is not None:
-            context.store.cancel(target.api_key, *_number(call))
+            undo(context, target.api_key, *_number(call))
         return reply
 
     return handle
+
+
+def buy_then_give_back(handler: Handler) -> Handler:
+    return _undone(
+        handler, lambda context, key, country, msisdn: context.store.cancel(key, country, msisdn)
+    )
 
 
 def cancel_then_take_back(handler: Handler) -> Handler:
-    def handle(context: MockContext, call: Call) -> Reply:
-        reply = handler(context, call)
-        target = _acting(context, call)
-        if reply == SUCCESS and target is not None:
-            context.store.buy(target.api_key, *_number(call))
-        return reply
-
-    return handle
+    return _undone(
+        handler, lambda context, key, country, msisdn: context.store.buy(key, country, msisdn)
+    )
 
 
 def update_nothing(handler: Handler) -> Handler:

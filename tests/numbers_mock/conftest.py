@@ -23,14 +23,21 @@ class AppClient:
     """An httpx client calling an ASGI app in-process, usable from synchronous tests.
 
     The app runs on an event loop in a helper thread (an anyio blocking portal), as it would under
-    a server; app exceptions are raised in the test rather than turned into 500s.
+    a server. App exceptions are raised in the test; with `raise_app_exceptions=False` they become
+    500 answers, as under a server.
     """
 
-    def __init__(self, app: Any, auth: tuple[str, str] | None = PRIMARY) -> None:
+    def __init__(
+        self,
+        app: Any,
+        auth: tuple[str, str] | None = PRIMARY,
+        raise_app_exceptions: bool = True,
+    ) -> None:
         self._stack = ExitStack()
         self._portal = self._stack.enter_context(anyio.from_thread.start_blocking_portal())
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=raise_app_exceptions)
         self._client = httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://mock.test", auth=auth
+            transport=transport, base_url="http://mock.test", auth=auth
         )
         self._stack.callback(self._portal.call, self._client.aclose)
 

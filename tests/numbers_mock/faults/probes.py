@@ -7,143 +7,113 @@ the value differs between the faulty and the unfaulted mock. Probes reuse no sta
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import ExitStack
-from functools import partial
 from typing import Any
 
-import anyio.from_thread
 import httpx
 
 from numbers_mock import MockApp
 
-PRIMARY = ("mockkey01", "mocksecret01")
-OTHER = ("otherkey01", "othersecret01")
+from ..conftest import OTHER, PRIMARY, AppClient
+
 XML = {"Accept": "text/xml"}
 UNKNOWN_NUMBER = {"country": "GB", "msisdn": "440000000000"}
 
 
-class Client:
-    """An in-process client of a mock whose app errors become 500 answers, as under a server."""
-
-    def __init__(self, app: MockApp) -> None:
-        self._stack = ExitStack()
-        self._portal = self._stack.enter_context(anyio.from_thread.start_blocking_portal())
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        self._client = httpx.AsyncClient(transport=transport, base_url="http://mock.test")
-        self._stack.callback(self._portal.call, self._client.aclose)
-
-    def request(
-        self, method: str, url: str, auth: tuple[str, str] | None = PRIMARY, **kwargs: Any
-    ) -> httpx.Response:
-        response: httpx.Response = self._portal.call(
-            partial(
-                self._client.request,
-                method,
-                url,
-                auth=auth if auth is not None else httpx.USE_CLIENT_DEFAULT,
-                **kwargs,
-            )
-        )
-        return response
-
-    def get(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("GET", url, **kwargs)
-
-    def post(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("POST", url, **kwargs)
-
-    def close(self) -> None:
-        self._stack.close()
+def faulty_client(app: MockApp) -> AppClient:
+    """An in-process client of `app` whose errors become 500 answers, as under a server."""
+    return AppClient(app, raise_app_exceptions=False)
 
 
-Probe = Callable[[Client], object]
+Probe = Callable[[AppClient], object]
 
 
-def search(client: Client, headers: dict[str, str] | None = None, **params: Any) -> httpx.Response:
+def search(
+    client: AppClient, headers: dict[str, str] | None = None, **params: Any
+) -> httpx.Response:
     return client.get("/number/search", params={"country": "GB", **params}, headers=headers)
 
 
-def search_json(client: Client, **params: Any) -> dict[str, Any]:
+def search_json(client: AppClient, **params: Any) -> dict[str, Any]:
     response = search(client, **params)
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body
 
 
-def owned_msisdns(client: Client, auth: tuple[str, str] = PRIMARY, **params: Any) -> list[str]:
+def owned_msisdns(client: AppClient, auth: tuple[str, str] = PRIMARY, **params: Any) -> list[str]:
     response = client.get("/account/numbers", params={"size": 100, **params}, auth=auth)
     assert response.status_code == 200, response.text
     return [str(number["msisdn"]) for number in response.json().get("numbers", [])]
 
 
-def first_available(client: Client, index: int = 0) -> dict[str, str]:
+def first_available(client: AppClient, index: int = 0) -> dict[str, str]:
     number = search_json(client, size=index + 1)["numbers"][index]
     return {"country": str(number["country"]), "msisdn": str(number["msisdn"])}
 
 
-def buy(client: Client, number: dict[str, str], auth: tuple[str, str] = PRIMARY) -> int:
+def buy(client: AppClient, number: dict[str, str], auth: tuple[str, str] = PRIMARY) -> int:
     return client.post("/number/buy", data=number, auth=auth).status_code
 
 
-def bought(client: Client, index: int = 0) -> dict[str, str]:
+def bought(client: AppClient, index: int = 0) -> dict[str, str]:
     number = first_available(client, index)
     assert buy(client, number) == 200
     return number
 
 
-def json_field(client: Client) -> object:
+def json_field(client: AppClient) -> object:
     return search_json(client)["count"]
 
 
-def limitations(client: Client) -> object:
+def limitations(client: AppClient) -> object:
     return [number["limitations"] for number in search_json(client, size=100)["numbers"]]
 
 
-def owned_with_application(client: Client) -> object:
+def owned_with_application(client: AppClient) -> object:
     linked, _ = bought(client), bought(client)
     update = {**linked, "app_id": "aaaaaaaa-bbbb-cccc-dddd-0123456789ab"}
     assert client.post("/number/update", data=update).status_code == 200
     return owned_msisdns(client, has_application="true")
 
 
-def pattern_at_the_end(client: Client) -> object:
+def pattern_at_the_end(client: AppClient) -> object:
     ending = str(search_json(client)["numbers"][0]["msisdn"])[-4:]
     return [n["msisdn"] for n in search_json(client, pattern=ending, search_pattern=2)["numbers"]]
 
 
-def buy_then_list(client: Client) -> object:
+def buy_then_list(client: AppClient) -> object:
     buy(client, first_available(client))
     return owned_msisdns(client)
 
 
-def buy_cancel_then_list(client: Client) -> object:
+def buy_cancel_then_list(client: AppClient) -> object:
     number = bought(client)
     client.post("/number/cancel", data=number)
     return owned_msisdns(client)
 
 
-def update_then_list(client: Client) -> object:
+def update_then_list(client: AppClient) -> object:
     number = bought(client)
     client.post("/number/update", data={**number, "app_id": "app-1"})
     response = client.get("/account/numbers")
     return [n.get("app_id") for n in response.json()["numbers"]]
 
 
-def buy_twice(client: Client) -> object:
+def buy_twice(client: AppClient) -> object:
     return buy(client, bought(client))
 
 
-def search_after_buying(client: Client) -> object:
+def search_after_buying(client: AppClient) -> object:
     number = bought(client)
     return number["msisdn"] in {n["msisdn"] for n in search_json(client, size=100)["numbers"]}
 
 
-def others_number_on_my_list(client: Client) -> object:
+def others_number_on_my_list(client: AppClient) -> object:
     buy(client, first_available(client), auth=OTHER)
     return owned_msisdns(client)
 
 
-def buy_others_number(client: Client) -> object:
+def buy_others_number(client: AppClient) -> object:
     number = first_available(client)
     buy(client, number, auth=OTHER)
     return buy(client, number), owned_msisdns(client, auth=OTHER)

@@ -9,7 +9,8 @@ import pytest
 from numbers_mock import MockSettings, create_app
 from numbers_mock.faults import CATALOGUE, Category, UnknownFaultError, check_fault_names, lookup
 
-from .probes import PROBES, Client
+from ..conftest import AppClient
+from .probes import PROBES, faulty_client
 
 # Checks the harness and schemathesis report under these names (contract_tests/README.md).
 KNOWN_CHECKS = {
@@ -36,7 +37,7 @@ KNOWN_CHECKS = {
 
 def observe(faults: tuple[str, ...], name: str) -> object:
     app = create_app(MockSettings(faults=faults))
-    client = Client(app)
+    client = faulty_client(app)
     try:
         return PROBES[name](client)
     finally:
@@ -87,14 +88,14 @@ def test_lookup_keeps_order_and_drops_repeats() -> None:
 
 
 @pytest.fixture
-def every_fault_at_once() -> Iterator[Client]:
+def every_fault_at_once() -> Iterator[AppClient]:
     app = create_app(MockSettings(faults=tuple(CATALOGUE)))
-    client = Client(app)
+    client = faulty_client(app)
     yield client
     client.close()
     app.close()
 
 
-def test_all_faults_can_be_switched_on_together(every_fault_at_once: Client) -> None:
+def test_all_faults_can_be_switched_on_together(every_fault_at_once: AppClient) -> None:
     assert every_fault_at_once.get("/_mock/health").json() == {"status": "ok"}
     assert every_fault_at_once.get("/number/search", params={"country": "GB"}).status_code == 200

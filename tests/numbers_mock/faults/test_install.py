@@ -14,7 +14,7 @@ from numbers_mock.pipeline import OperationEndpoint
 from numbers_mock.rendering import Renderer
 from numbers_mock.replies import Reply, status_reply
 
-from .probes import Client, search_json
+from .probes import faulty_client, search_json
 
 DOCUMENT = ApiDocument(MockSettings().spec_path)
 
@@ -65,7 +65,7 @@ def test_only_the_faulted_pieces_are_swapped() -> None:
 )
 def test_faults_apply_in_the_order_named(faults: tuple[str, ...], count: int) -> None:
     app = create_app(MockSettings(faults=faults))
-    client = Client(app)
+    client = faulty_client(app)
     try:
         assert search_json(client, size=5)["count"] == count
     finally:
