@@ -8,13 +8,14 @@ its own process on 127.0.0.1 and stopped at the end. The static app answers the 
 mock answered for the same requests, so the difference is what the mock itself costs (credentials,
 validation, SQLite, rendering).
 
-Throughput: client threads with keep-alive httpx connections; the two servers are measured in
-alternating rounds and each keeps its best round, so load from other processes on the machine
-hurts both alike. Besides requests per second (which the httpx clients cap on a small machine),
-the servers' CPU time per request is read from /proc: it is what the mock costs regardless of the
-client. Memory: the mock then serves `--memory-requests` more requests through raw keep-alive
-sockets (an httpx client would need more CPU than the server and blow the time budget), and its
-resident set size is read from /proc along the way. Linux only for the /proc figures.
+Throughput: client threads send requests over raw keep-alive sockets, which costs the client a
+small part of what it costs the server, so the server is what limits the rate (an httpx client
+needs more CPU per request than the static app does: on two cores it would measure itself). The
+two servers are measured in alternating rounds and each keeps its best round, so load from other
+processes on the machine hurts both alike. Each server's CPU time per request is read from /proc
+as well: it is what the mock costs regardless of the client. Memory: the mock then serves
+`--memory-requests` more requests the same way, and its resident set size is read from /proc
+along the way. Linux only for the /proc figures.
 """
 
 from __future__ import annotations
@@ -128,9 +129,14 @@ def run_clients(
     """Run `worker(slot, stop)` in threads (for `seconds`, or until they return); requests/s."""
     stop = threading.Event()
     done = [0] * clients
+    errors: list[Exception] = []
 
     def body(slot: int) -> None:
-        done[slot] = worker(slot, stop)
+        try:
+            done[slot] = worker(slot, stop)
+        except Exception as exc:  # a wrong answer ends the round, and is raised below
+            errors.append(exc)
+            stop.set()
 
     threads = [threading.Thread(target=body, args=(slot,)) for slot in range(clients)]
     started = time.perf_counter()
@@ -141,28 +147,18 @@ def run_clients(
         stop.set()
     for thread in threads:
         thread.join()
+    if errors:
+        raise errors[0]
     return sum(done) / (time.perf_counter() - started)
 
 
-def httpx_load(url: str, workload: Workload, clients: int, seconds: float) -> float:
-    """Requests per second from keep-alive httpx clients; every answer must be a 200."""
+def raw_load(
+    url: str, workload: Workload, clients: int, total: int | None = None, seconds: float = 0.0
+) -> float:
+    """Requests over raw keep-alive sockets: `total` of them, or as many as `seconds` allow.
 
-    def worker(slot: int, stop: threading.Event) -> int:
-        count = 0
-        targets = workload.targets(slot)
-        with httpx.Client(base_url=url, auth=AUTH, timeout=30) as client:
-            while not stop.is_set():
-                response = client.get(f"{workload.path}?{next(targets)}")
-                if response.status_code != 200:
-                    raise RuntimeError(f"{workload.name}: {response.status_code} {response.text}")
-                count += 1
-        return count
-
-    return run_clients(clients, worker, seconds)
-
-
-def raw_load(url: str, workload: Workload, clients: int, total: int) -> float:
-    """`total` requests over raw keep-alive sockets (cheap for the client); requests/s."""
+    Requests per second; every answer must be a 200.
+    """
     host, port = url.removeprefix("http://").split(":")
     token = base64.b64encode(":".join(AUTH).encode()).decode()
     budget = itertools.count()
@@ -173,7 +169,7 @@ def raw_load(url: str, workload: Workload, clients: int, total: int) -> float:
         with socket.create_connection((host, int(port))) as sock:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             buffer = b""
-            while next(budget) < total:
+            while not stop.is_set() and (total is None or next(budget) < total):
                 request = (
                     f"GET {workload.path}?{next(targets)} HTTP/1.1\r\nHost: {host}\r\n"
                     f"Authorization: Basic {token}\r\n\r\n"
@@ -195,7 +191,7 @@ def raw_load(url: str, workload: Workload, clients: int, total: int) -> float:
                 count += 1
         return count
 
-    return run_clients(clients, worker, 0)
+    return run_clients(clients, worker, seconds)
 
 
 def _receive(sock: socket.socket) -> bytes:
@@ -229,10 +225,10 @@ def measure(
     url: str, pid: int, workload: Workload, clients: int, seconds: float
 ) -> tuple[float, float | None]:
     """One round: requests per second and server CPU microseconds per request."""
-    httpx_load(url, workload, clients, 0.5)  # warm-up: connections, caches
+    raw_load(url, workload, clients, seconds=0.5)  # warm-up: connections, caches
     before = cpu_seconds(pid)
     started = time.perf_counter()
-    rps = httpx_load(url, workload, clients, seconds)
+    rps = raw_load(url, workload, clients, seconds=seconds)
     after = cpu_seconds(pid)
     requests = rps * (time.perf_counter() - started)
     return rps, None if before is None or after is None else (after - before) / requests * 1e6
