@@ -83,7 +83,7 @@ def mock(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Measure fault detection (`-- detection`, ~12 min) or speed ratios (`-- speed`, ~5 min)."""
+    """Measure fault detection (`-- detection`, ~13 min) or speed ratios (`-- speed`, ~5 min)."""
     if not session.posargs or session.posargs[0] not in ("detection", "speed"):
         session.error(
             "Usage: nox -s bench -- detection [--faults A,B] [--clean-runs N] [--json FILE]\n"
