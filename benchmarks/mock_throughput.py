@@ -20,12 +20,12 @@ along the way. Linux only for the /proc figures.
 
 from __future__ import annotations
 
+import argparse
 import base64
 import itertools
 import json
 import os
 import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -37,10 +37,10 @@ from pathlib import Path
 
 import httpx
 
-AUTH = ("mockkey01", "mocksecret01")
+from benchmarks.targets import PRIMARY, run_server
+
 COUNTRIES = ("GB", "US", "CA", "DE", "FR", "NL", "ES", "IT", "SE", "AU", "BE", "IE")
 OWNED = 20
-STARTUP_TIMEOUT = 30.0
 RSS_SAMPLES = 5
 
 
@@ -89,38 +89,13 @@ class Result:
     rss_kib: list[int] = field(default_factory=list)
 
 
-def free_port() -> int:
-    """A TCP port free on 127.0.0.1 right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @contextmanager
 def server(kind: str, answers: Path | None = None) -> Iterator[tuple[str, int]]:
-    """Run `python -m benchmarks.mock_throughput serve KIND PORT`; yield its URL and pid."""
-    port = free_port()
-    command = [sys.executable, "-m", "benchmarks.mock_throughput", "serve", kind, str(port)]
+    """Run `python -m benchmarks.mock_throughput serve KIND [ANSWERS] --port PORT`; URL and pid."""
+    command = [sys.executable, "-m", "benchmarks.mock_throughput", "serve", kind]
     command += [str(answers)] if answers is not None else []
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while True:
-            try:
-                httpx.get(f"{url}/_mock/health", timeout=1.0)
-                break
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    process.kill()
-                    _, err = process.communicate()
-                    raise RuntimeError(f"{kind} server did not start:\n{err.decode()}") from None
-                time.sleep(0.1)
-        yield url, process.pid
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
+    with run_server(command) as running:
+        yield running.url, running.pid
 
 
 def run_clients(
@@ -160,7 +135,7 @@ def raw_load(
     Requests per second; every answer must be a 200.
     """
     host, port = url.removeprefix("http://").split(":")
-    token = base64.b64encode(":".join(AUTH).encode()).decode()
+    token = base64.b64encode(":".join(PRIMARY).encode()).decode()
     budget = itertools.count()
 
     def worker(slot: int, stop: threading.Event) -> int:
@@ -236,7 +211,7 @@ def measure(
 
 def prepare_mock(url: str) -> dict[str, str]:
     """Buy some numbers (so the list has a full page) and record the mock's answers."""
-    with httpx.Client(base_url=url, auth=AUTH) as client:
+    with httpx.Client(base_url=url, auth=PRIMARY) as client:
         found = client.get("/number/search", params={"country": "ES", "size": OWNED}).json()
         for number in found["numbers"]:
             client.post("/number/buy", data={"country": "ES", "msisdn": number["msisdn"]})
@@ -275,9 +250,9 @@ def serve(kind: str, port: int, answers: str | None) -> None:
     """The server side, in a child process: the mock as `numbers-mock` runs it, or a static app."""
     if kind == "mock":
         from numbers_mock import MockSettings
-        from numbers_mock.server import run_server
+        from numbers_mock.server import run_server as run_mock
 
-        run_server(MockSettings(), "127.0.0.1", port, log_level="warning")
+        run_mock(MockSettings(), "127.0.0.1", port, log_level="warning")
         return
 
     import uvicorn
@@ -299,12 +274,19 @@ def serve(kind: str, port: int, answers: str | None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """`serve KIND PORT [ANSWERS]`: one of the benchmark's servers, in its own process."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] != ["serve"] or len(arguments) not in (3, 4):
-        print("Usage: nox -s bench -- speed (this module only serves its child servers)")
-        return 2
-    serve(arguments[1], int(arguments[2]), arguments[3] if len(arguments) == 4 else None)
+    """`serve KIND [ANSWERS] --port PORT`: one of the benchmark's servers, in its own process."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.mock_throughput",
+        description="Serves the speed benchmark's servers; run `nox -s bench -- speed` instead.",
+    )
+    parser.add_argument("command", choices=["serve"])
+    parser.add_argument("kind", choices=["mock", "static"])
+    parser.add_argument("answers", nargs="?", help="the static app's answers (JSON file)")
+    parser.add_argument("--port", type=int, required=True)
+    args = parser.parse_args(argv)
+    if args.kind == "static" and args.answers is None:
+        parser.error("the static app needs its answers file")
+    serve(args.kind, args.port, args.answers)
     return 0
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "PRIMARY",
     "MockServer",
     "free_port",
+    "run_server",
     "seeded_database",
     "serve_mock",
 ]
@@ -104,14 +105,28 @@ def serve_mock(seeded: Path, faults: tuple[str, ...] = ()) -> Iterator[MockServe
     with tempfile.TemporaryDirectory(prefix="numbers-run-", dir=_SCRATCH) as folder:
         database = Path(folder) / "state.sqlite3"
         shutil.copyfile(seeded, database)
-        port = free_port()
-        command = [sys.executable, "-m", "numbers_mock", "--port", str(port)]
-        command += ["--database", str(database), "--log-level", "critical"]
+        command = [sys.executable, "-m", "numbers_mock", "--database", str(database)]
+        command += ["--log-level", "critical"]
         for fault in faults:
             command += ["--fault", fault]
+        with run_server(command) as server:
+            yield server
+
+
+@contextmanager
+def run_server(command: list[str]) -> Iterator[MockServer]:
+    """Run `command + ["--port", PORT]` on a free port until it answers `/_mock/health`; stop it.
+
+    Its output goes to a log file, shown when it does not start (a pipe nobody reads could fill and
+    stall a server that runs for minutes).
+    """
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="numbers-server-", dir=_SCRATCH) as folder:
         log = Path(folder) / "server.log"
         with log.open("wb") as output:
-            process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+            process = subprocess.Popen(
+                [*command, "--port", str(port)], stdout=output, stderr=subprocess.STDOUT
+            )
         try:
             url = f"http://127.0.0.1:{port}"
             _wait_until_healthy(url, process, log)
@@ -134,6 +149,6 @@ def _wait_until_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -
         except httpx.HTTPError:
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(
-                    f"the mock at {url} did not start:\n{log.read_text(errors='replace')}"
+                    f"the server at {url} did not start:\n{log.read_text(errors='replace')}"
                 ) from None
             time.sleep(0.05)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from benchmarks.mock_throughput import Rate, Workload, raw_load, run_clients
+from benchmarks.mock_throughput import Rate, Workload, main, raw_load, run_clients
 from numbers_mock import MockSettings, create_app, serve_in_thread
 
 SEARCH = Workload("search", "/number/search", ("country=GB&size=3", "country=US&size=3"))
@@ -62,3 +62,12 @@ def test_the_best_round_is_kept() -> None:
     rate.keep_best(90.0, 450.0)
     rate.keep_best(120.0, None)
     assert (rate.rps, rate.server_cpu_us) == (120.0, 450.0)
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["run"], ["serve", "mock"], ["serve", "static", "--port", "8000"]]
+)
+def test_the_child_server_command_refuses_what_it_cannot_serve(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as refused:
+        main(argv)
+    assert refused.value.code == 2

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from benchmarks.targets import APPLICATION, OTHER, PRIMARY, seed_state
+import httpx
+import pytest
+
+from benchmarks.targets import APPLICATION, OTHER, PRIMARY, run_server, seed_state
 from numbers_mock import MockSettings, create_app
 from numbers_mock.queries import NumberQuery
 
@@ -24,3 +28,19 @@ def test_the_seeded_state_is_what_a_real_account_would_have(tmp_path: Path) -> N
     assert theirs.count == 3
     assert linked.count == 3
     assert by_app.count == 2
+
+
+def test_a_server_that_does_not_start_is_reported_with_its_output() -> None:
+    command = [sys.executable, "-c", "import sys; print('no such option: ' + sys.argv[-1])"]
+    with (
+        pytest.raises(RuntimeError, match=r"did not start:\nno such option: [0-9]+"),
+        run_server(command),
+    ):
+        pass
+
+
+def test_a_started_server_answers_and_is_stopped_at_the_end() -> None:
+    with run_server([sys.executable, "-m", "numbers_mock", "--log-level", "critical"]) as server:
+        assert httpx.get(f"{server.url}/_mock/health").json() == {"status": "ok"}
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{server.url}/_mock/health")
