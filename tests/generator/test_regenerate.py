@@ -75,7 +75,7 @@ def test_entry_point_reports_a_broken_document_without_traceback(
     assert main(["--spec", str(broken), "--output", str(tmp_path / "out")]) == 2
 
     error = capsys.readouterr().err
-    assert error.startswith("error: openapi-python-client failed")
+    assert error.startswith("error: cannot apply overlay.yaml to broken.json")
     assert "Traceback" not in error
     assert not (tmp_path / "out").exists()
 
