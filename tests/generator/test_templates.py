@@ -85,6 +85,7 @@ INTENDED_CHANGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "otherwise: the API",
             "Accept: application/json",
             "no tags",
+            '{% include "README_sdk.md.jinja" %}',
         ),
     ),
 }
@@ -102,7 +103,7 @@ def changed_lines(name: str, sign: str) -> list[str]:
 
 
 # Templates of our own, with no default counterpart (included by an override).
-NEW_TEMPLATES = frozenset({"endpoint_paging.py.jinja"})
+NEW_TEMPLATES = frozenset({"endpoint_paging.py.jinja", "README_sdk.md.jinja"})
 
 
 def test_only_the_intended_templates_are_overridden() -> None:
