@@ -56,6 +56,7 @@ def _parse_response(
 
     if response.status_code == 429:
         return None
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
