@@ -71,6 +71,18 @@ INTENDED_CHANGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "            )",
         ),
     ),
+    # Nested models imported once at the top, not inside every to_dict/from_dict call.
+    "model.py.jinja": (
+        ("lazy_import", "TYPE_CHECKING", "loop.first", "{% endif %}", "{% endfor %}"),
+        (
+            "lazy_import",
+            "{#",
+            "from_dict call",
+            "a model that refers",
+            "{% endif %}",
+            "{% endfor %}",
+        ),
+    ),
     "pyproject_uv.toml.jinja": (
         (),
         ("classifiers", "Programming Language", "Typing :: Typed", "]", "httpx-retries"),
@@ -124,6 +136,12 @@ def test_override_changes_only_intended_lines(name: str) -> None:
     assert added, f"{name} adds nothing to the default: drop the override"
     assert [line for line in removed if not any(f in line for f in removed_fragments)] == []
     assert [line for line in added if not any(f in line for f in added_fragments)] == []
+
+
+def test_models_import_nested_models_only_at_the_top() -> None:
+    override = (TEMPLATES_DIR / "model.py.jinja").read_text()
+    assert "noqa: PLC0415" not in override
+    assert "if TYPE_CHECKING:" not in override
 
 
 def test_endpoint_override_replaces_every_httpstatus_construction() -> None:
