@@ -129,3 +129,19 @@ def test_a_helper_module_may_not_replace_a_generated_one(tmp_path: Path) -> None
 
 def test_the_package_name_is_the_configured_one() -> None:
     assert package_name() == "numbers_api_client"
+
+
+def test_entry_point_reports_a_broken_overlay_without_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    overlay = tmp_path / "overlay.yaml"
+    overlay.write_text(
+        "overlay: 1.0.0\ninfo: {title: t, version: '1'}\n"
+        "actions:\n  - target: $.nowhere\n    update: {}\n"
+    )
+
+    assert main(["--overlay", str(overlay), "--output", str(tmp_path / "out")]) == 2
+
+    error = capsys.readouterr().err
+    assert "selects nothing" in error and "Traceback" not in error
+    assert not (tmp_path / "out").exists()
