@@ -55,7 +55,7 @@ class Retries:
 
     Attributes:
         max_retries: Retries after the first try (so `max_retries + 1` requests at most).
-        backoff_seconds: The base of the exponential backoff: the n-th wait is up to
+        backoff_seconds: The base of the exponential backoff: the n-th wait (n = 1, 2, ...) is
             `backoff_seconds * 2**n`, less a random share of it (`jitter`).
         jitter: The share of each backoff wait drawn at random, from 0 (none) to 1 (full jitter).
         max_wait_seconds: The longest single wait, a `Retry-After` included.
