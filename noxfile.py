@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nox
@@ -12,7 +13,29 @@ CONSTRAINTS = ("-c", str(ROOT / "constraints.txt"))
 nox.needs_version = ">=2026.10.20"
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["drift", "lint", "tests", "contract"]
+nox.options.sessions = ["drift", "lint", "tests", "test-client", "contract"]
+
+# The Python versions the generated client supports (its pyproject.toml says the same).
+CLIENT_PYTHONS = ["3.11", "3.12", "3.13"]
+
+
+def put_pyenv_pythons_on_path(versions: list[str]) -> None:
+    """Put the newest pyenv interpreter of each version first on PATH, where nox looks for
+    `pythonX.Y`: pyenv's shims answer only for the versions pyenv has selected, not all it has."""
+    root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    found = []
+    for version in versions:
+        candidates = sorted(
+            root.glob(f"{version}.*/bin/python{version}"),
+            key=lambda path: [int(p) for p in path.parts[-3].split(".") if p.isdigit()],
+        )
+        if candidates:
+            found.append(str(candidates[-1].parent))
+    if found:
+        os.environ["PATH"] = os.pathsep.join([*found, os.environ.get("PATH", "")])
+
+
+put_pyenv_pythons_on_path(CLIENT_PYTHONS)
 
 
 def install_toolkit(session: nox.Session, *extras: str) -> None:
@@ -52,6 +75,16 @@ def tests(session: nox.Session) -> None:
     """Run the unit tests (forwarding any pytest arguments)."""
     install_toolkit(session, "dev", "generate")
     session.run("pytest", *(session.posargs or ["tests"]))
+
+
+@nox.session(name="test-client", python=CLIENT_PYTHONS)
+def test_client(session: nox.Session) -> None:
+    """Run the generated client's tests on each supported Python (only what they need installed)."""
+    # Besides pytest and hypothesis, the tests read the overlaid document through generator/,
+    # which needs jsonpath-ng and PyYAML: not the whole toolkit.
+    test_needs = ("pytest", "hypothesis", "jsonpath-ng", "PyYAML")
+    session.install(*CONSTRAINTS, "-e", "./generated_client", *test_needs)
+    session.run("pytest", *(session.posargs or ["tests/generated_client"]))
 
 
 @nox.session(name="update-spec", default=False)

@@ -3,7 +3,9 @@
 Both send the same request through the same `httpx.MockTransport`, which answers the mock's own
 bytes (captured once from an in-process mock): no sockets, no server, so what differs is only what
 each side does around the request. Raw httpx builds the request and decodes the JSON; the generated
-client also builds its query from typed arguments and turns the answer into its models.
+client also builds its query from typed arguments and turns the answer into its models, and goes
+through its retrying transport (retries on, as by default: the transport answers at once, so no
+retry happens, but every check of whether to retry is paid).
 
 Calls run in alternating rounds of `calls` each; each side keeps its fastest round (the least
 disturbed by other load on the machine), and the ratio is taken from those.
@@ -22,11 +24,12 @@ import httpx
 from numbers_api_client import AuthenticatedClient
 from numbers_api_client.api.default import buy_a_number, get_available_numbers
 from numbers_api_client.models import ActionFailed, AvailableNumbers, NumberDetails
+from numbers_api_client.retries import Retries
 
 from benchmarks.targets import PRIMARY
 from numbers_mock import MockSettings, create_app
 
-__all__ = ["CallCost", "capture_answers", "measure_client_overhead"]
+__all__ = ["CallCost", "capture_answers", "measure_client_overhead", "measured_client"]
 
 BASE_URL = "http://numbers.test"
 SEARCH_QUERY = {"country": "GB", "search_pattern": "0", "size": "10", "index": "1"}
@@ -77,6 +80,17 @@ def canned_transport(answers: Mapping[str, tuple[int, bytes]]) -> httpx.MockTran
     return httpx.MockTransport(answer)
 
 
+def measured_client(transport: httpx.MockTransport) -> AuthenticatedClient:
+    """The generated client as measured: on `transport`, retries on as by default."""
+    return AuthenticatedClient(
+        base_url=BASE_URL,
+        api_key=PRIMARY[0],
+        api_secret=PRIMARY[1],
+        retries=Retries(),
+        httpx_args={"transport": transport},
+    )
+
+
 def _round(call: Callable[[], Any], calls: int) -> float:
     gc.collect()
     started = time.perf_counter()
@@ -99,12 +113,7 @@ def _pair(
 def measure_client_overhead(calls: int = 2000, rounds: int = 7) -> list[CallCost]:
     """Per-call cost of a search and of a (refused) buy, generated client against raw httpx."""
     transport = canned_transport(capture_answers())
-    client = AuthenticatedClient(
-        base_url=BASE_URL,
-        api_key=PRIMARY[0],
-        api_secret=PRIMARY[1],
-        httpx_args={"transport": transport},
-    )
+    client = measured_client(transport)
     raw = httpx.Client(
         base_url=BASE_URL, auth=PRIMARY, transport=transport, headers={"Accept": "application/json"}
     )

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from generator.drift import compare_trees, summarise
-from generator.paths import FIX_COMMAND, OUTPUT_DIR, SPEC_PATH
+from generator.paths import FIX_COMMAND, OUTPUT_DIR, OVERLAY_PATH, SPEC_PATH
 from generator.pins import PinError
 from generator.regenerate import GenerationError, generate_into, regenerate
 
@@ -23,17 +23,23 @@ def main(argv: list[str] | None = None) -> int:
         help="regenerate into a temporary folder and fail if generated_client/ differs",
     )
     parser.add_argument("--spec", type=Path, default=SPEC_PATH, help="the OpenAPI document")
+    parser.add_argument(
+        "--overlay",
+        type=Path,
+        default=OVERLAY_PATH,
+        help="the OpenAPI Overlay applied to the document first (default: generator/overlay.yaml)",
+    )
     parser.add_argument("--output", type=Path, default=OUTPUT_DIR, help="the client folder")
     args = parser.parse_args(argv)
     try:
         if args.check:
             with tempfile.TemporaryDirectory(prefix="numbers-client-check-") as scratch:
                 fresh = Path(scratch) / "client"
-                generate_into(fresh, args.spec)
+                generate_into(fresh, args.spec, args.overlay)
                 drifts = compare_trees(args.output, fresh)
             print(summarise(drifts, FIX_COMMAND))
             return 1 if drifts else 0
-        regenerate(args.output, args.spec)
+        regenerate(args.output, args.spec, args.overlay)
     except (PinError, GenerationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

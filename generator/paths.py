@@ -6,7 +6,10 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = REPO_ROOT / "openapi" / "numbers-api.json"
+OVERLAY_PATH = REPO_ROOT / "generator" / "overlay.yaml"
 CONFIG_PATH = REPO_ROOT / "generator" / "config.yaml"
+# Modules copied as they are into the generated package (helpers no template produces).
+PACKAGE_FILES_DIR = REPO_ROOT / "generator" / "package"
 TEMPLATES_DIR = REPO_ROOT / "generator" / "templates"
 CHANGELOG_PATH = REPO_ROOT / "generator" / "CHANGELOG.md"
 OUTPUT_DIR = REPO_ROOT / "generated_client"

@@ -4,6 +4,8 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
+from .retries import Retries, with_retries
+
 
 @define
 class Client:
@@ -32,9 +34,12 @@ class Client:
         raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
             status code that was not documented in the source OpenAPI document. Can also be provided as a keyword
             argument to the constructor.
+        retries: How throttled (429) and unavailable (503) answers and failed connections are retried (see
+            numbers_api_client.retries); None switches retries off.
     """
 
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
+    retries: Retries | None = field(factory=Retries, kw_only=True)
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
@@ -80,6 +85,11 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
+            httpx_args = (
+                self._httpx_args
+                if self.retries is None
+                else with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=False)
+            )
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -87,7 +97,7 @@ class Client:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **httpx_args,
             )
         return self._client
 
@@ -111,6 +121,11 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
+            httpx_args = (
+                self._httpx_args
+                if self.retries is None
+                else with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=True)
+            )
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -118,7 +133,7 @@ class Client:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **httpx_args,
             )
         return self._async_client
 
@@ -164,6 +179,7 @@ class AuthenticatedClient:
     """
 
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
+    retries: Retries | None = field(factory=Retries, kw_only=True)
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
@@ -212,6 +228,11 @@ class AuthenticatedClient:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
+            httpx_args = (
+                self._httpx_args
+                if self.retries is None
+                else with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=False)
+            )
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -220,7 +241,7 @@ class AuthenticatedClient:
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
                 auth=httpx.BasicAuth(self.api_key, self.api_secret),
-                **self._httpx_args,
+                **httpx_args,
             )
         return self._client
 
@@ -244,6 +265,11 @@ class AuthenticatedClient:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
+            httpx_args = (
+                self._httpx_args
+                if self.retries is None
+                else with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=True)
+            )
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -252,7 +278,7 @@ class AuthenticatedClient:
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
                 auth=httpx.BasicAuth(self.api_key, self.api_secret),
-                **self._httpx_args,
+                **httpx_args,
             )
         return self._async_client
 

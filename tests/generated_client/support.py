@@ -1,4 +1,4 @@
-"""Helpers for the generated client's tests: the vendored document, real bodies, a fake service."""
+"""Helpers for the generated client's tests: the overlaid document, real bodies, a fake service."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import json
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
 from urllib.parse import parse_qs
@@ -22,9 +21,10 @@ from numbers_api_client.api.default import (
     update_a_number,
 )
 from numbers_api_client.models import NumberDetails, NumberDetailsUpdate
+from numbers_api_client.retries import Retries
 from numbers_api_client.types import Response
 
-SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "numbers-api.json"
+from generator.undocumented import applied_document
 
 BASE_URL = "https://rest.nexmo.com"
 API_KEY = "abcd1234"
@@ -41,15 +41,20 @@ REAL_AUTH_FAILED: dict[str, Any] = {
 REAL_METHOD_FAILED: dict[str, Any] = {"error-code": "420", "error-code-label": "method failed"}
 REAL_EMPTY_BARE: dict[str, Any] = {}
 REAL_EMPTY_COUNTED: dict[str, Any] = {"count": 0, "numbers": []}
+REAL_FIELD_ERRORS: dict[str, Any] = {"country": "Is required."}
+
+# Retries as the client makes them by default, with waits of milliseconds so that tests never
+# sleep for seconds.
+QUICK_RETRIES = Retries(backoff_seconds=0.001, max_wait_seconds=0.005, total_wait_seconds=0.05)
 
 T = TypeVar("T")
 
 
 @cache
 def spec() -> dict[str, Any]:
-    """The vendored OpenAPI document."""
-    document: dict[str, Any] = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
-    return document
+    """The vendored OpenAPI document with generator/overlay.yaml applied: what the client is
+    generated from."""
+    return applied_document()
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
@@ -151,13 +156,15 @@ class FakeNumbersApi:
         raise_on_unexpected_status: bool = False,
         api_key: str = API_KEY,
         api_secret: str = API_SECRET,
+        retries: Retries | None = QUICK_RETRIES,
     ) -> AuthenticatedClient:
-        """An AuthenticatedClient wired to this fake."""
+        """An AuthenticatedClient wired to this fake (retrying as by default, but quickly)."""
         return AuthenticatedClient(
             base_url=BASE_URL,
             api_key=api_key,
             api_secret=api_secret,
             raise_on_unexpected_status=raise_on_unexpected_status,
+            retries=retries,
             httpx_args={"transport": httpx.MockTransport(self.handle)},
         )
 
@@ -203,6 +210,11 @@ class Operation:
 
     def documented_statuses(self) -> set[int]:
         return {int(code) for code in spec()["paths"][self.path][self.method]["responses"]}
+
+    def statuses_with_a_body(self) -> set[int]:
+        """The documented statuses whose answer has a JSON body."""
+        responses = spec()["paths"][self.path][self.method]["responses"]
+        return {int(code) for code, answer in responses.items() if "content" in answer}
 
     def response_schema(self, status: int) -> str:
         """The name of the component schema the document gives for a JSON answer."""

@@ -8,7 +8,13 @@ from typing import Any
 import pytest
 from numbers_api_client.api.default import buy_a_number
 from numbers_api_client.client import AuthenticatedClient
-from numbers_api_client.models import ActionFailed, ActionResponse, NumberDetails, Unauthorized
+from numbers_api_client.models import (
+    ActionFailed,
+    ActionResponse,
+    FieldErrors,
+    NumberDetails,
+    Unauthorized,
+)
 from numbers_api_client.types import Response
 
 from .support import (
@@ -22,7 +28,7 @@ from .support import (
     schema_example,
 )
 
-Answer = ActionFailed | ActionResponse | Unauthorized
+Answer = ActionFailed | ActionResponse | FieldErrors | Unauthorized
 
 
 def buy_detailed(
@@ -68,6 +74,8 @@ def test_documented_answers_parse_into_their_models(
     assert response.status_code == status
     assert response.content == fake_api.body
     assert type(response.parsed) is model
+    # Every answer but a 400 has the service's error-code pair.
+    assert not isinstance(response.parsed, FieldErrors)
     assert response.parsed.error_code == payload["error-code"]
     assert response.parsed.error_code_label == payload["error-code-label"]
     assert response.parsed.additional_properties == {}

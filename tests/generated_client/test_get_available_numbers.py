@@ -11,6 +11,7 @@ from numbers_api_client.models import (
     AccountUnauthorized,
     AvailableNumber,
     AvailableNumbers,
+    FieldErrors,
     GetAvailableNumbersFeatures,
     GetAvailableNumbersSearchPattern,
     GetAvailableNumbersType,
@@ -36,7 +37,7 @@ from .support import (
     spec,
 )
 
-Answer = AccountUnauthorized | AvailableNumbers
+Answer = AccountUnauthorized | AvailableNumbers | FieldErrors
 
 # Wire name -> attribute of AvailableNumber, for every scalar or list-of-strings property.
 AVAILABLE_NUMBER_ATTRIBUTES = {

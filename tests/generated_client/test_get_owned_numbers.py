@@ -9,6 +9,7 @@ from numbers_api_client.api.default import get_owned_numbers
 from numbers_api_client.client import AuthenticatedClient
 from numbers_api_client.models import (
     AccountUnauthorized,
+    FieldErrors,
     GetOwnedNumbersSearchPattern,
     InboundNumbers,
     NumberLimitation,
@@ -32,7 +33,7 @@ from .support import (
     schema_example,
 )
 
-Answer = AccountUnauthorized | InboundNumbers
+Answer = AccountUnauthorized | FieldErrors | InboundNumbers
 
 # Wire name -> attribute of OwnedNumber, for every scalar or list-of-strings property.
 OWNED_NUMBER_ATTRIBUTES = {

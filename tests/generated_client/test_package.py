@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import re
+import tomllib
+from pathlib import Path
 
 import numbers_api_client
 import pytest
@@ -49,8 +52,31 @@ def test_every_model_module_is_walked_and_exported() -> None:
     exported_from = {getattr(models, name).__module__ for name in models.__all__}
 
     assert model_modules == exported_from
-    assert len(model_modules) == 20
+    assert len(model_modules) == 21  # the 20 of the document and the overlay's FieldErrors
 
 
 def test_package_exports_both_clients() -> None:
     assert set(numbers_api_client.__all__) == {"AuthenticatedClient", "Client"}
+
+
+def test_the_metadata_states_the_pythons_the_tests_run_on() -> None:
+    root = Path(__file__).resolve().parents[2]
+    metadata = tomllib.loads((root / "generated_client" / "pyproject.toml").read_text())
+    stated = {
+        classifier.rsplit(" :: ", 1)[1]
+        for classifier in metadata["project"]["classifiers"]
+        if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", classifier)
+    }
+    # The nox session that runs these tests on each version (read, not imported: importing the
+    # noxfile needs nox).
+    noxfile = ast.parse((root / "noxfile.py").read_text())
+    assignment = next(
+        node
+        for node in noxfile.body
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "CLIENT_PYTHONS" for t in node.targets)
+    )
+    tested = set(ast.literal_eval(assignment.value))
+
+    assert stated == tested == {"3.11", "3.12", "3.13"}
+    assert metadata["project"]["requires-python"] == ">=3.11"

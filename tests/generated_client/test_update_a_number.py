@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from numbers_api_client import errors
 from numbers_api_client.api.default import update_a_number
 from numbers_api_client.client import AuthenticatedClient
 from numbers_api_client.models import (
+    ActionFailed,
     ActionResponse,
+    FieldErrors,
     NumberDetailsUpdate,
     NumberDetailsUpdateMessagesCallbackType,
     NumberDetailsUpdateVoiceCallbackType,
@@ -19,6 +20,7 @@ from numbers_api_client.types import Response
 
 from .support import (
     REAL_AUTH_FAILED,
+    REAL_FIELD_ERRORS,
     REAL_METHOD_FAILED,
     REAL_SUCCESS,
     FakeNumbersApi,
@@ -28,7 +30,7 @@ from .support import (
     schema_example,
 )
 
-Answer = ActionResponse | Unauthorized
+Answer = ActionFailed | ActionResponse | FieldErrors | Unauthorized
 
 
 def update_detailed(
@@ -73,6 +75,8 @@ def test_documented_answers_parse_into_their_models(
 
     assert response.status_code == status
     assert type(response.parsed) is model
+    # Every answer but a 400 has the service's error-code pair.
+    assert not isinstance(response.parsed, FieldErrors)
     assert response.parsed.error_code == payload["error-code"]
     assert response.parsed.error_code_label == payload["error-code-label"]
 
@@ -176,16 +180,27 @@ def test_deprecated_messages_callback_pair_is_sent(
     assert fields["messagesCallbackValue"] == ["aaaaaaaa-bbbb-cccc-dddd-0123456789ab"]
 
 
-def test_refusal_420_is_undocumented_for_update(fake_api: FakeNumbersApi, use_async: bool) -> None:
-    """The live service refuses an update with 420, but the document lists 420 for buy only."""
+def test_a_refused_update_parses_into_action_failed(
+    fake_api: FakeNumbersApi, use_async: bool
+) -> None:
+    """The live service refuses an update with 420 like a buy; the overlay documents it."""
     fake_api.answer(420, REAL_METHOD_FAILED)
+    client = fake_api.client(raise_on_unexpected_status=True)
+
+    response = update_detailed(client, minimal_update(), use_async=use_async)
+
+    assert response.status_code == 420
+    assert response.parsed == ActionFailed(error_code="420", error_code_label="method failed")
+    assert len(fake_api.requests) == 1  # a refusal is an answer, not something to retry
+
+
+def test_a_update_with_a_missing_field_parses_the_field_errors(
+    fake_api: FakeNumbersApi, use_async: bool
+) -> None:
+    fake_api.answer(400, REAL_FIELD_ERRORS)
 
     response = update_detailed(fake_api.client(), minimal_update(), use_async=use_async)
-    assert response.status_code == 420
-    assert response.parsed is None
 
-    with pytest.raises(errors.UnexpectedStatus) as caught:
-        update_detailed(
-            fake_api.client(raise_on_unexpected_status=True), minimal_update(), use_async=use_async
-        )
-    assert caught.value.status_code == 420
+    assert response.status_code == 400
+    assert isinstance(response.parsed, FieldErrors)
+    assert response.parsed.additional_properties == {"country": "Is required."}

@@ -19,12 +19,73 @@ INTENDED_CHANGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("status_code", "HTTPStatus", "try:", "except ValueError", "return code", '"""', "__all__"),
     ),
     "endpoint_module.py.jinja": (
-        ("HTTPStatus(response.status_code)", "from ...types import"),
-        ("status_from_code",),
+        ("HTTPStatus(response.status_code)", "from ...types import", "endpoint.response_type()"),
+        (
+            "status_from_code",
+            # Retries: give-up check, and buys and cancels carry their own policy.
+            "raise_if_gave_up",
+            "repeat_unsafe",
+            "client.retries",
+            'kwargs["extensions"]',
+            # Bodiless answers (429) parse to None and stay out of the return type.
+            "Any",
+            "typed_answers",
+            "return_string",
+            "return None",
+            "{#",
+            "#}",
+            "endpoint.responses",
+            # Paging helpers for list operations, in endpoint_paging.py.jinja.
+            "paging",
+            "query_names",
+            "response.prop",
+            "property",
+            "collections.abc",
+            "item_import",
+            "{% else %}",
+            "{% endif %}",
+            "{% endfor %}",
+        ),
     ),
     "client.py.jinja": (
-        ("token", "prefix", "auth_header_name", "custom_constructor", "headers=self._headers"),
-        ("api_key", "api_secret", "auth", '"Accept": "application/json"', "endif"),
+        (
+            "token",
+            "prefix",
+            "auth_header_name",
+            "custom_constructor",
+            "headers=self._headers",
+            "**self._httpx_args",
+        ),
+        (
+            "api_key",
+            "api_secret",
+            "auth",
+            '"Accept": "application/json"',
+            "endif",
+            "retries",
+            "retried",
+            "Retries",
+            "httpx_args",
+            "asynchronous=",
+            "    ),",
+            "            )",
+        ),
+    ),
+    # Nested models imported once at the top, not inside every to_dict/from_dict call.
+    "model.py.jinja": (
+        ("lazy_import", "TYPE_CHECKING", "loop.first", "{% endif %}", "{% endfor %}"),
+        (
+            "lazy_import",
+            "{#",
+            "from_dict call",
+            "a model that refers",
+            "{% endif %}",
+            "{% endfor %}",
+        ),
+    ),
+    "pyproject_uv.toml.jinja": (
+        (),
+        ("classifiers", "Programming Language", "Typing :: Typed", "]", "httpx-retries"),
     ),
     "README.md.jinja": (
         ("api.example.com", "token=", "my_data_model", "MyDataModel", "tag", "from {{"),
@@ -36,6 +97,7 @@ INTENDED_CHANGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "otherwise: the API",
             "Accept: application/json",
             "no tags",
+            '{% include "README_sdk.md.jinja" %}',
         ),
     ),
 }
@@ -52,9 +114,19 @@ def changed_lines(name: str, sign: str) -> list[str]:
     ]
 
 
+# Templates of our own, with no default counterpart (included by an override).
+NEW_TEMPLATES = frozenset({"endpoint_paging.py.jinja", "README_sdk.md.jinja"})
+
+
 def test_only_the_intended_templates_are_overridden() -> None:
-    overridden = {path.name for path in TEMPLATES_DIR.iterdir()}
+    overridden = {path.name for path in TEMPLATES_DIR.iterdir()} - NEW_TEMPLATES
     assert overridden == set(INTENDED_CHANGES)
+
+
+@pytest.mark.parametrize("name", sorted(NEW_TEMPLATES))
+def test_new_templates_shadow_no_default(name: str) -> None:
+    assert (TEMPLATES_DIR / name).is_file()
+    assert not (DEFAULT_TEMPLATES / name).exists()
 
 
 @pytest.mark.parametrize("name", sorted(INTENDED_CHANGES))
@@ -64,6 +136,12 @@ def test_override_changes_only_intended_lines(name: str) -> None:
     assert added, f"{name} adds nothing to the default: drop the override"
     assert [line for line in removed if not any(f in line for f in removed_fragments)] == []
     assert [line for line in added if not any(f in line for f in added_fragments)] == []
+
+
+def test_models_import_nested_models_only_at_the_top() -> None:
+    override = (TEMPLATES_DIR / "model.py.jinja").read_text()
+    assert "noqa: PLC0415" not in override
+    assert "if TYPE_CHECKING:" not in override
 
 
 def test_endpoint_override_replaces_every_httpstatus_construction() -> None:

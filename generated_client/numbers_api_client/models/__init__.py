@@ -5,6 +5,7 @@ from .action_failed import ActionFailed
 from .action_response import ActionResponse
 from .available_number import AvailableNumber
 from .available_numbers import AvailableNumbers
+from .field_errors import FieldErrors
 from .get_available_numbers_features import GetAvailableNumbersFeatures
 from .get_available_numbers_search_pattern import GetAvailableNumbersSearchPattern
 from .get_available_numbers_type import GetAvailableNumbersType
@@ -27,6 +28,7 @@ __all__ = (
     "ActionResponse",
     "AvailableNumber",
     "AvailableNumbers",
+    "FieldErrors",
     "GetAvailableNumbersFeatures",
     "GetAvailableNumbersSearchPattern",
     "GetAvailableNumbersType",

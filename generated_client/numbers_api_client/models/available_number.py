@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.number_limitation import NumberLimitation
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.number_limitation import NumberLimitation
-
 
 T = TypeVar("T", bound="AvailableNumber")
 
@@ -83,8 +80,6 @@ class AvailableNumber:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.number_limitation import NumberLimitation  # noqa: PLC0415
-
         d = dict(src_dict)
         country = d.pop("country", UNSET)
 

@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.available_number import AvailableNumber
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.available_number import AvailableNumber
-
 
 T = TypeVar("T", bound="AvailableNumbers")
 
@@ -49,8 +46,6 @@ class AvailableNumbers:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.available_number import AvailableNumber  # noqa: PLC0415
-
         d = dict(src_dict)
         count = d.pop("count", UNSET)
 

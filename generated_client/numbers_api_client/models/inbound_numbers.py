@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.owned_number import OwnedNumber
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.owned_number import OwnedNumber
-
 
 T = TypeVar("T", bound="InboundNumbers")
 
@@ -49,8 +46,6 @@ class InboundNumbers:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.owned_number import OwnedNumber  # noqa: PLC0415
-
         d = dict(src_dict)
         count = d.pop("count", UNSET)
 

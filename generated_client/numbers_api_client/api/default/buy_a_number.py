@@ -6,8 +6,10 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.action_failed import ActionFailed
 from ...models.action_response import ActionResponse
+from ...models.field_errors import FieldErrors
 from ...models.number_details import NumberDetails
 from ...models.unauthorized import Unauthorized
+from ...retries import raise_if_gave_up
 from ...types import Response, status_from_code
 
 
@@ -31,11 +33,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ActionFailed | ActionResponse | Unauthorized | None:
+) -> ActionFailed | ActionResponse | FieldErrors | Unauthorized | None:
     if response.status_code == 200:
         response_200 = ActionResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = FieldErrors.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Unauthorized.from_dict(response.json())
@@ -47,6 +54,9 @@ def _parse_response(
 
         return response_420
 
+    if response.status_code == 429:
+        return None
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -55,7 +65,8 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ActionFailed | ActionResponse | Unauthorized]:
+) -> Response[ActionFailed | ActionResponse | FieldErrors | Unauthorized]:
+    raise_if_gave_up(response)
     return Response(
         status_code=status_from_code(response.status_code),
         content=response.content,
@@ -68,7 +79,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NumberDetails,
-) -> Response[ActionFailed | ActionResponse | Unauthorized]:
+) -> Response[ActionFailed | ActionResponse | FieldErrors | Unauthorized]:
     """Buy a number
 
      Request to purchase a specific inbound number.
@@ -81,12 +92,15 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionFailed | ActionResponse | Unauthorized]
+        Response[ActionFailed | ActionResponse | FieldErrors | Unauthorized]
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
+
+    if client.retries is not None:
+        kwargs["extensions"] = {"retry": client.retries.unrepeatable}
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -99,7 +113,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: NumberDetails,
-) -> ActionFailed | ActionResponse | Unauthorized | None:
+) -> ActionFailed | ActionResponse | FieldErrors | Unauthorized | None:
     """Buy a number
 
      Request to purchase a specific inbound number.
@@ -112,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionFailed | ActionResponse | Unauthorized
+        ActionFailed | ActionResponse | FieldErrors | Unauthorized
     """
 
     return sync_detailed(
@@ -125,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NumberDetails,
-) -> Response[ActionFailed | ActionResponse | Unauthorized]:
+) -> Response[ActionFailed | ActionResponse | FieldErrors | Unauthorized]:
     """Buy a number
 
      Request to purchase a specific inbound number.
@@ -138,12 +152,15 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionFailed | ActionResponse | Unauthorized]
+        Response[ActionFailed | ActionResponse | FieldErrors | Unauthorized]
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
+
+    if client.retries is not None:
+        kwargs["extensions"] = {"retry": client.retries.unrepeatable}
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -154,7 +171,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: NumberDetails,
-) -> ActionFailed | ActionResponse | Unauthorized | None:
+) -> ActionFailed | ActionResponse | FieldErrors | Unauthorized | None:
     """Buy a number
 
      Request to purchase a specific inbound number.
@@ -167,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionFailed | ActionResponse | Unauthorized
+        ActionFailed | ActionResponse | FieldErrors | Unauthorized
     """
 
     return (

@@ -4,9 +4,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.action_failed import ActionFailed
 from ...models.action_response import ActionResponse
+from ...models.field_errors import FieldErrors
 from ...models.number_details import NumberDetails
 from ...models.unauthorized import Unauthorized
+from ...retries import raise_if_gave_up
 from ...types import Response, status_from_code
 
 
@@ -30,16 +33,29 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ActionResponse | Unauthorized | None:
+) -> ActionFailed | ActionResponse | FieldErrors | Unauthorized | None:
     if response.status_code == 200:
         response_200 = ActionResponse.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = FieldErrors.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Unauthorized.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 420:
+        response_420 = ActionFailed.from_dict(response.json())
+
+        return response_420
+
+    if response.status_code == 429:
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -49,7 +65,8 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ActionResponse | Unauthorized]:
+) -> Response[ActionFailed | ActionResponse | FieldErrors | Unauthorized]:
+    raise_if_gave_up(response)
     return Response(
         status_code=status_from_code(response.status_code),
         content=response.content,
@@ -62,7 +79,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NumberDetails,
-) -> Response[ActionResponse | Unauthorized]:
+) -> Response[ActionFailed | ActionResponse | FieldErrors | Unauthorized]:
     """Cancel a number
 
      Cancel your subscription for a specific inbound number.
@@ -75,12 +92,15 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionResponse | Unauthorized]
+        Response[ActionFailed | ActionResponse | FieldErrors | Unauthorized]
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
+
+    if client.retries is not None:
+        kwargs["extensions"] = {"retry": client.retries.unrepeatable}
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -93,7 +113,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: NumberDetails,
-) -> ActionResponse | Unauthorized | None:
+) -> ActionFailed | ActionResponse | FieldErrors | Unauthorized | None:
     """Cancel a number
 
      Cancel your subscription for a specific inbound number.
@@ -106,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionResponse | Unauthorized
+        ActionFailed | ActionResponse | FieldErrors | Unauthorized
     """
 
     return sync_detailed(
@@ -119,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NumberDetails,
-) -> Response[ActionResponse | Unauthorized]:
+) -> Response[ActionFailed | ActionResponse | FieldErrors | Unauthorized]:
     """Cancel a number
 
      Cancel your subscription for a specific inbound number.
@@ -132,12 +152,15 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionResponse | Unauthorized]
+        Response[ActionFailed | ActionResponse | FieldErrors | Unauthorized]
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
+
+    if client.retries is not None:
+        kwargs["extensions"] = {"retry": client.retries.unrepeatable}
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -148,7 +171,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: NumberDetails,
-) -> ActionResponse | Unauthorized | None:
+) -> ActionFailed | ActionResponse | FieldErrors | Unauthorized | None:
     """Cancel a number
 
      Cancel your subscription for a specific inbound number.
@@ -161,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionResponse | Unauthorized
+        ActionFailed | ActionResponse | FieldErrors | Unauthorized
     """
 
     return (

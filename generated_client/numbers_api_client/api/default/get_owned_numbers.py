@@ -1,3 +1,4 @@
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
@@ -5,8 +6,12 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.account_unauthorized import AccountUnauthorized
+from ...models.field_errors import FieldErrors
 from ...models.get_owned_numbers_search_pattern import GetOwnedNumbersSearchPattern
 from ...models.inbound_numbers import InboundNumbers
+from ...models.owned_number import OwnedNumber
+from ...paging import MAX_PAGE_SIZE, PageFailed, check_page_size
+from ...retries import raise_if_gave_up
 from ...types import UNSET, Response, Unset, status_from_code
 
 
@@ -54,16 +59,24 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AccountUnauthorized | InboundNumbers | None:
+) -> AccountUnauthorized | FieldErrors | InboundNumbers | None:
     if response.status_code == 200:
         response_200 = InboundNumbers.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = FieldErrors.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = AccountUnauthorized.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 429:
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -73,7 +86,8 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AccountUnauthorized | InboundNumbers]:
+) -> Response[AccountUnauthorized | FieldErrors | InboundNumbers]:
+    raise_if_gave_up(response)
     return Response(
         status_code=status_from_code(response.status_code),
         content=response.content,
@@ -92,7 +106,7 @@ def sync_detailed(
     search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.VALUE_0,
     size: int | Unset = 10,
     index: int | Unset = 1,
-) -> Response[AccountUnauthorized | InboundNumbers]:
+) -> Response[AccountUnauthorized | FieldErrors | InboundNumbers]:
     """List the numbers you own
 
      Retrieve all the inbound numbers associated with your Vonage account.
@@ -113,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountUnauthorized | InboundNumbers]
+        Response[AccountUnauthorized | FieldErrors | InboundNumbers]
     """
 
     kwargs = _get_kwargs(
@@ -143,7 +157,7 @@ def sync(
     search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.VALUE_0,
     size: int | Unset = 10,
     index: int | Unset = 1,
-) -> AccountUnauthorized | InboundNumbers | None:
+) -> AccountUnauthorized | FieldErrors | InboundNumbers | None:
     """List the numbers you own
 
      Retrieve all the inbound numbers associated with your Vonage account.
@@ -164,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountUnauthorized | InboundNumbers
+        AccountUnauthorized | FieldErrors | InboundNumbers
     """
 
     return sync_detailed(
@@ -189,7 +203,7 @@ async def asyncio_detailed(
     search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.VALUE_0,
     size: int | Unset = 10,
     index: int | Unset = 1,
-) -> Response[AccountUnauthorized | InboundNumbers]:
+) -> Response[AccountUnauthorized | FieldErrors | InboundNumbers]:
     """List the numbers you own
 
      Retrieve all the inbound numbers associated with your Vonage account.
@@ -210,7 +224,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountUnauthorized | InboundNumbers]
+        Response[AccountUnauthorized | FieldErrors | InboundNumbers]
     """
 
     kwargs = _get_kwargs(
@@ -238,7 +252,7 @@ async def asyncio(
     search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.VALUE_0,
     size: int | Unset = 10,
     index: int | Unset = 1,
-) -> AccountUnauthorized | InboundNumbers | None:
+) -> AccountUnauthorized | FieldErrors | InboundNumbers | None:
     """List the numbers you own
 
      Retrieve all the inbound numbers associated with your Vonage account.
@@ -259,7 +273,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountUnauthorized | InboundNumbers
+        AccountUnauthorized | FieldErrors | InboundNumbers
     """
 
     return (
@@ -274,3 +288,89 @@ async def asyncio(
             index=index,
         )
     ).parsed
+
+
+def _page_items(
+    response: Response[AccountUnauthorized | FieldErrors | InboundNumbers], index: int
+) -> list[OwnedNumber]:
+    page = response.parsed
+    if not isinstance(page, InboundNumbers):
+        raise PageFailed(index, response.status_code, page, response.content)
+    # The service answers a page past the end with `{}`: no `numbers` at all.
+    return [] if isinstance(page.numbers, Unset) else page.numbers
+
+
+def iterate_all(
+    *,
+    client: AuthenticatedClient | Client,
+    application_id: str | Unset = UNSET,
+    has_application: bool | Unset = UNSET,
+    country: str | Unset = UNSET,
+    pattern: str | Unset = UNSET,
+    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.VALUE_0,
+    page_size: int = MAX_PAGE_SIZE,
+) -> Iterator[OwnedNumber]:
+    """Every item of every page matching the filters (the same as the one-page functions take).
+
+    Asks for pages of `page_size` (1 to 100) from index 1 on and stops after a page with fewer
+    items than asked for, an empty page or `{}`; the answers' `count` is not relied on.
+
+    Raises:
+        PageFailed: If a page is answered with anything but a page (e.g. 401, 400).
+        RetriesExhausted: If a page stays throttled or unavailable through the client's retries.
+        ValueError: If `page_size` is not between 1 and 100.
+    """
+    size = check_page_size(page_size)
+    index = 1
+    while True:
+        items = _page_items(
+            sync_detailed(
+                client=client,
+                application_id=application_id,
+                has_application=has_application,
+                country=country,
+                pattern=pattern,
+                search_pattern=search_pattern,
+                size=size,
+                index=index,
+            ),
+            index,
+        )
+        yield from items
+        if len(items) < size:
+            return
+        index += 1
+
+
+async def aiterate_all(
+    *,
+    client: AuthenticatedClient | Client,
+    application_id: str | Unset = UNSET,
+    has_application: bool | Unset = UNSET,
+    country: str | Unset = UNSET,
+    pattern: str | Unset = UNSET,
+    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.VALUE_0,
+    page_size: int = MAX_PAGE_SIZE,
+) -> AsyncIterator[OwnedNumber]:
+    """Like `iterate_all`, asynchronously: `async for item in aiterate_all(...)`."""
+    size = check_page_size(page_size)
+    index = 1
+    while True:
+        items = _page_items(
+            await asyncio_detailed(
+                client=client,
+                application_id=application_id,
+                has_application=has_application,
+                country=country,
+                pattern=pattern,
+                search_pattern=search_pattern,
+                size=size,
+                index=index,
+            ),
+            index,
+        )
+        for item in items:
+            yield item
+        if len(items) < size:
+            return
+        index += 1
