@@ -92,7 +92,7 @@ def update_spec(session: nox.Session) -> None:
     """Vendor a new API document (path or URL), classify the changes and regenerate the client."""
     if not session.posargs or session.posargs[0].startswith("-"):
         session.error("Usage: nox -s update-spec -- PATH_OR_URL [--check] [--report FILE]")
-    session.install(*CONSTRAINTS, "-e", ".[generate]")
+    session.install(*CONSTRAINTS, "-e", ".[spec,generate]", "-e", "./generated_client")
     session.run("python", "-m", "spec_update", *session.posargs)
 
 
@@ -110,7 +110,7 @@ def contract(session: nox.Session) -> None:
 @nox.session(default=False)
 def mock(session: nox.Session) -> None:
     """Run the mock server (`-- --port 9000 --database state.sqlite3 ...`, see `-- --help`)."""
-    session.install(*CONSTRAINTS, "-e", ".")
+    session.install(*CONSTRAINTS, "-e", ".[mock]")
     session.run("numbers-mock", *session.posargs)
 
 

@@ -11,7 +11,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-DOCUMENT_PATH = Path(__file__).resolve().parent.parent / "openapi" / "numbers-api.json"
+from numbers_openapi import document_path
+
+DOCUMENT_PATH = document_path()
 
 # Operation labels as schemathesis writes them ("METHOD /path"); the checks key on them.
 SEARCH = "GET /number/search"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from numbers_openapi import document_path
+
 __all__ = ["DEFAULT_ACCOUNTS", "Account", "MockSettings", "default_spec_path"]
 
 
@@ -27,8 +29,8 @@ DEFAULT_ACCOUNTS: tuple[Account, ...] = (
 
 
 def default_spec_path() -> Path:
-    """The repository's vendored API document, found relative to this package (not copied)."""
-    return Path(__file__).resolve().parent.parent / "openapi" / "numbers-api.json"
+    """The vendored API document, as installed with the toolkit (`numbers_openapi`)."""
+    return document_path()
 
 
 @dataclass(frozen=True)

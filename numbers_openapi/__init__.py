@@ -1,0 +1,48 @@
+"""The vendored API document and its provenance, found as package data.
+
+`document` inside this package is a link to the repository's openapi/ folder, which a built wheel
+carries as package data; so the mock, the harness and the spec workflow find the document the same
+way in a checkout, in an editable install and in an installed wheel: through `importlib.resources`,
+never relative to a source tree.
+
+The document's file name is read from `provenance.json` (`file`), which the spec workflow rewrites
+when it vendors a new document, whatever format that document was published in.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from pathlib import Path
+
+__all__ = ["ResourceMissingError", "document_path", "provenance_path"]
+
+PROVENANCE_NAME = "provenance.json"
+
+
+class ResourceMissingError(FileNotFoundError):
+    """A file that should have been installed with the package is not there."""
+
+
+def provenance_path() -> Path:
+    """The vendored document's provenance record (`file`, `title`, `version`, `sha256`, ...)."""
+    return _installed(PROVENANCE_NAME)
+
+
+def document_path() -> Path:
+    """The vendored API document, as named by its provenance record."""
+    record = json.loads(provenance_path().read_text(encoding="utf-8"))
+    name = record.get("file") if isinstance(record, dict) else None
+    if not isinstance(name, str) or not name or "/" in name:
+        raise ResourceMissingError(f"{PROVENANCE_NAME} names no document file (`file`)")
+    return _installed(name)
+
+
+def _installed(name: str) -> Path:
+    # Every supported install puts the package on the file system, where `files()` is a real path.
+    path = Path(str(files(__name__) / "document" / name))
+    if not path.is_file():
+        raise ResourceMissingError(
+            f"{name} is missing from the installed package {__name__} (looked in {path.parent})"
+        )
+    return path

@@ -1,0 +1,117 @@
+"""The built wheel: each product's extra, installed alone into a fresh virtualenv, runs.
+
+This is what a person who never clones the repository gets: `pip install 'numbers-toolkit[mock]'`
+from the wheel, then the console command. Environments are made with uv (pinned in the `dev`
+extra) because it installs from its cache in well under a second, where pip takes most of a minute.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CONSTRAINTS = ROOT / "constraints.txt"
+UV = Path(sys.executable).parent / "uv"
+
+
+@dataclass(frozen=True)
+class Wheels:
+    toolkit: Path
+    client: Path
+
+
+def uv(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(UV), *map(str, arguments)], capture_output=True, text=True, check=True, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def wheels(tmp_path_factory: pytest.TempPathFactory) -> Wheels:
+    out = tmp_path_factory.mktemp("dist")
+    # Through an sdist, as a release would: the wheel is built from the unpacked sdist, so the
+    # build leaves no build/ folder in the checkout and a file missing from the sdist shows here.
+    uv("build", "--quiet", "--out-dir", out, ROOT)
+    uv("build", "--quiet", "--wheel", "--out-dir", out, ROOT / "generated_client")
+    (toolkit,) = out.glob("numbers_toolkit-*.whl")
+    (client,) = out.glob("numbers_api_client-*.whl")
+    return Wheels(toolkit, client)
+
+
+def fresh_env(where: Path, *requirements: str | Path) -> Path:
+    """A new virtualenv holding only `requirements` (and what they need): its bin folder."""
+    uv("venv", "--quiet", "--python", sys.executable, where)
+    python = where / "bin" / "python"
+    uv("pip", "install", "--quiet", "--python", python, "-c", CONSTRAINTS, *requirements)
+    return where / "bin"
+
+
+def installed(bin_dir: Path, module: str) -> bool:
+    probe = f"import importlib.util, sys; sys.exit(importlib.util.find_spec({module!r}) is None)"
+    return subprocess.run([bin_dir / "python", "-c", probe], check=False).returncode == 0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def served_mock(wheels: Wheels, tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """`numbers-mock` from an environment with only the `[mock]` extra, serving on 127.0.0.1."""
+    bin_dir = fresh_env(tmp_path / "mock-env", f"{wheels.toolkit}[mock]")
+    port = free_port()
+    process = subprocess.Popen(
+        [bin_dir / "numbers-mock", "--port", str(port), "--log-level", "warning"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # Run outside the checkout, so nothing can be found relative to the source tree.
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(f"{url}/_mock/health", timeout=1)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None, process.communicate()
+                assert time.monotonic() < deadline, "numbers-mock did not start"
+                time.sleep(0.1)
+        yield bin_dir, url
+    finally:
+        process.terminate()
+        process.communicate(timeout=15)
+
+
+def test_the_mock_extra_serves_the_mock_without_the_test_tools(
+    served_mock: tuple[Path, str],
+) -> None:
+    bin_dir, url = served_mock
+    assert httpx.get(f"{url}/_mock/health").json() == {"status": "ok"}
+    found = httpx.get(
+        f"{url}/number/search", params={"country": "GB"}, auth=("mockkey01", "mocksecret01")
+    )
+    assert found.status_code == 200
+    assert found.json()["count"] > 0
+    help_text = subprocess.run(
+        [bin_dir / "numbers-mock", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "--port" in help_text
+    for tool in ("pytest", "hypothesis", "schemathesis", "xdist"):
+        assert not installed(bin_dir, tool), f"the [mock] extra brought {tool}"
