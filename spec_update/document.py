@@ -119,7 +119,9 @@ def parse(raw: bytes, origin: str) -> tuple[dict[str, Any], str]:
         try:
             data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, see below
         except yaml.YAMLError as error:
-            raise DocumentError(f"{origin} is neither JSON nor YAML ({_yaml_reason(error)})") from error
+            raise DocumentError(
+                f"{origin} is neither JSON nor YAML ({_yaml_reason(error)})"
+            ) from error
     if not isinstance(data, dict):
         shown = "nothing" if data is None else f"a {type(data).__name__}"
         raise DocumentError(f"{origin} is not an OpenAPI document (its top level is {shown})")

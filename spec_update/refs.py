@@ -21,6 +21,8 @@ def check_refs(document: dict[str, Any]) -> None:
     """Raise RefError for the first reference that is external or points at nothing."""
     for ref in dict.fromkeys(refs_in(document)):
         if not ref.startswith("#"):
-            raise RefError(f"$ref {ref!r} points outside the document; only local '#/...' refs work")
+            raise RefError(
+                f"$ref {ref!r} points outside the document; only local '#/...' refs work"
+            )
         if pointer_target(document, ref) is None:
             raise RefError(f"$ref {ref!r} points at nothing")

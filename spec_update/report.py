@@ -56,7 +56,9 @@ class Line:
         if len(self.operations) > 1:
             shown = ", ".join(self.operations[:SHOWN_OPERATIONS])
             more = len(self.operations) - SHOWN_OPERATIONS
-            location = replace(location, operation=shown + (f" and {more} more" if more > 0 else ""))
+            location = replace(
+                location, operation=shown + (f" and {more} more" if more > 0 else "")
+            )
         return location.describe()
 
 
@@ -97,8 +99,7 @@ def changes_text(changes: Sequence[Change]) -> list[str]:
 def render_diff_text(report: Report) -> str:
     old, new = report.old, report.new
     lines = [
-        f"{new.title} {old.version} → {new.version} "
-        f"({report.old_source} → {report.new_source})",
+        f"{new.title} {old.version} → {new.version} ({report.old_source} → {report.new_source})",
         "",
         summary(report),
     ]
@@ -190,7 +191,10 @@ def render_text(outcome: Outcome) -> str:
     ]
     lines += ["", summary(report)]
     if outcome.state == "refused":
-        lines += ["", "The client could not be generated from the new document: nothing was written."]
+        lines += [
+            "",
+            "The client could not be generated from the new document: nothing was written.",
+        ]
         return "\n".join(lines)
     lines += ["", "Changes to the generated client's public API:"]
     lines += [f"  {c.impact.label:<{COLUMN}}{c.describe()}" for c in outcome.api_changes] or [

@@ -15,19 +15,30 @@ from spec_update.rules.bodies import diff_request_body
 from spec_update.rules.common import Context
 from spec_update.rules.documentation import diff_documentation
 from spec_update.rules.metadata import diff_metadata
-from spec_update.rules.operations import Operation, diff_operations, operations_of, renamed_path_parameters
+from spec_update.rules.operations import (
+    Operation,
+    diff_operations,
+    operations_of,
+    renamed_path_parameters,
+)
 from spec_update.rules.parameters import diff_parameters, parameters_of
 from spec_update.rules.responses import diff_responses
 from spec_update.rules.security import diff_security
 from spec_update.view import Comparison, View
 
 
-def diff_data(old: dict[str, Any], new: dict[str, Any], *, today: date | None = None) -> list[Change]:
+def diff_data(
+    old: dict[str, Any], new: dict[str, Any], *, today: date | None = None
+) -> list[Change]:
     """Compare two parsed documents; `today` judges removals against sunset dates."""
     old_view, new_view = View(old), View(new)
-    ctx = Context(old_view, new_view, Comparison(old_view, new_view), today or datetime.now(UTC).date())
+    ctx = Context(
+        old_view, new_view, Comparison(old_view, new_view), today or datetime.now(UTC).date()
+    )
     changes = diff_metadata(ctx)
-    operation_changes, pairs = diff_operations(ctx, operations_of(old_view), operations_of(new_view))
+    operation_changes, pairs = diff_operations(
+        ctx, operations_of(old_view), operations_of(new_view)
+    )
     changes += operation_changes
     changes += diff_security(ctx, pairs)
     for before, after in pairs:

@@ -29,9 +29,13 @@ def diff_request_body(ctx: Context, old: Any, new: Any, *, at: Location) -> list
     changes: list[Change] = []
     was, now = is_true(before.get("required")), is_true(after.get("required"))
     if not was and now:
-        changes.append(ctx.change("request-body-became-required", at, "request body became required"))
+        changes.append(
+            ctx.change("request-body-became-required", at, "request body became required")
+        )
     elif was and not now:
-        changes.append(ctx.change("request-body-became-optional", at, "request body became optional"))
+        changes.append(
+            ctx.change("request-body-became-optional", at, "request body became optional")
+        )
     changes += diff_content(
         ctx, before.get("content"), after.get("content"), at=at, direction=Direction.REQUEST
     )

@@ -163,10 +163,22 @@ RULES: tuple[Rule, ...] = (
         differs="oasdiff also matches paths by shape and has no rule for the name; for us the "
         "name is an argument of a generated function",
     ),
-    _rule("operation-deprecated", "an operation became deprecated", C, C, "an announcement",
-          oasdiff=(("endpoint-deprecated", "INFO"),)),
-    _rule("operation-reactivated", "an operation is no longer deprecated", C, C,
-          "an announcement withdrawn", oasdiff=(("endpoint-reactivated", "INFO"),)),
+    _rule(
+        "operation-deprecated",
+        "an operation became deprecated",
+        C,
+        C,
+        "an announcement",
+        oasdiff=(("endpoint-deprecated", "INFO"),),
+    ),
+    _rule(
+        "operation-reactivated",
+        "an operation is no longer deprecated",
+        C,
+        C,
+        "an announcement withdrawn",
+        oasdiff=(("endpoint-reactivated", "INFO"),),
+    ),
     # Parameters
     _rule(
         "new-required-request-parameter",
@@ -247,10 +259,22 @@ RULES: tuple[Rule, ...] = (
         B,
         "old and new sides write and read the value differently",
     ),
-    _rule("request-parameter-deprecated", "a parameter became deprecated", C, C,
-          "an announcement", oasdiff=(("request-parameter-deprecated", "INFO"),)),
-    _rule("request-parameter-reactivated", "a parameter is no longer deprecated", C, C,
-          "an announcement withdrawn", oasdiff=(("request-parameter-reactivated", "INFO"),)),
+    _rule(
+        "request-parameter-deprecated",
+        "a parameter became deprecated",
+        C,
+        C,
+        "an announcement",
+        oasdiff=(("request-parameter-deprecated", "INFO"),),
+    ),
+    _rule(
+        "request-parameter-reactivated",
+        "a parameter is no longer deprecated",
+        C,
+        C,
+        "an announcement withdrawn",
+        oasdiff=(("request-parameter-reactivated", "INFO"),),
+    ),
     # Request bodies
     _rule(
         "request-body-added-required",
@@ -427,8 +451,10 @@ RULES: tuple[Rule, ...] = (
         C,
         B,
         "old servers may receive values of the new types",
-        oasdiff=(("request-parameter-type-generalized", "INFO"),
-                 ("request-property-type-generalized", "INFO")),
+        oasdiff=(
+            ("request-parameter-type-generalized", "INFO"),
+            ("request-property-type-generalized", "INFO"),
+        ),
     ),
     _rule(
         "response-type-widened",
@@ -505,8 +531,10 @@ RULES: tuple[Rule, ...] = (
         B,
         "clients may send new values that old servers refuse",
         adds=True,
-        oasdiff=(("request-parameter-enum-value-added", "INFO"),
-                 ("request-property-enum-value-added", "INFO")),
+        oasdiff=(
+            ("request-parameter-enum-value-added", "INFO"),
+            ("request-property-enum-value-added", "INFO"),
+        ),
     ),
     _rule(
         "response-enum-value-added",
@@ -524,8 +552,10 @@ RULES: tuple[Rule, ...] = (
         B,
         C,
         "old clients may send them",
-        oasdiff=(("request-parameter-enum-value-removed", "ERR"),
-                 ("request-property-enum-value-removed", "ERR")),
+        oasdiff=(
+            ("request-parameter-enum-value-removed", "ERR"),
+            ("request-property-enum-value-removed", "ERR"),
+        ),
     ),
     _rule(
         "response-enum-value-removed",
@@ -543,8 +573,11 @@ RULES: tuple[Rule, ...] = (
         B,
         C,
         "old clients may send values outside the new bounds",
-        oasdiff=(("request-parameter-max-decreased", "ERR"), ("request-property-max-length-set", "ERR"),
-                 ("request-property-min-increased", "ERR")),
+        oasdiff=(
+            ("request-parameter-max-decreased", "ERR"),
+            ("request-property-max-length-set", "ERR"),
+            ("request-property-min-increased", "ERR"),
+        ),
     ),
     _rule(
         "response-bound-narrowed",
@@ -559,8 +592,10 @@ RULES: tuple[Rule, ...] = (
         C,
         B,
         "old servers may receive values outside their bounds",
-        oasdiff=(("request-parameter-max-increased", "INFO"),
-                 ("request-property-min-decreased", "INFO")),
+        oasdiff=(
+            ("request-parameter-max-increased", "INFO"),
+            ("request-property-min-decreased", "INFO"),
+        ),
     ),
     _rule(
         "response-bound-widened",
@@ -568,8 +603,10 @@ RULES: tuple[Rule, ...] = (
         B,
         C,
         "old clients may receive values outside the bounds they rely on",
-        oasdiff=(("response-property-max-increased", "ERR"),
-                 ("response-property-min-decreased", "ERR")),
+        oasdiff=(
+            ("response-property-max-increased", "ERR"),
+            ("response-property-min-decreased", "ERR"),
+        ),
     ),
     _rule(
         "request-pattern-added",
@@ -577,7 +614,10 @@ RULES: tuple[Rule, ...] = (
         B,
         C,
         "old clients may send values that do not match",
-        oasdiff=(("request-parameter-pattern-added", "ERR"), ("request-property-pattern-added", "ERR")),
+        oasdiff=(
+            ("request-parameter-pattern-added", "ERR"),
+            ("request-property-pattern-added", "ERR"),
+        ),
     ),
     _rule(
         "response-pattern-added",
@@ -593,8 +633,10 @@ RULES: tuple[Rule, ...] = (
         C,
         B,
         "old servers may receive values that do not match",
-        oasdiff=(("request-parameter-pattern-removed", "INFO"),
-                 ("request-property-pattern-removed", "INFO")),
+        oasdiff=(
+            ("request-parameter-pattern-removed", "INFO"),
+            ("request-property-pattern-removed", "INFO"),
+        ),
     ),
     _rule(
         "response-pattern-removed",
@@ -611,9 +653,11 @@ RULES: tuple[Rule, ...] = (
         M,
         "two regular expressions cannot be compared: values one side sends may not match the "
         "other's",
-        oasdiff=(("request-parameter-pattern-changed", "WARN"),
-                 ("request-property-pattern-changed", "WARN"),
-                 ("response-property-pattern-changed", "WARN")),
+        oasdiff=(
+            ("request-parameter-pattern-changed", "WARN"),
+            ("request-property-pattern-changed", "WARN"),
+            ("response-property-pattern-changed", "WARN"),
+        ),
     ),
     # Schemas: null
     _rule(
@@ -622,8 +666,10 @@ RULES: tuple[Rule, ...] = (
         C,
         B,
         "old servers may receive null",
-        oasdiff=(("request-parameter-became-nullable", "INFO"),
-                 ("request-property-become-nullable", "INFO")),
+        oasdiff=(
+            ("request-parameter-became-nullable", "INFO"),
+            ("request-property-become-nullable", "INFO"),
+        ),
     ),
     _rule(
         "response-became-nullable",
@@ -639,8 +685,10 @@ RULES: tuple[Rule, ...] = (
         B,
         C,
         "old clients may send null",
-        oasdiff=(("request-parameter-became-not-nullable", "ERR"),
-                 ("request-property-become-not-nullable", "ERR")),
+        oasdiff=(
+            ("request-parameter-became-not-nullable", "ERR"),
+            ("request-property-become-not-nullable", "ERR"),
+        ),
     ),
     _rule(
         "response-became-not-nullable",
@@ -658,8 +706,10 @@ RULES: tuple[Rule, ...] = (
         B,
         "a request that leaves it out now means something else (the generated client sends the "
         "documented default itself, so its calls change too)",
-        oasdiff=(("request-parameter-default-value-changed", "INFO"),
-                 ("request-property-default-value-changed", "INFO")),
+        oasdiff=(
+            ("request-parameter-default-value-changed", "INFO"),
+            ("request-property-default-value-changed", "INFO"),
+        ),
         differs="the same call now asks for something else: a silent change of behaviour",
     ),
     _rule(
@@ -669,8 +719,10 @@ RULES: tuple[Rule, ...] = (
         M,
         "what a request that leaves it out means is now written down, and the generated client "
         "starts sending it: it may not be what servers did",
-        oasdiff=(("request-parameter-default-value-added", "INFO"),
-                 ("request-property-default-value-added", "INFO")),
+        oasdiff=(
+            ("request-parameter-default-value-added", "INFO"),
+            ("request-property-default-value-added", "INFO"),
+        ),
         differs="the generated client sends the new default, which may not be what servers did",
     ),
     _rule(
@@ -679,8 +731,10 @@ RULES: tuple[Rule, ...] = (
         M,
         M,
         "a request that leaves it out no longer has a documented meaning",
-        oasdiff=(("request-parameter-default-value-removed", "INFO"),
-                 ("request-property-default-value-removed", "INFO")),
+        oasdiff=(
+            ("request-parameter-default-value-removed", "INFO"),
+            ("request-property-default-value-removed", "INFO"),
+        ),
         differs="clients relied on the documented meaning of leaving it out",
     ),
     _rule(
@@ -691,12 +745,25 @@ RULES: tuple[Rule, ...] = (
         "what a missing response field means is documentation for the reader",
         oasdiff=(("response-property-default-value-changed", "INFO"),),
     ),
-    _rule("schema-deprecated", "a schema or field became deprecated", C, C, "an announcement",
-          oasdiff=(("request-property-deprecated", "INFO"), ("response-property-deprecated", "INFO"))),
-    _rule("schema-reactivated", "a schema or field is no longer deprecated", C, C,
-          "an announcement withdrawn",
-          oasdiff=(("request-property-reactivated", "INFO"),
-                   ("response-property-reactivated", "INFO"))),
+    _rule(
+        "schema-deprecated",
+        "a schema or field became deprecated",
+        C,
+        C,
+        "an announcement",
+        oasdiff=(("request-property-deprecated", "INFO"), ("response-property-deprecated", "INFO")),
+    ),
+    _rule(
+        "schema-reactivated",
+        "a schema or field is no longer deprecated",
+        C,
+        C,
+        "an announcement withdrawn",
+        oasdiff=(
+            ("request-property-reactivated", "INFO"),
+            ("response-property-reactivated", "INFO"),
+        ),
+    ),
     # Schemas: fields
     _rule(
         "request-property-removed",
@@ -759,8 +826,10 @@ RULES: tuple[Rule, ...] = (
         C,
         "clients do not send readOnly fields (if the generated model gains a required attribute "
         "anyway, the client API diff reports it)",
-        oasdiff=(("request-optional-property-became-read-only", "INFO"),
-                 ("request-required-property-became-read-only", "INFO")),
+        oasdiff=(
+            ("request-optional-property-became-read-only", "INFO"),
+            ("request-required-property-became-read-only", "INFO"),
+        ),
     ),
     _rule(
         "response-property-removed",
@@ -768,8 +837,10 @@ RULES: tuple[Rule, ...] = (
         B,
         C,
         "the generated model loses the attribute, so code reading it no longer runs",
-        oasdiff=(("response-optional-property-removed", "INFO"),
-                 ("response-required-property-removed", "ERR")),
+        oasdiff=(
+            ("response-optional-property-removed", "INFO"),
+            ("response-required-property-removed", "ERR"),
+        ),
         differs="an optional field is an attribute of a generated model too: code reading it "
         "breaks when it goes",
     ),
@@ -827,8 +898,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "request-additional-properties-narrowed",
-        "a request schema no longer allows fields it does not list (`additionalProperties: "
-        "false`)",
+        "a request schema no longer allows fields it does not list (`additionalProperties: false`)",
         B,
         C,
         "old clients may send other fields",
@@ -862,8 +932,11 @@ RULES: tuple[Rule, ...] = (
         B,
         "clients may send the new shape, which old servers do not read",
         adds=True,
-        oasdiff=(("request-body-one-of-added", "INFO"), ("request-property-one-of-added", "INFO"),
-                 ("request-body-any-of-added", "INFO")),
+        oasdiff=(
+            ("request-body-one-of-added", "INFO"),
+            ("request-property-one-of-added", "INFO"),
+            ("request-body-any-of-added", "INFO"),
+        ),
     ),
     _rule(
         "response-alternative-added",
@@ -879,7 +952,10 @@ RULES: tuple[Rule, ...] = (
         B,
         C,
         "old clients may send that shape",
-        oasdiff=(("request-body-one-of-removed", "ERR"), ("request-property-one-of-removed", "ERR")),
+        oasdiff=(
+            ("request-body-one-of-removed", "ERR"),
+            ("request-property-one-of-removed", "ERR"),
+        ),
     ),
     _rule(
         "response-alternative-removed",
@@ -887,8 +963,10 @@ RULES: tuple[Rule, ...] = (
         C,
         B,
         "old servers may still send that shape",
-        oasdiff=(("response-body-one-of-removed", "INFO"),
-                 ("response-property-one-of-removed", "INFO")),
+        oasdiff=(
+            ("response-body-one-of-removed", "INFO"),
+            ("response-property-one-of-removed", "INFO"),
+        ),
     ),
     _rule(
         "request-all-of-part-added",
@@ -904,7 +982,10 @@ RULES: tuple[Rule, ...] = (
         C,
         B,
         "old servers' answers need not match it",
-        oasdiff=(("response-body-all-of-added", "INFO"), ("response-property-all-of-added", "INFO")),
+        oasdiff=(
+            ("response-body-all-of-added", "INFO"),
+            ("response-property-all-of-added", "INFO"),
+        ),
     ),
     _rule(
         "request-all-of-part-removed",
@@ -912,8 +993,10 @@ RULES: tuple[Rule, ...] = (
         C,
         B,
         "old servers may receive requests that do not match it",
-        oasdiff=(("request-body-all-of-removed", "INFO"),
-                 ("request-property-all-of-removed", "INFO")),
+        oasdiff=(
+            ("request-body-all-of-removed", "INFO"),
+            ("request-property-all-of-removed", "INFO"),
+        ),
     ),
     _rule(
         "response-all-of-part-removed",
@@ -921,8 +1004,10 @@ RULES: tuple[Rule, ...] = (
         B,
         C,
         "old clients may receive answers that do not match it",
-        oasdiff=(("response-body-all-of-removed", "ERR"),
-                 ("response-property-all-of-removed", "ERR")),
+        oasdiff=(
+            ("response-body-all-of-removed", "ERR"),
+            ("response-property-all-of-removed", "ERR"),
+        ),
     ),
     _rule(
         "xml-changed",
@@ -973,8 +1058,10 @@ RULES: tuple[Rule, ...] = (
         C,
         B,
         "old clients send more than is needed, which is accepted; old servers still demand it",
-        oasdiff=(("api-security-scope-removed", "INFO"),
-                 ("api-security-anonymous-access-added", "INFO")),
+        oasdiff=(
+            ("api-security-scope-removed", "INFO"),
+            ("api-security-anonymous-access-added", "INFO"),
+        ),
     ),
     _rule(
         "security-scope-added",

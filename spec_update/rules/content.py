@@ -43,5 +43,7 @@ def diff_content(
         for change in found:
             merged.setdefault(change, []).append(media_type)
     for change, media_types in merged.items():
-        changes.append(replace(change, location=replace(change.location, media_types=tuple(media_types))))
+        changes.append(
+            replace(change, location=replace(change.location, media_types=tuple(media_types)))
+        )
     return changes

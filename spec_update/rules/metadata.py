@@ -24,7 +24,10 @@ def diff_metadata(ctx: Context) -> list[Change]:
     if old.get("openapi") != new.get("openapi"):
         what = f"OpenAPI version {old.get('openapi')} → {new.get('openapi')}"
         changes.append(ctx.change("openapi-version-changed", DOCUMENT, what))
-    old_urls, new_urls = _urls(ctx.old.sequence(old.get("servers"))), _urls(ctx.new.sequence(new.get("servers")))
+    old_urls, new_urls = (
+        _urls(ctx.old.sequence(old.get("servers"))),
+        _urls(ctx.new.sequence(new.get("servers"))),
+    )
     if old_urls != new_urls:
         what = f"servers {', '.join(old_urls) or '(none)'} → {', '.join(new_urls) or '(none)'}"
         changes.append(ctx.change("servers-changed", DOCUMENT, what))

@@ -88,7 +88,10 @@ def diff_operations(
         if announced is None:
             rule_id, what = "operation-removed", "operation removed"
         elif announced[0]:
-            rule_id, what = "operation-removed-after-deprecation", f"operation removed ({announced[1]})"
+            rule_id, what = (
+                "operation-removed-after-deprecation",
+                f"operation removed ({announced[1]})",
+            )
         else:
             rule_id, what = "operation-removed-before-sunset", f"operation removed ({announced[1]})"
         changes.append(ctx.change(rule_id, Location(operation.label), what))
@@ -99,7 +102,9 @@ def diff_operations(
         at = Location(after.label)
         for old_name, new_name in renamed_path_parameters(before, after).items():
             what = f"path parameter `{old_name}` renamed to `{new_name}` ({before.path} → {after.path})"
-            changes.append(ctx.change("path-parameter-renamed", at, what, parameter=f"path `{new_name}`"))
+            changes.append(
+                ctx.change("path-parameter-renamed", at, what, parameter=f"path `{new_name}`")
+            )
         if before.operation_id != after.operation_id:
             what = f"operationId {before.operation_id} → {after.operation_id}"
             changes.append(ctx.change("operation-id-changed", at, what))

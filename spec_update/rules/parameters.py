@@ -20,10 +20,15 @@ Key = tuple[str, str]
 SERIALISATION = ("style", "explode", "allowReserved", "allowEmptyValue", "content")
 
 
-def parameters_of(view: View, path_item: dict[str, Any], operation: dict[str, Any]) -> dict[Key, Any]:
+def parameters_of(
+    view: View, path_item: dict[str, Any], operation: dict[str, Any]
+) -> dict[Key, Any]:
     """The operation's effective parameters: path-level ones, overridden by the operation's."""
     merged: dict[Key, Any] = {}
-    for item in [*view.sequence(path_item.get("parameters")), *view.sequence(operation.get("parameters"))]:
+    for item in [
+        *view.sequence(path_item.get("parameters")),
+        *view.sequence(operation.get("parameters")),
+    ]:
         parameter = view.mapping(item)
         name, where = parameter.get("name"), parameter.get("in")
         if isinstance(name, str) and isinstance(where, str):
@@ -56,20 +61,31 @@ def diff_parameters(
             what = f"parameter removed ({announced[1]})"
         else:
             required = is_true(parameter.get("required"))
-            rule_id = "request-required-parameter-removed" if required else "request-parameter-removed"
+            rule_id = (
+                "request-required-parameter-removed" if required else "request-parameter-removed"
+            )
             what = f"{'required' if required else 'optional'} parameter removed"
         changes.append(ctx.change(rule_id, at, what, parameter=where))
     for key in added:
         required = is_true(new[key].get("required")) or key[0] == "path"
         kind = "required" if required else "optional"
         what = f"{kind} parameter added"
-        changes.append(ctx.change(f"new-{kind}-request-parameter", at, what, parameter=label(key, new[key])))
+        changes.append(
+            ctx.change(f"new-{kind}-request-parameter", at, what, parameter=label(key, new[key]))
+        )
     for key in sorted(old.keys() & new.keys()):
-        changes += _diff_parameter(ctx, old[key], new[key], at=Location(operation=at.operation, parameter=label(key, new[key])))
+        changes += _diff_parameter(
+            ctx,
+            old[key],
+            new[key],
+            at=Location(operation=at.operation, parameter=label(key, new[key])),
+        )
     return changes
 
 
-def _diff_parameter(ctx: Context, old: dict[str, Any], new: dict[str, Any], *, at: Location) -> list[Change]:
+def _diff_parameter(
+    ctx: Context, old: dict[str, Any], new: dict[str, Any], *, at: Location
+) -> list[Change]:
     if ctx.compare.equivalent(old, new):
         return []
     changes: list[Change] = []
@@ -81,13 +97,21 @@ def _diff_parameter(ctx: Context, old: dict[str, Any], new: dict[str, Any], *, a
     before, after = _serialisation(old), _serialisation(new)
     for key in SERIALISATION:
         if not ctx.compare.equivalent(before.get(key), after.get(key), names=key == "content"):
-            changes.append(ctx.change("request-parameter-serialization-changed", at, f"serialisation changed (`{key}`)"))
+            changes.append(
+                ctx.change(
+                    "request-parameter-serialization-changed",
+                    at,
+                    f"serialisation changed (`{key}`)",
+                )
+            )
     if is_true(old.get("deprecated")) != is_true(new.get("deprecated")):
         if is_true(new.get("deprecated")):
             changes.append(ctx.change("request-parameter-deprecated", at, "deprecated"))
         else:
             changes.append(ctx.change("request-parameter-reactivated", at, "no longer deprecated"))
-    changes += diff_schema(ctx, old.get("schema"), new.get("schema"), at=at, direction=Direction.REQUEST)
+    changes += diff_schema(
+        ctx, old.get("schema"), new.get("schema"), at=at, direction=Direction.REQUEST
+    )
     return changes
 
 

@@ -145,7 +145,9 @@ def _format(ctx: Context, old: Schema, new: Schema, field: str, direction: Direc
     before, after = old.get("format"), new.get("format")
     if before == after:
         return []
-    return [("format-changed", subject(field, f"format {before or '(none)'} → {after or '(none)'}"))]
+    return [
+        ("format-changed", subject(field, f"format {before or '(none)'} → {after or '(none)'}"))
+    ]
 
 
 def _enum(ctx: Context, old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
@@ -323,7 +325,9 @@ def _properties(
             and ctx.compare.equivalent(before[name], after[name])
         ):
             continue
-        what = f"{hidden_key} field `{field_at(name)}` {_hidden_change(was, now, name, before, after)}"
+        what = (
+            f"{hidden_key} field `{field_at(name)}` {_hidden_change(was, now, name, before, after)}"
+        )
         changes.append(ctx.change(hidden_rule, at, what, schema=field_at(name)))
 
     removed = sorted(before.keys() - after.keys() - hidden)
@@ -342,7 +346,9 @@ def _properties(
             )
         else:
             rule_id = "response-property-removed"
-        changes.append(ctx.change(rule_id, at, f"field `{field_at(name)}` removed", schema=field_at(name)))
+        changes.append(
+            ctx.change(rule_id, at, f"field `{field_at(name)}` removed", schema=field_at(name))
+        )
     for name in added:
         kind = "required" if name in required_after else "optional"
         rule_id = f"{direction.value}-{kind}-property-added"

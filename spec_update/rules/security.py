@@ -67,8 +67,10 @@ def alternatives(view: View, operation: Operation) -> set[Alternative]:
             continue
         found.add(
             frozenset(
-                (_scheme(view.mapping(schemes.get(name)) if name in schemes else None, name),
-                 frozenset(str(scope) for scope in view.sequence(scopes)))
+                (
+                    _scheme(view.mapping(schemes.get(name)) if name in schemes else None, name),
+                    frozenset(str(scope) for scope in view.sequence(scopes)),
+                )
                 for name, scopes in requirement.items()
             )
         )

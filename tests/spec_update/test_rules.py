@@ -23,9 +23,7 @@ Data = dict[str, Any]
 
 def diff(old: Data, new: Data) -> list[tuple[str, str, str]]:
     """(rule, where, message) of each change."""
-    return [
-        (c.rule, c.location.describe(), c.message) for c in diff_data(old, new, today=TODAY)
-    ]
+    return [(c.rule, c.location.describe(), c.message) for c in diff_data(old, new, today=TODAY)]
 
 
 def rules(old: Data, new: Data) -> list[str]:
@@ -61,7 +59,9 @@ def test_schemes_compare_by_what_they_are_not_by_name() -> None:
 def test_an_operation_made_anonymous_needs_less_not_more() -> None:
     old = secured({"basicAuth": BASIC}, [{"basicAuth": []}])
     new = secured(
-        {"basicAuth": BASIC}, [{"basicAuth": []}], **{"/a": {"get": {"security": []}}, "/b": {"get": {}}}
+        {"basicAuth": BASIC},
+        [{"basicAuth": []}],
+        **{"/a": {"get": {"security": []}}, "/b": {"get": {}}},
     )
     assert diff(old, new) == [
         (
@@ -80,10 +80,22 @@ def test_removing_the_only_security_requirement_relaxes_every_operation() -> Non
 
 def test_a_scheme_redefined_is_one_way_out_and_one_way_in() -> None:
     old = secured({"basicAuth": BASIC}, [{"basicAuth": []}], **{"/a": {"get": {}}})
-    new = secured({"basicAuth": {"type": "http", "scheme": "bearer"}}, [{"basicAuth": []}], **{"/a": {"get": {}}})
+    new = secured(
+        {"basicAuth": {"type": "http", "scheme": "bearer"}},
+        [{"basicAuth": []}],
+        **{"/a": {"get": {}}},
+    )
     assert diff(old, new) == [
-        ("security-requirement-removed", "GET /a security", "authentication no longer accepted: HTTP basic"),
-        ("security-requirement-added", "GET /a security", "authentication now accepted: HTTP bearer"),
+        (
+            "security-requirement-removed",
+            "GET /a security",
+            "authentication no longer accepted: HTTP basic",
+        ),
+        (
+            "security-requirement-added",
+            "GET /a security",
+            "authentication now accepted: HTTP bearer",
+        ),
     ]
 
 
@@ -131,7 +143,10 @@ def test_the_same_name_in_another_place_is_another_parameter() -> None:
     query = {"name": "q", "in": "query", "schema": {"type": "string"}}
     old = document({"/a": {"get": {"parameters": [query]}}})
     new = document({"/a": {"get": {"parameters": [{**query, "in": "header"}]}}})
-    assert sorted(rules(old, new)) == ["new-optional-request-parameter", "request-parameter-removed"]
+    assert sorted(rules(old, new)) == [
+        "new-optional-request-parameter",
+        "request-parameter-removed",
+    ]
 
 
 def test_header_names_are_compared_without_regard_to_case() -> None:
@@ -174,7 +189,11 @@ def test_one_schema_change_under_two_media_types_is_reported_once() -> None:
     old = document(answering({"type": "integer"}, "application/json", "text/xml"))
     new = document(answering({"type": "string"}, "application/json", "text/xml"))
     assert diff(old, new) == [
-        ("type-changed", "GET /a response 200 (application/json, text/xml)", "type integer → string")
+        (
+            "type-changed",
+            "GET /a response 200 (application/json, text/xml)",
+            "type integer → string",
+        )
     ]
 
 
