@@ -10,8 +10,8 @@ from datetime import date
 
 from spec_update.api_diff import ApiChange
 from spec_update.changes import Bump, Change
-from spec_update.levels import Level
 from spec_update.document import Document
+from spec_update.levels import Level
 
 SUMMARIES = {
     Bump.MAJOR: "Major: changes that can break code using the client.",

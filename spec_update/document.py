@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from openapi_spec_validator_rs import OpenAPISpecValidatorError, OpenAPIValidationError
@@ -75,7 +75,7 @@ def _mapping(value: Any) -> dict[str, Any]:
 def load_document(raw: bytes, origin: str, *, validate: bool = True) -> Document:
     """Parse (and unless told otherwise validate) `raw`; DocumentError names `origin` and the
     first problem, InvalidDocument when only the validator objects."""
-    data, kind = parse(raw, origin)
+    data, kind, text = _parse(raw, origin)
     version = data.get("openapi")
     if not (isinstance(version, str) and version.startswith("3.")):
         raise DocumentError(
@@ -84,7 +84,7 @@ def load_document(raw: bytes, origin: str, *, validate: bool = True) -> Document
     if validate:
         try:
             # Our own check first: the validator would try to fetch an external reference.
-            check_refs(data)
+            check_refs(data, text=text if kind == JSON else None)
             validate_spec(data)
         except RefError as error:
             raise InvalidDocument(f"{origin} is not a valid OpenAPI document: {error}") from error
@@ -102,6 +102,11 @@ def load_document(raw: bytes, origin: str, *, validate: bool = True) -> Document
 
 def parse(raw: bytes, origin: str) -> tuple[dict[str, Any], str]:
     """The document's data, and whether it was JSON or YAML."""
+    data, kind, _ = _parse(raw, origin)
+    return data, kind
+
+
+def _parse(raw: bytes, origin: str) -> tuple[dict[str, Any], str, str]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -117,7 +122,7 @@ def parse(raw: bytes, origin: str) -> tuple[dict[str, Any], str]:
     else:
         kind = YAML
         try:
-            data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, see below
+            data = yaml.load(text, Loader=_Loader)
         except yaml.YAMLError as error:
             raise DocumentError(
                 f"{origin} is neither JSON nor YAML ({_yaml_reason(error)})"
@@ -133,7 +138,7 @@ def parse(raw: bytes, origin: str) -> tuple[dict[str, Any], str]:
                 f"{origin} holds a value JSON cannot (a binary, a NaN, or a recursive alias): "
                 f"{error}"
             ) from error
-    return data, kind
+    return data, kind, text
 
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -142,7 +147,7 @@ _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
     """PyYAML's safe loader, reading dates as strings and every key as a string."""
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, Any]]]] = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }

@@ -17,9 +17,10 @@ class RefError(UpdateError):
     """A `$ref` points outside the document or at nothing."""
 
 
-def check_refs(document: dict[str, Any]) -> None:
-    """Raise RefError for the first reference that is external or points at nothing."""
-    for ref in dict.fromkeys(refs_in(document)):
+def check_refs(document: dict[str, Any], *, text: str | None = None) -> None:
+    """Raise RefError for the first reference that is external or points at nothing (`text`: the
+    JSON the document was parsed from, searched instead of a new rendering)."""
+    for ref in dict.fromkeys(refs_in(document, text=text)):
         if not ref.startswith("#"):
             raise RefError(
                 f"$ref {ref!r} points outside the document; only local '#/...' refs work"

@@ -16,8 +16,9 @@ from typing import Any
 
 from spec_update.rules.common import NAME_MAPS, is_doc_key
 
-# A `"$ref": "..."` pair in the JSON text of a node (json.dumps writes exactly this form).
-_REF = re.compile(r'"\$ref": ("(?:[^"\\]|\\.)*")')
+# A `"$ref": "..."` pair in the JSON text of a node (json.dumps writes exactly this form; a
+# document as published may space it otherwise).
+_REF = re.compile(r'"\$ref"\s*:\s*("(?:[^"\\]|\\.)*")')
 MAX_CHAIN = 64
 
 
@@ -83,11 +84,15 @@ def pointer_target(document: Any, ref: str) -> Any:
     return node
 
 
-def refs_in(node: Any) -> Iterator[str]:
-    """Every `$ref` string anywhere inside `node` (found in its JSON text, at C speed)."""
-    text = json.dumps(node, ensure_ascii=False, default=str)
+def refs_in(node: Any, *, text: str | None = None) -> Iterator[str]:
+    """Every `$ref` string anywhere inside `node` (found in its JSON text, at C speed; `text`:
+    that text, when the node was parsed from it)."""
+    if text is None:
+        text = json.dumps(node, default=str)
     for match in _REF.finditer(text):
-        yield json.loads(match.group(1))
+        literal = match.group(1)
+        # Most references have nothing to unescape: spare them the JSON parser.
+        yield json.loads(literal) if "\\" in literal else literal[1:-1]
 
 
 class Comparison:
@@ -138,9 +143,8 @@ class Comparison:
         if self.same(old, new):
             return True
         old_ref, new_ref = ref_of(old), ref_of(new)
-        if old_ref is not None and new_ref is not None:
-            if len(old) == 1 and len(new) == 1:
-                return self.same_ref(old_ref, new_ref)
+        if old_ref is not None and new_ref is not None and len(old) == 1 and len(new) == 1:
+            return self.same_ref(old_ref, new_ref)
         if old_ref is not None or new_ref is not None:
             old_target, new_target = self.old.deref(old), self.new.deref(new)
             if (old_ref is not None and old_target is old) or (

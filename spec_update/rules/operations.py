@@ -101,7 +101,10 @@ def diff_operations(
     for before, after in pairs:
         at = Location(after.label)
         for old_name, new_name in renamed_path_parameters(before, after).items():
-            what = f"path parameter `{old_name}` renamed to `{new_name}` ({before.path} → {after.path})"
+            what = (
+                f"path parameter `{old_name}` renamed to `{new_name}` "
+                f"({before.path} → {after.path})"
+            )
             changes.append(
                 ctx.change("path-parameter-renamed", at, what, parameter=f"path `{new_name}`")
             )

@@ -89,7 +89,7 @@ def diff_schema(
         what = subject(field, "schema replaced")
         return [ctx.change("schema-replaced", at, what, schema=field or None)]
     if not isinstance(before, dict) or not isinstance(after, dict):
-        if before is None and after is None or ctx.compare.equivalent(before, after):
+        if (before is None and after is None) or ctx.compare.equivalent(before, after):
             return []
         if before is None or after is None:
             # A schema left out is the empty schema: anything goes.
@@ -183,10 +183,10 @@ def _bounds(ctx: Context, old: Schema, new: Schema, field: str, direction: Direc
         if before == after:
             continue
         what = subject(field, f"{key} {_or_none(before)} → {_or_none(after)}")
-        if not _number(before) or not _number(after):
-            tighter = _number(after)
-        else:
+        if isinstance(before, int | float) and isinstance(after, int | float):
             tighter = after < before if key in UPPER_BOUNDS else after > before
+        else:
+            tighter = _number(after)
         found.append((directed(direction, "bound-narrowed" if tighter else "bound-widened"), what))
     return found
 

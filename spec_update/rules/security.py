@@ -97,11 +97,11 @@ def _scheme(definition: dict[str, Any] | None, name: str) -> str:
     if kind == "apiKey":
         return f"API key in {definition.get('in')} `{definition.get('name')}`"
     if kind == "oauth2":
-        flows = definition.get("flows") if isinstance(definition.get("flows"), dict) else {}
+        flows = definition.get("flows")
         urls = {
-            flow: {key: value for key, value in (body or {}).items() if key.endswith("Url")}
-            for flow, body in flows.items()
-            if isinstance(body, dict) or body is None
+            flow: {key: value for key, value in body.items() if str(key).endswith("Url")}
+            for flow, body in (flows.items() if isinstance(flows, dict) else [])
+            if isinstance(body, dict)
         }
         return f"OAuth2 {show(urls)}"
     if kind == "openIdConnect":

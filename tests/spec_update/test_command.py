@@ -131,7 +131,10 @@ def test_a_check_of_a_breaking_url_exits_1_and_writes_only_the_report(
     report = tmp_path / "report.md"
     assert main([url, "--check", "--root", str(repo), "--report", str(report)]) == 1
     out = capsys.readouterr().out
-    assert "breaking    compatible  response-property-removed  GET /account/numbers response 200" in out
+    assert (
+        "breaking    compatible  response-property-removed  GET /account/numbers response 200"
+        in out
+    )
     assert "breaking    numbers_api_client.models.owned_number.OwnedNumber: field `app_id`" in out
     assert "Client version 1.1.0 → 2.0.0 (major)." in out
     assert out.rstrip().endswith("Check only: nothing was written.")

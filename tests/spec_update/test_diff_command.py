@@ -70,7 +70,7 @@ def test_yaml_and_json_inputs_give_the_same_changes(
 def test_one_side_yaml_the_other_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     old, _ = pair(tmp_path, "operation-id-changed", "yaml")
     _, new = pair(tmp_path, "operation-id-changed", "json")
-    code, out, _ = run([old, new, "--format", "json"], capsys)
+    _, out, _ = run([old, new, "--format", "json"], capsys)
     assert [c["rule"] for c in json.loads(out)["changes"]] == ["operation-id-changed"]
 
 
@@ -81,12 +81,15 @@ def test_markdown_output_is_the_pull_request_table(
     code, out, _ = run([old, new, "--format", "markdown"], capsys)
     assert code == 0
     assert out.startswith("## Pets 1.0.0 → 1.0.0\n")
-    assert "| **breaking** | **breaking** | `response-success-status-removed` | GET /pets response 200 |" in out
+    row = (
+        "| **breaking** | **breaking** | `response-success-status-removed` | GET /pets response 200"
+    )
+    assert row in out
 
 
 def test_text_is_the_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     old, new = pair(tmp_path, "response-error-status-added", "yaml")
-    code, out, _ = run([old, new], capsys)
+    _, out, _ = run([old, new], capsys)
     assert "  may-break   compatible  response-error-status-added  GET /pets response 400" in out
 
 
@@ -132,7 +135,9 @@ def test_an_invalid_document_is_refused_naming_the_problem_and_no_validate_compa
 def test_what_is_not_openapi_3_is_refused_even_without_validation(
     fixture: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run([str(FIXTURES / "minimal.json"), str(FIXTURES / fixture), "--no-validate"], capsys)
+    code, out, err = run(
+        [str(FIXTURES / "minimal.json"), str(FIXTURES / fixture), "--no-validate"], capsys
+    )
     assert (code, out) == (2, "")
     assert err.startswith(f"error: {FIXTURES / fixture} is ")
     assert "--no-validate" not in err
@@ -181,4 +186,6 @@ def test_the_rules_command_prints_the_table(capsys: pytest.CaptureFixture[str]) 
     assert "| `request-default-changed` |" in capsys.readouterr().out
     assert main(["rules", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert any(row["rule"] == "operation-id-changed" and row["client"] == "breaking" for row in rows)
+    assert any(
+        row["rule"] == "operation-id-changed" and row["client"] == "breaking" for row in rows
+    )

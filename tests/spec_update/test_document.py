@@ -64,7 +64,8 @@ def test_the_vendored_document_in_yaml_is_the_same_data(vendored_raw: bytes) -> 
         ("broken-external-ref.json", "points outside the document"),
         (
             "broken-bad-type.json",
-            "at $.components.schemas.country: the value is not valid under any of the given schemas",
+            "at $.components.schemas.country: "
+            "the value is not valid under any of the given schemas",
         ),
     ],
 )
@@ -148,7 +149,7 @@ def test_both_validators_agree_on_the_fixtures() -> None:
 
     for path in sorted(FIXTURES.glob("*.json")):
         data = json.loads(path.read_bytes())
-        if data.get("openapi", "").startswith("3.") and "$ref\": \"common" not in path.read_text():
+        if data.get("openapi", "").startswith("3.") and '$ref": "common' not in path.read_text():
             try:
                 load_document(path.read_bytes(), path.name)
                 ours = True

@@ -29,7 +29,9 @@ CHANGES = [
         Location("GET /b", section="response 200", media_types=("application/json",), schema="x"),
         "`x` type string | null → integer",
     ),
-    Change("response-error-status-added", Location("GET /c", section="response 400"), "status added"),
+    Change(
+        "response-error-status-added", Location("GET /c", section="response 400"), "status added"
+    ),
 ]
 
 
@@ -40,7 +42,9 @@ def documents(
     return old, build(dict(old.data, info=dict(old.data["info"], version="1.2.0")))
 
 
-def outcome(vendored_raw: bytes, build: Callable[[dict[str, Any]], Document], state: str) -> Outcome:
+def outcome(
+    vendored_raw: bytes, build: Callable[[dict[str, Any]], Document], state: str
+) -> Outcome:
     old, new = documents(vendored_raw, build)
     return Outcome(
         state,
@@ -54,7 +58,9 @@ def outcome(vendored_raw: bytes, build: Callable[[dict[str, Any]], Document], st
         [ApiChange("pkg.m.M", "field `x` removed", Impact.BREAKING)],
         "## 2.0.0 (2026-12-01)\n",
         ("openapi/numbers-api.json", "generated_client/"),
-        generation_error="openapi-python-client failed:\nUnable to process schema" if state == "refused" else None,
+        generation_error="openapi-python-client failed:\nUnable to process schema"
+        if state == "refused"
+        else None,
     )
 
 
@@ -175,9 +181,13 @@ def test_a_refused_update_shows_the_classification_then_the_generator_error(
     result = outcome(vendored_raw, as_document, "refused")
     text = render_text(result)
     assert "type-changed" in text
-    assert text.endswith("The client could not be generated from the new document: nothing was written.")
+    assert text.endswith(
+        "The client could not be generated from the new document: nothing was written."
+    )
     markdown = render_markdown(result)
-    assert markdown.index("`type-changed`") < markdown.index("### The client could not be generated")
+    assert markdown.index("`type-changed`") < markdown.index(
+        "### The client could not be generated"
+    )
     assert "Unable to process schema" in markdown
 
 

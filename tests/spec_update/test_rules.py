@@ -121,7 +121,7 @@ def test_oauth_scopes_declared_on_the_scheme_do_not_change_what_it_is() -> None:
 
 
 def test_two_paths_of_one_shape_in_one_document_keep_their_own_operations() -> None:
-    paths = {"/a/{x}": {"get": {"responses": {}}}, "/a/{y}": {"get": {"responses": {}}}}
+    paths: Data = {"/a/{x}": {"get": {"responses": {}}}, "/a/{y}": {"get": {"responses": {}}}}
     assert diff(document(paths), document(paths)) == []
     assert rules(document(paths), document({"/a/{x}": paths["/a/{x}"]})) == ["operation-removed"]
 

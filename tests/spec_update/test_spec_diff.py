@@ -330,7 +330,8 @@ def test_the_legacy_query_key_shape_breaks_clients_and_servers(
         ("security-requirement-removed", "authentication no longer accepted: HTTP basic"),
         (
             "security-requirement-added",
-            "authentication now accepted: API key in query `api_key` + API key in query `api_secret`",
+            "authentication now accepted: "
+            "API key in query `api_key` + API key in query `api_secret`",
         ),
     }
 
