@@ -96,6 +96,18 @@ def update_spec(session: nox.Session) -> None:
     session.run("python", "-m", "spec_update", *session.posargs)
 
 
+@nox.session(name="spec-diff", default=False)
+def spec_diff(session: nox.Session) -> None:
+    """Compare two API documents (JSON or YAML, paths or URLs) and classify every change."""
+    if len(session.posargs) < 2 or session.posargs[0].startswith("-"):
+        session.error(
+            "Usage: nox -s spec-diff -- OLD NEW [--format text|markdown|json] "
+            "[--fail-on breaking|may-break] [--no-validate]"
+        )
+    session.install(*CONSTRAINTS, "-e", ".[spec]")
+    session.run("python", "-m", "spec_update", "diff", *session.posargs)
+
+
 @nox.session
 def contract(session: nox.Session) -> None:
     """Fuzz and check every operation on the embedded mock (`-- --target-url URL` for another)."""
@@ -116,11 +128,13 @@ def mock(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Measure fault detection (`-- detection`, ~13 min) or speed ratios (`-- speed`, ~5 min)."""
-    if not session.posargs or session.posargs[0] not in ("detection", "speed"):
+    """Measure fault detection (`-- detection`, ~13 min), speed ratios (`-- speed`, ~5 min) or
+    the spec diff on two large documents against the engine before (`-- spec`, ~4 min)."""
+    if not session.posargs or session.posargs[0] not in ("detection", "speed", "spec"):
         session.error(
             "Usage: nox -s bench -- detection [--faults A,B] [--clean-runs N] [--json FILE]\n"
-            "       nox -s bench -- speed [--runs N] [--json FILE] (see -- speed --help)"
+            "       nox -s bench -- speed [--runs N] [--json FILE] (see -- speed --help)\n"
+            "       nox -s bench -- spec [--runs N] [--json FILE] (see -- spec --help)"
         )
     install_toolkit(session, "dev", "generate")
     session.run("python", "-m", "benchmarks", *session.posargs)

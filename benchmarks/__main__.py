@@ -1,11 +1,14 @@
-"""`python -m benchmarks detection|speed [options]` (what `nox -s bench -- ...` runs).
+"""`python -m benchmarks detection|speed|spec [options]` (what `nox -s bench -- ...` runs).
 
 - `detection`: the contract harness and plain schemathesis against every faulty mock
   (`benchmarks.detection`), about 15 minutes on two cores; `--faults a,b` for a subset.
 - `speed`: every speed figure as a ratio against its usual alternative (`benchmarks.speed`), about
   5 minutes.
+- `spec`: `python -m spec_update diff` on two GitHub Enterprise Server documents (npm's
+  `@octokit/openapi`, fetched at run time) against the engine it replaced, in the same run
+  (`benchmarks.spec_diff`), about 4 minutes.
 
-Both print Markdown tables (the ones in docs/benchmarks.md) and can write their figures as JSON.
+All print Markdown tables (the ones in docs/benchmarks.md) and can write their figures as JSON.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from typing import Any
 from benchmarks.detection import ci_max_examples, detect, print_progress, selected_faults
 from benchmarks.detection import report as detection_report
 from benchmarks.machine import describe_machine
+from benchmarks.spec_diff import BASELINE, NEW, OLD, PACKAGE_VERSION, measure_spec_diff
+from benchmarks.spec_diff import report as spec_report
 from benchmarks.speed import measure_speed
 from benchmarks.speed import report as speed_report
 from numbers_mock.faults import UnknownFaultError
@@ -29,7 +34,7 @@ from numbers_mock.faults import UnknownFaultError
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    kinds = parser.add_subparsers(dest="kind", required=True, metavar="detection|speed")
+    kinds = parser.add_subparsers(dest="kind", required=True, metavar="detection|speed|spec")
     detection = kinds.add_parser("detection", help="faults caught, by which check, how fast")
     detection.add_argument("--faults", metavar="A,B", help="only these faults (default: all)")
     detection.add_argument(
@@ -43,7 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
     speed.add_argument("--clients", type=_positive, default=4, help="throughput client threads")
     speed.add_argument("--memory-requests", type=_positive, default=100_000)
     speed.add_argument("--calls", type=_positive, default=2000, help="client calls per round")
-    for kind in (detection, speed):
+    spec = kinds.add_parser("spec", help="the spec diff on two large documents, against before")
+    spec.add_argument("--runs", type=_positive, default=3, help="runs of each engine")
+    spec.add_argument("--package-version", default=PACKAGE_VERSION, help="of @octokit/openapi")
+    spec.add_argument("--old", default=OLD, help=f"the old document's name (default {OLD})")
+    spec.add_argument("--new", default=NEW, help=f"the new document's name (default {NEW})")
+    spec.add_argument("--baseline", default=BASELINE, help="the commit of the engine before")
+    spec.add_argument("--cache", type=Path, help="keep the fetched documents in this folder")
+    for kind in (detection, speed, spec):
         kind.add_argument("--json", type=Path, help="also write the figures to this file")
     return parser
 
@@ -60,6 +72,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(str(exc))
         figures = detect(faults, args.clean_runs, ci_max_examples(), print_progress, args.logs)
         text = detection_report(figures)
+    elif args.kind == "spec":
+        figures = measure_spec_diff(
+            args.runs,
+            version=args.package_version,
+            old_name=args.old,
+            new_name=args.new,
+            baseline=args.baseline,
+            cache=args.cache,
+            progress=print_progress,
+        )
+        text = spec_report(figures)
     else:
         if args.seconds <= 0:
             parser.error("--seconds must be positive")

@@ -1,7 +1,9 @@
-"""Take a new version of the Numbers API document into the repository, and prove the result.
+"""Compare versions of the Numbers API document, and take a new one into the repository.
 
-`python -m spec_update PATH_OR_URL [--check]` validates the new document, classifies what changed
-against the vendored one (breaking or not, for a client and for a server), vendors it with its
-provenance, bumps the client's version with a changelog entry, regenerates generated_client/ and
-reports what changed in the client's public API. `--check` only reports.
+`python -m spec_update diff OLD NEW` classifies every change between two documents (JSON or YAML,
+paths or URLs) by rule, with a level for a client and for a server, and writes nothing.
+`python -m spec_update PATH_OR_URL [--check]` does the same against the vendored document, then
+vendors the new one with its provenance, bumps the client's version with a changelog entry,
+regenerates generated_client/ and reports what changed in the client's public API; `--check` only
+reports. spec_update/README.md has the rules, their levels and the report's JSON format.
 """

@@ -1,4 +1,5 @@
-"""`python -m spec_update PATH_OR_URL [--check]`: see spec_update.command."""
+"""`python -m spec_update diff OLD NEW` or `python -m spec_update PATH_OR_URL`: see
+spec_update.command."""
 
 from __future__ import annotations
 

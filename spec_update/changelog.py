@@ -9,15 +9,25 @@ from dataclasses import dataclass
 from datetime import date
 
 from spec_update.api_diff import ApiChange
-from spec_update.changes import A, B, Bump, Change, Impact
+from spec_update.changes import Bump, Change
 from spec_update.document import Document
+from spec_update.levels import Level
 
 SUMMARIES = {
     Bump.MAJOR: "Major: changes that can break code using the client.",
     Bump.MINOR: "Minor: additions; code using the client keeps working.",
     Bump.PATCH: "Patch: nothing to change in code using the client.",
 }
-SECTIONS = ((B, "Breaking"), (A, "Added"), (Impact.COMPATIBLE, "Other"))
+SECTIONS = ("Breaking", "May break", "Added", "Other")
+
+
+def section(change: Change) -> str:
+    """Where a change of the document goes in the entry: by its level for clients."""
+    if change.client is Level.BREAKING:
+        return "Breaking"
+    if change.client is Level.MAY_BREAK:
+        return "May break"
+    return "Added" if change.adds else "Other"
 
 
 @dataclass(frozen=True)
@@ -43,11 +53,11 @@ def render_entry(release: Release) -> str:
         f'Generated from "{new.title}" {new.version} (was {old.version}), '
         f"sha256 `{new.sha256[:12]}`, from {release.source}.",
     ]
-    for impact, title in SECTIONS:
-        changes = [change for change in release.spec_changes if change.client is impact]
+    for title in SECTIONS:
+        changes = [change for change in release.spec_changes if section(change) == title]
         if changes:
             lines += ["", f"### {title}", ""]
-            lines += [f"- {change.describe()}" for change in changes]
+            lines += [f"- {change.describe()} (`{change.rule}`)" for change in changes]
     if not release.spec_changes:
         lines += ["", "The document changed, the API it describes did not."]
     if release.api_changes:

@@ -1,25 +1,22 @@
-"""What one difference between two versions means, for a client and for a server.
+"""One classified difference between two versions of the document, and the client's version bump.
 
-"Client" is code written against the old document talking to a server of the new one; "server" is
-an implementation of the old document answering clients written against the new one:
-
-- BREAKING: that side may fail (something it sends is now refused, something it receives is
-  unexpected or missing, or code using the generated client must change).
-- ADDITIVE: nothing fails; the new document offers something new to use (a minor version).
-- COMPATIBLE: nothing fails and nothing new is offered (documentation, constraints relaxed, ...).
-
-Requests and responses are mirror images: narrowing what a server accepts breaks clients, widening
-it breaks servers; widening what a server may answer breaks clients, narrowing it breaks servers.
+A change names the rule that found it (spec_update.rules.catalog), which gives its levels for a
+client and for a server; where it is and what it is are its location and its message.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from enum import Enum, IntEnum
+from typing import Any
+
+from spec_update.levels import Level
+from spec_update.rules.catalog import Rule, rule
 
 
 class Impact(IntEnum):
-    """How much a change matters to one side; ordered so that max() is the worst."""
+    """What a change to the generated client's public API means for code using it."""
 
     COMPATIBLE = 0
     ADDITIVE = 1
@@ -31,48 +28,71 @@ class Impact(IntEnum):
 
 
 B, A, C = Impact.BREAKING, Impact.ADDITIVE, Impact.COMPATIBLE
-# (client, server)
-Impacts = tuple[Impact, Impact]
 
 
-class Direction(Enum):
-    """Which way the data flows: requests go to the server, responses come back to the client."""
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where a change is: any of an operation, a parameter, a part of the operation (the request
+    body, a response, a response header), the media types and a field path inside the schema."""
 
-    REQUEST = "request"
-    RESPONSE = "response"
+    operation: str | None = None
+    parameter: str | None = None
+    section: str | None = None
+    media_types: tuple[str, ...] = ()
+    schema: str | None = None
 
+    def describe(self) -> str:
+        parts = [part for part in (self.operation, self.parameter, self.section) if part]
+        if self.media_types:
+            parts.append(f"({', '.join(self.media_types)})")
+        return " ".join(parts) or "document"
 
-def narrowed(direction: Direction) -> Impacts:
-    """(client, server) impact of allowing less than before."""
-    return (B, C) if direction is Direction.REQUEST else (C, B)
-
-
-def widened(direction: Direction, *, offers_more: bool = False) -> Impacts:
-    """(client, server) impact of allowing more than before.
-
-    `offers_more`: a request may now say something new (a new enum value), which is an addition
-    for clients; loosening a bound offers nothing new to use.
-    """
-    if direction is Direction.REQUEST:
-        return (A if offers_more else C, B)
-    return (B, C)
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "operation": self.operation,
+            "parameter": self.parameter,
+            "section": self.section,
+            "media_types": list(self.media_types),
+            "schema": self.schema,
+        }
 
 
 @dataclass(frozen=True, order=True)
 class Change:
-    """One classified difference: `where` in the API, `what` changed, and its impact per side."""
+    rule: str
+    location: Location = field(default_factory=Location)
+    message: str = ""
 
-    where: str
-    what: str
-    client: Impact
-    server: Impact
+    def __post_init__(self) -> None:
+        rule(self.rule)  # an unknown id is a bug in a rule module: fail where it is made
 
-    @classmethod
-    def of(cls, where: str, what: str, impacts: Impacts) -> Change:
-        return cls(where, what, impacts[0], impacts[1])
+    @property
+    def definition(self) -> Rule:
+        return rule(self.rule)
+
+    @property
+    def client(self) -> Level:
+        return self.definition.client
+
+    @property
+    def server(self) -> Level:
+        return self.definition.server
+
+    @property
+    def adds(self) -> bool:
+        return self.definition.adds
 
     def describe(self) -> str:
-        return f"{self.where}: {self.what}" if self.where else self.what
+        return f"{self.location.describe()}: {self.message}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "client": self.client.label,
+            "server": self.server.label,
+            "location": self.location.as_json(),
+            "message": self.message,
+        }
 
 
 class Bump(Enum):
@@ -83,7 +103,13 @@ class Bump(Enum):
     PATCH = "patch"
 
 
-def bump_for(impacts: list[Impact]) -> Bump:
-    """Major for anything breaking the client, minor for additions, patch otherwise."""
-    worst = max(impacts, default=C)
-    return {B: Bump.MAJOR, A: Bump.MINOR, C: Bump.PATCH}[worst]
+def bump_for(changes: Iterable[Change], api_impacts: Iterable[Impact] = ()) -> Bump:
+    """Major for anything breaking a client; minor for additions and changes that may break;
+    patch otherwise."""
+    changes = list(changes)
+    impacts = list(api_impacts)
+    if any(c.client is Level.BREAKING for c in changes) or Impact.BREAKING in impacts:
+        return Bump.MAJOR
+    if any(c.client is Level.MAY_BREAK or c.adds for c in changes) or Impact.ADDITIVE in impacts:
+        return Bump.MINOR
+    return Bump.PATCH

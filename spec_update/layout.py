@@ -1,5 +1,8 @@
 """Where the files an update reads and writes live, below a repository root.
 
+The vendored document keeps the format it was published in: `openapi/numbers-api.json`, or
+`openapi/numbers-api.yaml` beside a JSON rendering of it in `openapi/numbers-api.json`, which is
+what the generator, the mock and the contract harness read (a test checks the two agree).
 Everything is relative to a root so that tests can run a whole update in a copy of the repository.
 """
 
@@ -8,7 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from spec_update.document import JSON, YAML
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
+STEM = "numbers-api"
+SUFFIXES = {JSON: ".json", YAML: ".yaml"}
 
 
 @dataclass(frozen=True)
@@ -18,12 +25,26 @@ class Layout:
     root: Path
 
     @property
+    def openapi(self) -> Path:
+        return self.root / "openapi"
+
+    @property
+    def spec_json(self) -> Path:
+        """The document as JSON: the published bytes, or a rendering of a published YAML."""
+        return self.spec_for(JSON)
+
+    @property
     def spec(self) -> Path:
-        return self.root / "openapi" / "numbers-api.json"
+        """The vendored document as it was published (YAML when there is a YAML one)."""
+        published = self.spec_for(YAML)
+        return published if published.is_file() else self.spec_json
+
+    def spec_for(self, kind: str) -> Path:
+        return self.openapi / f"{STEM}{SUFFIXES[kind]}"
 
     @property
     def provenance(self) -> Path:
-        return self.root / "openapi" / "provenance.json"
+        return self.openapi / "provenance.json"
 
     @property
     def generator_config(self) -> Path:

@@ -9,10 +9,18 @@ from spec_update.document import Document
 
 
 def provenance_for(
-    document: Document, *, file_name: str, source: str, today: date
+    document: Document,
+    *,
+    file_name: str,
+    source: str,
+    today: date,
+    json_rendering: str | None = None,
 ) -> dict[str, str]:
-    """The provenance record, with the keys in the order of the existing file."""
-    return {
+    """The provenance record, with the keys in the order of the existing file.
+
+    `json_rendering`: the file holding the document as JSON, when the published one is YAML.
+    """
+    record = {
         "file": file_name,
         "title": document.title,
         "version": document.version,
@@ -20,6 +28,10 @@ def provenance_for(
         "source": source,
         "vendored_at": today.isoformat(),
     }
+    if json_rendering is not None:
+        record["format"] = document.format
+        record["json_rendering"] = json_rendering
+    return record
 
 
 def render_provenance(record: dict[str, str]) -> str:

@@ -1,41 +1,74 @@
-"""Every classified difference between two versions of the document, in reading order."""
+"""The diff engine: every classified difference between two versions of the document.
+
+Operations are compared pair by pair; a pair equal as data, and whose references all point at
+unchanged components, is skipped without a walk (spec_update.view), which is what makes a diff of
+two large documents fast.
+"""
 
 from __future__ import annotations
 
-from spec_update.changes import Change
-from spec_update.document import Document
+from datetime import UTC, date, datetime
+from typing import Any
+
+from spec_update.changes import Change, Location
 from spec_update.rules.bodies import diff_request_body
+from spec_update.rules.common import Context
 from spec_update.rules.documentation import diff_documentation
 from spec_update.rules.metadata import diff_metadata
-from spec_update.rules.operations import diff_operations, operations_of
+from spec_update.rules.operations import (
+    Operation,
+    diff_operations,
+    operations_of,
+    renamed_path_parameters,
+)
 from spec_update.rules.parameters import diff_parameters, parameters_of
 from spec_update.rules.responses import diff_responses
 from spec_update.rules.security import diff_security
+from spec_update.view import Comparison, View
 
 
-def diff_documents(old: Document, new: Document) -> list[Change]:
-    """Compare the `$ref`-resolved documents operation by operation, then their documentation."""
-    before, after = old.resolved, new.resolved
-    changes = diff_metadata(before, after)
-    operation_changes, pairs = diff_operations(operations_of(before), operations_of(after))
-    changes += diff_security(before, after, pairs)
+def diff_data(
+    old: dict[str, Any], new: dict[str, Any], *, today: date | None = None
+) -> list[Change]:
+    """Compare two parsed documents; `today` judges removals against sunset dates."""
+    old_view, new_view = View(old), View(new)
+    ctx = Context(
+        old_view, new_view, Comparison(old_view, new_view), today or datetime.now(UTC).date()
+    )
+    changes = diff_metadata(ctx)
+    operation_changes, pairs = diff_operations(
+        ctx, operations_of(old_view), operations_of(new_view)
+    )
     changes += operation_changes
-    for old_operation, new_operation in pairs:
-        where = old_operation.label
-        changes += diff_parameters(
-            parameters_of(old_operation.path_item, old_operation.spec),
-            parameters_of(new_operation.path_item, new_operation.spec),
-            where=where,
-        )
-        changes += diff_request_body(
-            old_operation.spec.get("requestBody"),
-            new_operation.spec.get("requestBody"),
-            where=where,
-        )
-        changes += diff_responses(
-            old_operation.spec.get("responses", {}),
-            new_operation.spec.get("responses", {}),
-            where=where,
-        )
-    changes += diff_documentation(old.data, new.data)
+    changes += diff_security(ctx, pairs)
+    for before, after in pairs:
+        changes += _diff_operation(ctx, before, after)
+    changes += diff_documentation(ctx)
+    return changes
+
+
+def diff_documents(old: Any, new: Any, *, today: date | None = None) -> list[Change]:
+    """Compare two spec_update.document.Documents."""
+    return diff_data(old.data, new.data, today=today)
+
+
+def _diff_operation(ctx: Context, before: Operation, after: Operation) -> list[Change]:
+    if ctx.compare.same(before.raw, after.raw) and ctx.compare.same(
+        before.path_item.get("parameters"), after.path_item.get("parameters")
+    ):
+        return []
+    at = Location(after.label)
+    old_parameters = parameters_of(ctx.old, before.path_item, before.spec)
+    new_parameters = parameters_of(ctx.new, after.path_item, after.spec)
+    renamed = renamed_path_parameters(before, after)
+    if renamed:
+        old_parameters = {
+            ("path", renamed.get(name, name)) if where == "path" else (where, name): value
+            for (where, name), value in old_parameters.items()
+        }
+    changes = diff_parameters(ctx, old_parameters, new_parameters, at=at)
+    changes += diff_request_body(
+        ctx, before.spec.get("requestBody"), after.spec.get("requestBody"), at=at
+    )
+    changes += diff_responses(ctx, before.spec.get("responses"), after.spec.get("responses"), at=at)
     return changes

@@ -4,29 +4,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from spec_update.changes import A, B, C, Change, Direction
+from spec_update.changes import Change, Location
+from spec_update.rules.common import Context, Direction, is_true
 from spec_update.rules.content import diff_content
 
 
-def diff_request_body(
-    old: dict[str, Any] | None, new: dict[str, Any] | None, *, where: str
-) -> list[Change]:
-    if old is None and new is None:
+def diff_request_body(ctx: Context, old: Any, new: Any, *, at: Location) -> list[Change]:
+    if ctx.compare.same(old, new):
         return []
-    if old is None:
-        assert new is not None
-        if new.get("required"):
-            return [Change.of(where, "required request body added", (B, B))]
-        return [Change.of(where, "optional request body added", (A, A))]
-    if new is None:
-        return [Change.of(where, "request body removed", (B, C))]
+    at = Location(operation=at.operation, section="request body")
+    before = ctx.old.deref(old) if old is not None else None
+    after = ctx.new.deref(new) if new is not None else None
+    before = before if isinstance(before, dict) else None
+    after = after if isinstance(after, dict) else None
+    if before is None and after is None:
+        return []
+    if before is None:
+        assert after is not None
+        if is_true(after.get("required")):
+            return [ctx.change("request-body-added-required", at, "required request body added")]
+        return [ctx.change("request-body-added-optional", at, "optional request body added")]
+    if after is None:
+        return [ctx.change("request-body-removed", at, "request body removed")]
     changes: list[Change] = []
-    was, now = bool(old.get("required")), bool(new.get("required"))
+    was, now = is_true(before.get("required")), is_true(after.get("required"))
     if not was and now:
-        changes.append(Change.of(where, "request body became required", (B, C)))
+        changes.append(
+            ctx.change("request-body-became-required", at, "request body became required")
+        )
     elif was and not now:
-        changes.append(Change.of(where, "request body became optional", (A, B)))
+        changes.append(
+            ctx.change("request-body-became-optional", at, "request body became optional")
+        )
     changes += diff_content(
-        old.get("content", {}), new.get("content", {}), where=where, direction=Direction.REQUEST
+        ctx, before.get("content"), after.get("content"), at=at, direction=Direction.REQUEST
     )
     return changes

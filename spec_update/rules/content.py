@@ -5,36 +5,45 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from spec_update.changes import B, Change, Direction, narrowed, widened
-from spec_update.rules.common import strip_docs
+from spec_update.changes import Change, Location
+from spec_update.rules.common import Context, Direction, directed
 from spec_update.rules.schemas import diff_schema
 
 
 def diff_content(
-    old: dict[str, Any], new: dict[str, Any], *, where: str, direction: Direction
+    ctx: Context, old: Any, new: Any, *, at: Location, direction: Direction
 ) -> list[Change]:
     """Media types removed or added, then schema changes, merged across media types.
 
     The same schema is usually given for JSON and XML: one change is reported once, naming the
     media types it applies to, instead of once per media type.
     """
+    before, after = ctx.old.mapping(old), ctx.new.mapping(new)
     changes: list[Change] = []
-    for media_type in sorted(old.keys() - new.keys()):
-        changes.append(Change.of(where, f"media type `{media_type}` removed", narrowed(direction)))
-    for media_type in sorted(new.keys() - old.keys()):
-        impacts = widened(direction, offers_more=True)
-        changes.append(Change.of(where, f"media type `{media_type}` added", impacts))
+    for media_type in sorted(before.keys() - after.keys()):
+        rule_id = directed(direction, "media-type-removed")
+        what = "media type removed"
+        changes.append(ctx.change(rule_id, at, what, media_types=(media_type,)))
+    for media_type in sorted(after.keys() - before.keys()):
+        rule_id = directed(direction, "media-type-added")
+        what = "media type added"
+        changes.append(ctx.change(rule_id, at, what, media_types=(media_type,)))
     merged: dict[Change, list[str]] = {}
-    for media_type in sorted(old.keys() & new.keys()):
-        before, after = old[media_type] or {}, new[media_type] or {}
+    for media_type in sorted(before.keys() & after.keys()):
+        if ctx.compare.same(before[media_type], after[media_type]):
+            continue
+        old_type, new_type = ctx.old.mapping(before[media_type]), ctx.new.mapping(after[media_type])
         found = diff_schema(
-            before.get("schema", {}), after.get("schema", {}), where=where, direction=direction
+            ctx, old_type.get("schema"), new_type.get("schema"), at=at, direction=direction
         )
-        if strip_docs(before.get("encoding")) != strip_docs(after.get("encoding")):
-            found.append(Change.of(where, "form encoding changed", (B, B)))
+        if direction is Direction.REQUEST and not ctx.compare.equivalent(
+            old_type.get("encoding"), new_type.get("encoding"), names=True
+        ):
+            found.append(ctx.change("request-encoding-changed", at, "form encoding changed"))
         for change in found:
             merged.setdefault(change, []).append(media_type)
     for change, media_types in merged.items():
-        where_exactly = f"{change.where} ({', '.join(media_types)})"
-        changes.append(replace(change, where=where_exactly))
+        changes.append(
+            replace(change, location=replace(change.location, media_types=tuple(media_types)))
+        )
     return changes

@@ -1,6 +1,6 @@
 """One summary change for all documentation differences (descriptions, examples, x- keys).
 
-Documentation is compared in the unresolved documents, so text in a shared component counts once,
+Documentation is compared in the documents as written, so text in a shared component counts once,
 where it is written, and not once for every place that refers to it.
 """
 
@@ -8,29 +8,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from spec_update.changes import C, Change
-from spec_update.rules.common import NAME_MAPS, is_doc_key
+from spec_update.changes import Change
+from spec_update.rules.common import NAME_MAPS, Context, is_doc_key
+from spec_update.rules.metadata import DOCUMENT
 
 SHOWN_PLACES = 5
 
 
-def diff_documentation(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
-    places = _walk(old, new, "#", names=False)
+def diff_documentation(ctx: Context) -> list[Change]:
+    places = _walk(ctx.old.data, ctx.new.data, "#", names=False)
     if not places:
         return []
     shown = ", ".join(places[:SHOWN_PLACES])
     more = f" and {len(places) - SHOWN_PLACES} more" if len(places) > SHOWN_PLACES else ""
     what = f"documentation changed in {len(places)} place(s): {shown}{more}"
-    return [Change.of("document", what, (C, C))]
+    return [ctx.change("documentation-changed", DOCUMENT, what)]
 
 
 def _walk(old: Any, new: Any, pointer: str, *, names: bool) -> list[str]:
     """JSON pointers of the documentation keys that differ; `names` as in strip_docs."""
+    if old == new:
+        return []
     if isinstance(old, dict) and isinstance(new, dict):
         places = []
-        for key in sorted(old.keys() | new.keys()):
-            child = f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}"
-            if not names and is_doc_key(key):
+        for key in sorted(old.keys() | new.keys(), key=str):
+            child = f"{pointer}/{str(key).replace('~', '~0').replace('/', '~1')}"
+            if pointer == "#/info" and key == "title":
+                continue  # api-title-changed reports it
+            if not names and isinstance(key, str) and is_doc_key(key):
                 if old.get(key) != new.get(key):
                     places.append(child)
             elif key in old and key in new:

@@ -4,23 +4,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from spec_update.changes import C, Change
+from spec_update.changes import Change, Location
+from spec_update.rules.common import Context
+
+DOCUMENT = Location()
 
 
-def diff_metadata(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+def diff_metadata(ctx: Context) -> list[Change]:
+    old, new = ctx.old.data, ctx.new.data
     changes: list[Change] = []
-    old_info, new_info = old.get("info", {}), new.get("info", {})
-    for key, name in (("version", "API version"), ("title", "title")):
+    old_info, new_info = ctx.old.mapping(old.get("info")), ctx.new.mapping(new.get("info"))
+    for key, rule_id, name in (
+        ("version", "api-version-changed", "API version"),
+        ("title", "api-title-changed", "title"),
+    ):
         if old_info.get(key) != new_info.get(key):
             what = f"{name} {old_info.get(key)} → {new_info.get(key)}"
-            changes.append(Change.of("document", what, (C, C)))
+            changes.append(ctx.change(rule_id, DOCUMENT, what))
     if old.get("openapi") != new.get("openapi"):
         what = f"OpenAPI version {old.get('openapi')} → {new.get('openapi')}"
-        changes.append(Change.of("document", what, (C, C)))
-    old_urls = [server.get("url") for server in old.get("servers", [])]
-    new_urls = [server.get("url") for server in new.get("servers", [])]
+        changes.append(ctx.change("openapi-version-changed", DOCUMENT, what))
+    old_urls, new_urls = (
+        _urls(ctx.old.sequence(old.get("servers"))),
+        _urls(ctx.new.sequence(new.get("servers"))),
+    )
     if old_urls != new_urls:
-        # The generated client is given its base URL by the caller: informative only.
-        what = f"servers {', '.join(map(str, old_urls))} → {', '.join(map(str, new_urls))}"
-        changes.append(Change.of("document", what, (C, C)))
+        what = f"servers {', '.join(old_urls) or '(none)'} → {', '.join(new_urls) or '(none)'}"
+        changes.append(ctx.change("servers-changed", DOCUMENT, what))
     return changes
+
+
+def _urls(servers: list[Any]) -> list[str]:
+    return [str(server.get("url")) for server in servers if isinstance(server, dict)]

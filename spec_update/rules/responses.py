@@ -1,47 +1,81 @@
 """Rules for the responses of one operation: status codes, media types, headers, bodies.
 
-A status code a server may newly answer with is one that old clients do not handle (the generated
-client returns None or raises UnexpectedStatus), so an added status breaks clients; a removed one
-breaks servers that still answer with it.
+A status a server may newly answer with is one old clients do not handle (the generated client
+returns `parsed=None`, or raises UnexpectedStatus): that may break them when it happens. A 2xx
+status that goes is an answer clients handled; an error status that goes is one old servers still
+send.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from spec_update.changes import A, B, C, Change, Direction
+from spec_update.changes import Change, Location
+from spec_update.rules.common import Context, Direction, is_true
 from spec_update.rules.content import diff_content
 from spec_update.rules.schemas import diff_schema
 
 
-def diff_responses(old: dict[str, Any], new: dict[str, Any], *, where: str) -> list[Change]:
+def is_success(status: str) -> bool:
+    text = status.strip().upper()
+    return text == "2XX" or (text.isdigit() and 200 <= int(text) <= 299)
+
+
+def diff_responses(ctx: Context, old: Any, new: Any, *, at: Location) -> list[Change]:
+    if ctx.compare.same(old, new):
+        return []
+    before = {str(status): value for status, value in ctx.old.mapping(old).items()}
+    after = {str(status): value for status, value in ctx.new.mapping(new).items()}
     changes: list[Change] = []
-    for status in sorted(old.keys() - new.keys()):
-        changes.append(Change.of(where, f"response status {status} removed", (C, B)))
-    for status in sorted(new.keys() - old.keys()):
-        changes.append(Change.of(where, f"response status {status} added", (B, C)))
-    for status in sorted(old.keys() & new.keys()):
-        changes += _diff_response(old[status], new[status], where=f"{where} response {status}")
+    for status in sorted(before.keys() - after.keys()):
+        kind = "success" if is_success(status) else "error"
+        where = Location(operation=at.operation, section=f"response {status}")
+        what = "status removed"
+        changes.append(ctx.change(f"response-{kind}-status-removed", where, what))
+    for status in sorted(after.keys() - before.keys()):
+        kind = "success" if is_success(status) else "error"
+        where = Location(operation=at.operation, section=f"response {status}")
+        what = "status added"
+        changes.append(ctx.change(f"response-{kind}-status-added", where, what))
+    for status in sorted(before.keys() & after.keys()):
+        where = Location(operation=at.operation, section=f"response {status}")
+        changes += _diff_response(ctx, before[status], after[status], at=where)
     return changes
 
 
-def _diff_response(old: dict[str, Any], new: dict[str, Any], *, where: str) -> list[Change]:
+def _diff_response(ctx: Context, old: Any, new: Any, *, at: Location) -> list[Change]:
+    if ctx.compare.same(old, new):
+        return []
+    before, after = ctx.old.mapping(old), ctx.new.mapping(new)
     changes: list[Change] = []
-    headers_before: dict[str, Any] = old.get("headers", {})
-    headers_after: dict[str, Any] = new.get("headers", {})
+    headers_before = _headers(ctx.old.mapping(before.get("headers")))
+    headers_after = _headers(ctx.new.mapping(after.get("headers")))
     for name in sorted(headers_before.keys() - headers_after.keys()):
-        changes.append(Change.of(where, f"header `{name}` removed", (B, C)))
+        header = ctx.old.mapping(headers_before[name])
+        kind = "required" if is_true(header.get("required")) else "optional"
+        what = f"{kind} header `{name}` removed"
+        changes.append(ctx.change(f"response-{kind}-header-removed", at, what))
     for name in sorted(headers_after.keys() - headers_before.keys()):
-        impacts = (A, B) if headers_after[name].get("required") else (A, C)
-        changes.append(Change.of(where, f"header `{name}` added", impacts))
+        header = ctx.new.mapping(headers_after[name])
+        kind = "required" if is_true(header.get("required")) else "optional"
+        what = f"{kind} header `{name}` added"
+        changes.append(ctx.change(f"response-{kind}-header-added", at, what))
     for name in sorted(headers_before.keys() & headers_after.keys()):
+        old_header = ctx.old.mapping(headers_before[name])
+        new_header = ctx.new.mapping(headers_after[name])
         changes += diff_schema(
-            headers_before[name].get("schema", {}),
-            headers_after[name].get("schema", {}),
-            where=f"{where} header `{name}`",
+            ctx,
+            old_header.get("schema"),
+            new_header.get("schema"),
+            at=Location(operation=at.operation, section=f"{at.section} header `{name}`"),
             direction=Direction.RESPONSE,
         )
     changes += diff_content(
-        old.get("content", {}), new.get("content", {}), where=where, direction=Direction.RESPONSE
+        ctx, before.get("content"), after.get("content"), at=at, direction=Direction.RESPONSE
     )
     return changes
+
+
+def _headers(headers: dict[str, Any]) -> dict[str, Any]:
+    """Header names compared as HTTP compares them, without regard to case."""
+    return {str(name).lower(): value for name, value in headers.items()}

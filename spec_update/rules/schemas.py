@@ -1,22 +1,38 @@
-"""Rules for two versions of one JSON schema (a parameter's, or a request or response body's).
+"""Rules for two versions of one JSON schema (a parameter's, a header's, or a body's).
 
 Each rule looks at one keyword; whether a narrowing or a widening breaks the client or the server
-depends on the direction the data flows (see spec_update.changes). Keywords no rule knows are
-reported as breaking both ways, so that nothing changes silently.
+depends on the direction the data flows, so those rules come as `request-...` and `response-...`
+pairs. Keywords no rule knows are reported as `keyword-changed`, breaking both ways, so that
+nothing changes silently. References are followed as they are met (spec_update.view); a pair of
+references already being compared further up (a recursive schema) is not compared again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-from spec_update.changes import A, B, C, Change, Direction, Impacts, narrowed, widened
-from spec_update.rules.common import is_doc_key, join_field, show, show_all, strip_docs, subject
+from spec_update.changes import Change, Location
+from spec_update.rules.common import (
+    Context,
+    Direction,
+    directed,
+    is_doc_key,
+    is_true,
+    join_field,
+    show,
+    show_all,
+    subject,
+)
+from spec_update.view import ref_of
 
 UPPER_BOUNDS = ("maximum", "maxLength", "maxItems", "maxProperties")
 LOWER_BOUNDS = ("minimum", "minLength", "minItems", "minProperties")
+COMPOSITION = ("oneOf", "anyOf", "allOf")
 HANDLED = frozenset(
     {
+        "$ref",
         "type",
         "format",
         "enum",
@@ -29,56 +45,93 @@ HANDLED = frozenset(
         "items",
         "additionalProperties",
         "xml",
+        "readOnly",
+        "writeOnly",
+        *COMPOSITION,
         *UPPER_BOUNDS,
         *LOWER_BOUNDS,
     }
 )
+MAX_DEPTH = 48
 
 Schema = dict[str, Any]
-# What a keyword rule finds: the text of each change and its (client, server) impacts.
-Findings = list[tuple[str, Impacts]]
-Rule = Callable[[Schema, Schema, str, Direction], Findings]
+# What a keyword rule finds: (rule id, message) pairs.
+Findings = list[tuple[str, str]]
+KeywordRule = Callable[[Context, Schema, Schema, str, Direction], Findings]
+Active = frozenset[tuple[str, str]]
 
 
 def diff_schema(
-    old: Any, new: Any, *, where: str, direction: Direction, field: str = ""
+    ctx: Context,
+    old: Any,
+    new: Any,
+    *,
+    at: Location,
+    direction: Direction,
+    field: str = "",
+    active: Active = frozenset(),
 ) -> list[Change]:
-    """Every classified difference between two resolved schemas, `field` naming where inside."""
-    if not isinstance(old, dict) or not isinstance(new, dict):
-        if strip_docs(old) == strip_docs(new):
+    """Every classified difference between two schemas, `field` naming where inside."""
+    if ctx.compare.same(old, new):
+        return []
+    old_ref, new_ref = ref_of(old), ref_of(new)
+    if old_ref is not None and new_ref is not None:
+        if (old_ref, new_ref) in active or ctx.compare.same_ref(old_ref, new_ref):
             return []
-        return [Change.of(where, subject(field, "schema replaced"), (B, B))]
+        active = active | {(old_ref, new_ref)}
+    if len(active) > MAX_DEPTH:
+        return []
+    before, after = ctx.old.deref(old), ctx.new.deref(new)
+    if ref_of(before) is not None or ref_of(after) is not None:
+        # A reference that leads nowhere (a document compared without validation).
+        if ctx.compare.equivalent(before, after):
+            return []
+        what = subject(field, "schema replaced")
+        return [ctx.change("schema-replaced", at, what, schema=field or None)]
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        if (before is None and after is None) or ctx.compare.equivalent(before, after):
+            return []
+        if before is None or after is None:
+            # A schema left out is the empty schema: anything goes.
+            before = before if isinstance(before, dict) else {}
+            after = after if isinstance(after, dict) else {}
+        else:
+            what = subject(field, "schema replaced")
+            return [ctx.change("schema-replaced", at, what, schema=field or None)]
+    where = replace(at, schema=field or None)
     changes = [
-        Change.of(where, what, impacts)
-        for rule in RULES
-        for what, impacts in rule(old, new, field, direction)
+        ctx.change(rule_id, where, what)
+        for keyword_rule in KEYWORD_RULES
+        for rule_id, what in keyword_rule(ctx, before, after, field, direction)
     ]
-    changes += _properties(old, new, where, field, direction)
-    changes += _nested(old, new, where, field, direction)
+    changes += _properties(ctx, before, after, at, field, direction, active)
+    changes += _nested(ctx, before, after, at, field, direction, active)
+    changes += _composition(ctx, before, after, at, field, direction, active)
     return changes
 
 
-def _type(old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
+def _type(ctx: Context, old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
     before, after = _types(old), _types(new)
     if before == after:
         return []
     what = subject(field, f"type {_show_types(before)} → {_show_types(after)}")
     if after is not None and (before is None or after < before):
-        return [(what, narrowed(direction))]
+        return [(directed(direction, "type-narrowed"), what)]
     if before is not None and (after is None or after > before):
-        return [(what, widened(direction))]
-    return [(what, (B, B))]
+        return [(directed(direction, "type-widened"), what)]
+    return [("type-changed", what)]
 
 
 def _types(schema: Schema) -> frozenset[str] | None:
-    """The JSON types a schema allows (None: any); "number" includes "integer"."""
+    """The JSON types a schema allows, null aside (None: any); "number" includes "integer"."""
     declared = schema.get("type")
     if declared is None:
         return None
     types = set(declared) if isinstance(declared, list) else {declared}
+    types = {str(kind) for kind in types} - {"null"}
     if "number" in types:
         types.add("integer")
-    return frozenset(str(kind) for kind in types)
+    return frozenset(types) if types else None
 
 
 def _show_types(types: frozenset[str] | None) -> str:
@@ -88,108 +141,139 @@ def _show_types(types: frozenset[str] | None) -> str:
     return " | ".join(shown)
 
 
-def _format(old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
+def _format(ctx: Context, old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
     before, after = old.get("format"), new.get("format")
     if before == after:
         return []
-    # A format decides the generated type (date-time becomes datetime): any change is breaking.
-    return [(subject(field, f"format {before or '(none)'} → {after or '(none)'}"), (B, B))]
+    return [
+        ("format-changed", subject(field, f"format {before or '(none)'} → {after or '(none)'}"))
+    ]
 
 
-def _enum(old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
+def _enum(ctx: Context, old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
     before, after = old.get("enum"), new.get("enum")
     if before == after:
         return []
-    if before is None:
-        what = subject(field, f"limited to the values {show_all(after or [])}")
-        return [(what, narrowed(direction))]
-    if after is None:
-        return [(subject(field, "no longer limited to a list of values"), widened(direction))]
+    if not isinstance(before, list):
+        what = subject(field, f"limited to the values {show_all(_list(after))}")
+        return [(directed(direction, "became-enum"), what)]
+    if not isinstance(after, list):
+        what = subject(field, "no longer limited to a list of values")
+        return [(directed(direction, "enum-removed"), what)]
     found: Findings = []
     removed = [value for value in before if value not in after]
     added = [value for value in after if value not in before]
     if removed:
         what = subject(field, f"enum values removed: {show_all(removed)}")
-        found.append((what, narrowed(direction)))
+        found.append((directed(direction, "enum-value-removed"), what))
     if added:
-        impacts = widened(direction, offers_more=True)
-        found.append((subject(field, f"enum values added: {show_all(added)}"), impacts))
+        what = subject(field, f"enum values added: {show_all(added)}")
+        found.append((directed(direction, "enum-value-added"), what))
     return found
 
 
-def _bounds(old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _bounds(ctx: Context, old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
     found: Findings = []
     for key in (*UPPER_BOUNDS, *LOWER_BOUNDS):
         before, after = old.get(key), new.get(key)
         if before == after:
             continue
         what = subject(field, f"{key} {_or_none(before)} → {_or_none(after)}")
-        if before is None or after is None:
-            tighter = after is not None
-        else:
+        if isinstance(before, int | float) and isinstance(after, int | float):
             tighter = after < before if key in UPPER_BOUNDS else after > before
-        found.append((what, narrowed(direction) if tighter else widened(direction)))
+        else:
+            tighter = _number(after)
+        found.append((directed(direction, "bound-narrowed" if tighter else "bound-widened"), what))
     return found
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _or_none(value: Any) -> str:
     return "(none)" if value is None else show(value)
 
 
-def _pattern(old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
+def _pattern(ctx: Context, old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
     before, after = old.get("pattern"), new.get("pattern")
     if before == after:
         return []
     what = subject(field, f"pattern {_or_none(before)} → {_or_none(after)}")
     if before is None:
-        return [(what, narrowed(direction))]
+        return [(directed(direction, "pattern-added"), what)]
     if after is None:
-        return [(what, widened(direction))]
-    # Two regular expressions cannot be compared: either side may now see values it cannot handle.
-    return [(what, (B, B))]
+        return [(directed(direction, "pattern-removed"), what)]
+    return [("pattern-changed", what)]
 
 
-def _nullable(old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
-    before, after = bool(old.get("nullable", False)), bool(new.get("nullable", False))
+def _nullable(ctx: Context, old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
+    before, after = _allows_null(old), _allows_null(new)
     if before == after:
         return []
     if after:
-        return [(subject(field, "may now be null"), widened(direction))]
-    return [(subject(field, "may no longer be null"), narrowed(direction))]
+        return [(directed(direction, "became-nullable"), subject(field, "may now be null"))]
+    return [(directed(direction, "became-not-nullable"), subject(field, "may no longer be null"))]
 
 
-def _default(old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
+def _allows_null(schema: Schema) -> bool:
+    declared = schema.get("type")
+    return (
+        is_true(schema.get("nullable"))
+        or declared == "null"
+        or (isinstance(declared, list) and "null" in declared)
+    )
+
+
+def _default(ctx: Context, old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
+    if "default" not in old and "default" not in new:
+        return []
     before, after = old.get("default"), new.get("default")
+    if "default" in old and "default" in new and before == after:
+        return []
+    what = subject(field, f"default {_or_none(before)} → {_or_none(after)}")
+    if direction is Direction.RESPONSE:
+        return [("response-default-changed", what)]
+    if "default" not in old:
+        return [("request-default-added", what)]
+    if "default" not in new:
+        return [("request-default-removed", what)]
+    return [("request-default-changed", what)]
+
+
+def _deprecated(
+    ctx: Context, old: Schema, new: Schema, field: str, direction: Direction
+) -> Findings:
+    before, after = is_true(old.get("deprecated")), is_true(new.get("deprecated"))
     if before == after:
         return []
-    return [(subject(field, f"default {_or_none(before)} → {_or_none(after)}"), (C, C))]
+    if after:
+        return [("schema-deprecated", subject(field, "deprecated"))]
+    return [("schema-reactivated", subject(field, "no longer deprecated"))]
 
 
-def _deprecated(old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
-    before, after = bool(old.get("deprecated", False)), bool(new.get("deprecated", False))
-    if before == after:
+def _xml(ctx: Context, old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
+    if ctx.compare.equivalent(old.get("xml"), new.get("xml")):
         return []
-    return [(subject(field, "deprecated" if after else "no longer deprecated"), (C, C))]
+    return [("xml-changed", subject(field, "XML representation changed"))]
 
 
-def _xml(old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
-    if old.get("xml") == new.get("xml"):
-        return []
-    # Element names and wrapping are the shape of the XML bodies both sides read and write.
-    return [(subject(field, "XML representation changed"), (B, B))]
-
-
-def _other_keywords(old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
+def _other_keywords(
+    ctx: Context, old: Schema, new: Schema, field: str, direction: Direction
+) -> Findings:
     found: Findings = []
     for key in sorted((old.keys() | new.keys()) - HANDLED):
-        if is_doc_key(key) or strip_docs(old.get(key)) == strip_docs(new.get(key)):
+        if is_doc_key(key) or ctx.compare.equivalent(old.get(key), new.get(key)):
             continue
-        what = subject(field, f"`{key}` changed (no rule for it: assumed breaking)")
-        found.append((what, (B, B)))
+        found.append(("keyword-changed", subject(field, f"`{key}` changed (no rule for it)")))
     return found
 
 
-RULES: tuple[Rule, ...] = (
+KEYWORD_RULES: tuple[KeywordRule, ...] = (
     _type,
     _format,
     _enum,
@@ -204,88 +288,266 @@ RULES: tuple[Rule, ...] = (
 
 
 def _properties(
-    old: Schema, new: Schema, where: str, field: str, direction: Direction
+    ctx: Context,
+    old: Schema,
+    new: Schema,
+    at: Location,
+    field: str,
+    direction: Direction,
+    active: Active,
 ) -> list[Change]:
-    before: dict[str, Any] = old.get("properties", {})
-    after: dict[str, Any] = new.get("properties", {})
-    required_before, required_after = set(old.get("required", [])), set(new.get("required", []))
-    removed = sorted(before.keys() - after.keys())
-    added = sorted(after.keys() - before.keys())
+    before, after = ctx.old.mapping(old.get("properties")), ctx.new.mapping(new.get("properties"))
+    required_before = {str(name) for name in _list(old.get("required"))}
+    required_after = {str(name) for name in _list(new.get("required"))}
     changes: list[Change] = []
-    for old_name, new_name in _renames(before, after, removed, added):
+
+    def field_at(name: str) -> str:
+        return join_field(field, name)
+
+    # Fields one side never sends: readOnly ones in requests, writeOnly ones in responses.
+    hidden_key = "readOnly" if direction is Direction.REQUEST else "writeOnly"
+    hidden_rule = (
+        "request-read-only-property-changed"
+        if direction is Direction.REQUEST
+        else "response-write-only-property-changed"
+    )
+    hidden: set[str] = set()
+    for name in sorted(before.keys() | after.keys()):
+        was = name in before and is_true(ctx.old.mapping(before[name]).get(hidden_key))
+        now = name in after and is_true(ctx.new.mapping(after[name]).get(hidden_key))
+        if not (was or now):
+            continue
+        hidden.add(name)
+        if (
+            name in before
+            and name in after
+            and (name in required_before) == (name in required_after)
+            and ctx.compare.equivalent(before[name], after[name])
+        ):
+            continue
+        what = (
+            f"{hidden_key} field `{field_at(name)}` {_hidden_change(was, now, name, before, after)}"
+        )
+        changes.append(ctx.change(hidden_rule, at, what, schema=field_at(name)))
+
+    removed = sorted(before.keys() - after.keys() - hidden)
+    added = sorted(after.keys() - before.keys() - hidden)
+    for old_name, new_name in _renames(ctx, before, after, removed, added):
         removed.remove(old_name)
         added.remove(new_name)
-        what = f"field `{join_field(field, old_name)}` renamed to `{new_name}` (same schema)"
-        changes.append(Change.of(where, what, (B, B)))
+        what = f"field `{field_at(old_name)}` renamed to `{new_name}` (same schema)"
+        changes.append(ctx.change("property-renamed", at, what, schema=field_at(old_name)))
     for name in removed:
         if direction is Direction.REQUEST:
-            impacts = (B, B if name in required_before else C)
+            rule_id = (
+                "request-required-property-removed"
+                if name in required_before
+                else "request-property-removed"
+            )
         else:
-            impacts = (B, C)
-        changes.append(Change.of(where, f"field `{join_field(field, name)}` removed", impacts))
+            rule_id = "response-property-removed"
+        changes.append(
+            ctx.change(rule_id, at, f"field `{field_at(name)}` removed", schema=field_at(name))
+        )
     for name in added:
-        required = name in required_after
-        if direction is Direction.REQUEST:
-            impacts = (B, B) if required else (A, A)
-        else:
-            impacts = (A, B) if required else (A, C)
-        kind = "required" if required else "optional"
-        changes.append(Change.of(where, f"{kind} field `{join_field(field, name)}` added", impacts))
-    for name in sorted(before.keys() & after.keys()):
-        path = join_field(field, name)
+        kind = "required" if name in required_after else "optional"
+        rule_id = f"{direction.value}-{kind}-property-added"
+        what = f"{kind} field `{field_at(name)}` added"
+        changes.append(ctx.change(rule_id, at, what, schema=field_at(name)))
+    for name in sorted((before.keys() & after.keys()) - hidden):
         was, now = name in required_before, name in required_after
         if was != now:
-            what = f"field `{path}` became {'required' if now else 'optional'}"
-            impacts = narrowed(direction) if now else widened(direction)
-            changes.append(Change.of(where, what, impacts))
+            kind = "required" if now else "optional"
+            rule_id = directed(direction, f"property-became-{kind}")
+            what = f"field `{field_at(name)}` became {kind}"
+            changes.append(ctx.change(rule_id, at, what, schema=field_at(name)))
         changes += diff_schema(
-            before[name], after[name], where=where, direction=direction, field=path
+            ctx,
+            before[name],
+            after[name],
+            at=at,
+            direction=direction,
+            field=field_at(name),
+            active=active,
         )
     return changes
 
 
+def _hidden_change(
+    was: bool, now: bool, name: str, before: dict[str, Any], after: dict[str, Any]
+) -> str:
+    if name not in before:
+        return "added"
+    if name not in after:
+        return "removed"
+    if was != now:
+        return "set" if now else "unset"
+    return "changed"
+
+
 def _renames(
-    before: dict[str, Any], after: dict[str, Any], removed: list[str], added: list[str]
+    ctx: Context,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    removed: list[str],
+    added: list[str],
 ) -> list[tuple[str, str]]:
     """Pairs (old, new) where exactly one removed and one added field share the same schema."""
     pairs = []
     for old_name in removed:
-        shape = strip_docs(before[old_name])
-        matches = [name for name in added if strip_docs(after[name]) == shape]
+        matches = [name for name in added if ctx.compare.equivalent(before[old_name], after[name])]
         if len(matches) != 1:
             continue
-        twins = [name for name in removed if strip_docs(before[name]) == shape]
+        twins = [
+            name for name in removed if ctx.compare.equivalent(before[name], after[matches[0]])
+        ]
         if len(twins) == 1:
             pairs.append((old_name, matches[0]))
     return pairs
 
 
-def _nested(old: Schema, new: Schema, where: str, field: str, direction: Direction) -> list[Change]:
+# additionalProperties, from what allows least to what allows most.
+_CLOSED, _SCHEMA, _OPEN = 0, 1, 2
+
+
+def _nested(
+    ctx: Context,
+    old: Schema,
+    new: Schema,
+    at: Location,
+    field: str,
+    direction: Direction,
+    active: Active,
+) -> list[Change]:
     changes: list[Change] = []
     if "items" in old or "items" in new:
         changes += diff_schema(
+            ctx,
             old.get("items", {}),
             new.get("items", {}),
-            where=where,
+            at=at,
             direction=direction,
             field=f"{field}[]",
+            active=active,
         )
-    before, after = _extra(old), _extra(new)
+    before, after = _extra(ctx, old, ctx.old), _extra(ctx, new, ctx.new)
     if isinstance(before, dict) and isinstance(after, dict):
-        field = f"{field}{{*}}"
-        changes += diff_schema(before, after, where=where, direction=direction, field=field)
-    elif before != after:
+        changes += diff_schema(
+            ctx,
+            old.get("additionalProperties"),
+            new.get("additionalProperties"),
+            at=at,
+            direction=direction,
+            field=f"{field}{{*}}",
+            active=active,
+        )
+        return changes
+    rank_before, rank_after = _rank(before), _rank(after)
+    if rank_before != rank_after:
         what = subject(field, f"additionalProperties {show(before)} → {show(after)}")
-        if after is False:
-            changes.append(Change.of(where, what, narrowed(direction)))
-        elif after is True:
-            changes.append(Change.of(where, what, widened(direction)))
-        else:
-            changes.append(Change.of(where, what, (B, B)))
+        tighter = rank_after < rank_before
+        rule_id = directed(
+            direction, f"additional-properties-{'narrowed' if tighter else 'widened'}"
+        )
+        changes.append(ctx.change(rule_id, at, what, schema=field or None))
     return changes
 
 
-def _extra(schema: Schema) -> Any:
+def _extra(ctx: Context, schema: Schema, view: Any) -> Any:
     """additionalProperties, with its default and the empty schema both meaning True."""
     value = schema.get("additionalProperties", True)
-    return True if value == {} else value
+    value = view.deref(value)
+    if value == {} or value is None:
+        return True
+    return value
+
+
+def _rank(value: Any) -> int:
+    if value is False:
+        return _CLOSED
+    if value is True:
+        return _OPEN
+    return _SCHEMA
+
+
+def _composition(
+    ctx: Context,
+    old: Schema,
+    new: Schema,
+    at: Location,
+    field: str,
+    direction: Direction,
+    active: Active,
+) -> list[Change]:
+    changes: list[Change] = []
+    for keyword in COMPOSITION:
+        if keyword not in old and keyword not in new:
+            continue
+        before, after = ctx.old.sequence(old.get(keyword)), ctx.new.sequence(new.get(keyword))
+        if keyword not in old or keyword not in new:
+            if not ctx.compare.equivalent(old.get(keyword), new.get(keyword)):
+                what = subject(field, f"`{keyword}` {'added' if keyword in new else 'removed'}")
+                changes.append(ctx.change("keyword-changed", at, what, schema=field or None))
+            continue
+        unmatched_old = list(range(len(before)))
+        unmatched_new: list[int] = []
+        for j, candidate in enumerate(after):
+            match = next(
+                (i for i in unmatched_old if ctx.compare.equivalent(before[i], candidate)), None
+            )
+            if match is None:
+                unmatched_new.append(j)
+            else:
+                unmatched_old.remove(match)
+        pairs = _pair_alternatives(before, after, unmatched_old, unmatched_new)
+        for i, j in pairs:
+            changes += diff_schema(
+                ctx,
+                before[i],
+                after[j],
+                at=at,
+                direction=direction,
+                field=join_field(field, f"{keyword}[{j}]") if field else f"{keyword}[{j}]",
+                active=active,
+            )
+        kind = "all-of-part" if keyword == "allOf" else "alternative"
+        for i in unmatched_old:
+            what = subject(field, f"`{keyword}` lost {_describe(before[i])}")
+            changes.append(
+                ctx.change(directed(direction, f"{kind}-removed"), at, what, schema=field or None)
+            )
+        for j in unmatched_new:
+            what = subject(field, f"`{keyword}` gained {_describe(after[j])}")
+            changes.append(
+                ctx.change(directed(direction, f"{kind}-added"), at, what, schema=field or None)
+            )
+    return changes
+
+
+def _pair_alternatives(
+    before: list[Any], after: list[Any], unmatched_old: list[int], unmatched_new: list[int]
+) -> list[tuple[int, int]]:
+    """Alternatives that changed rather than came or went: the same reference on both sides,
+    then, when as many are left on each side, the rest in order. Removes them from the lists."""
+    pairs: list[tuple[int, int]] = []
+    for i in list(unmatched_old):
+        ref = ref_of(before[i])
+        j = next((j for j in unmatched_new if ref is not None and ref_of(after[j]) == ref), None)
+        if j is not None:
+            pairs.append((i, j))
+            unmatched_old.remove(i)
+            unmatched_new.remove(j)
+    if len(unmatched_old) == len(unmatched_new):
+        pairs += list(zip(unmatched_old, unmatched_new, strict=True))
+        unmatched_old.clear()
+        unmatched_new.clear()
+    return pairs
+
+
+def _describe(schema: Any) -> str:
+    ref = ref_of(schema)
+    if ref is not None:
+        return f"`{ref.rsplit('/', 1)[-1]}`"
+    if isinstance(schema, dict) and "type" in schema:
+        return f"an alternative of type {show(schema['type'])}"
+    return "an alternative"

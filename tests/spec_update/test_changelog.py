@@ -6,7 +6,7 @@ from typing import Any
 
 from spec_update.api_diff import ApiChange
 from spec_update.changelog import Release, add_entry, render_entry
-from spec_update.changes import Bump, Change, Impact
+from spec_update.changes import Bump, Change, Impact, Location
 from spec_update.document import Document, load_document
 
 B, A, C = Impact.BREAKING, Impact.ADDITIVE, Impact.COMPATIBLE
@@ -40,9 +40,10 @@ def test_an_entry_sorts_changes_by_their_impact_on_clients(
             vendored_raw,
             as_document,
             [
-                Change.of("document", "API version 1.1.0 → 1.0.5", (C, C)),
-                Change.of("GET /a", "field `x` removed", (B, C)),
-                Change.of("GET /b", "operation added", (A, B)),
+                Change("api-version-changed", Location(), "API version 1.1.0 → 1.0.5"),
+                Change("response-property-removed", Location("GET /a"), "field `x` removed"),
+                Change("operation-added", Location("GET /b"), "operation added"),
+                Change("response-error-status-added", Location("GET /c"), "status added"),
             ],
             [ApiChange("numbers_api_client.models.m.M", "field `x` removed", B)],
         )
@@ -50,14 +51,16 @@ def test_an_entry_sorts_changes_by_their_impact_on_clients(
     assert entry.startswith("## 2.0.0 (2026-12-01)\n\nMajor: changes that can break code")
     assert 'Generated from "Numbers API" 1.0.5 (was 1.1.0)' in entry
     assert "from https://x/n.json." in entry
-    breaking, added, other, api = (
+    breaking, may_break, added, other, api = (
         entry.index("### Breaking"),
+        entry.index("### May break"),
         entry.index("### Added"),
         entry.index("### Other"),
         entry.index("### Client API"),
     )
-    assert breaking < entry.index("- GET /a: field `x` removed") < added
-    assert added < entry.index("- GET /b: operation added") < other
+    assert breaking < entry.index("- GET /a: field `x` removed (`response-property-removed`)")
+    assert may_break < entry.index("- GET /c: status added (`response-error-status-added`)")
+    assert added < entry.index("- GET /b: operation added (`operation-added`)") < other
     assert other < entry.index("- document: API version 1.1.0 → 1.0.5") < api
     assert entry.endswith("- breaking: numbers_api_client.models.m.M: field `x` removed\n")
 

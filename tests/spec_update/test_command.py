@@ -68,7 +68,7 @@ def test_a_url_answering_404(
         "broken-missing-responses.json",
         "broken-dangling-ref.json",
         "broken-external-ref.json",
-        "broken-not-json.yaml",
+        "broken-not-yaml.yaml",
         "broken-swagger-2.json",
         "broken-bad-type.json",
     ],
@@ -78,11 +78,11 @@ def test_a_broken_document_is_refused_and_nothing_changes(
 ) -> None:
     path = FIXTURES / fixture
     err = refused([str(path)], repo, capsys, tree_hashes)
-    assert err.startswith(f"error: {path} is not ")
+    assert err.startswith((f"error: {path} is not ", f"error: {path} is neither "))
     assert err.count("\n") == 1
 
 
-def test_a_document_the_generator_refuses_changes_nothing(
+def test_a_document_the_generator_refuses_is_classified_first_and_changes_nothing(
     repo: Path,
     tmp_path: Path,
     vendored: dict[str, Any],
@@ -93,9 +93,21 @@ def test_a_document_the_generator_refuses_changes_nothing(
     vendored["components"]["schemas"]["ownednumber"]["properties"]["mixed"] = {"enum": ["a", 1]}
     source = tmp_path / "mixed.json"
     source.write_text(json.dumps(vendored))
-    err = refused([str(source)], repo, capsys, tree_hashes)
+    report = tmp_path / "report.md"
+    before = tree_hashes(repo)
+    assert main([str(source), "--root", str(repo), "--report", str(report)]) == 2
+    out, err = capsys.readouterr()
+    assert tree_hashes(repo) == before
+    # The classification comes first, on standard output...
+    assert "response-optional-property-added  GET /account/numbers response 200" in out
+    assert out.rstrip().endswith("nothing was written.")
+    # ...then the generator's error.
     assert err.startswith("error: the generator could not build a client from the new document:\n")
     assert "Unable to process schema /components/schemas/ownednumber" in err
+    written = report.read_text()
+    assert written.index("`response-optional-property-added`") < written.index(
+        "### The client could not be generated"
+    )
 
 
 def test_a_folder_that_is_not_a_checkout(
@@ -119,12 +131,17 @@ def test_a_check_of_a_breaking_url_exits_1_and_writes_only_the_report(
     report = tmp_path / "report.md"
     assert main([url, "--check", "--root", str(repo), "--report", str(report)]) == 1
     out = capsys.readouterr().out
-    assert "breaking    compatible  GET /account/numbers response 200" in out
+    assert (
+        "breaking    compatible  response-property-removed  GET /account/numbers response 200"
+        in out
+    )
     assert "breaking    numbers_api_client.models.owned_number.OwnedNumber: field `app_id`" in out
     assert "Client version 1.1.0 → 2.0.0 (major)." in out
     assert out.rstrip().endswith("Check only: nothing was written.")
     assert tree_hashes(repo) == before
-    assert "| breaking | compatible | GET /account/numbers" in report.read_text()
+    assert "| **breaking** | compatible | `response-property-removed` | GET /account/numbers" in (
+        report.read_text()
+    )
 
 
 def test_a_check_without_breaking_changes_exits_0(
@@ -141,7 +158,7 @@ def test_a_check_without_breaking_changes_exits_0(
     source.write_text(json.dumps(vendored))
     assert main([str(source), "--check", "--root", str(repo)]) == 0
     out = capsys.readouterr().out
-    assert "compatible  compatible  document: documentation changed in 1 place(s)" in out
+    assert "compatible  compatible  documentation-changed  document: documentation changed" in out
     assert "Client version 1.1.0 → 1.1.1 (patch)." in out
 
 

@@ -26,3 +26,16 @@ def test_the_record_describes_the_document(vendored_raw: bytes) -> None:
 def test_it_is_written_like_the_existing_file() -> None:
     existing = Layout(REPO_ROOT).provenance.read_text()
     assert render_provenance(json.loads(existing)) == existing
+
+
+def test_a_yaml_document_names_its_json_rendering() -> None:
+    document = load_document(b"openapi: 3.0.3\ninfo: {title: T, version: '2'}\npaths: {}\n", "x")
+    record = provenance_for(
+        document,
+        file_name="numbers-api.yaml",
+        source="https://x/n.yaml",
+        today=date(2026, 12, 1),
+        json_rendering="numbers-api.json",
+    )
+    assert record["file"] == "numbers-api.yaml"
+    assert (record["format"], record["json_rendering"]) == ("yaml", "numbers-api.json")

@@ -1,47 +1,50 @@
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from spec_update.refs import RefError, check_refs, resolve_refs
-
-
-def test_references_are_inlined_in_a_copy() -> None:
-    document: dict[str, Any] = {
-        "paths": {"/a": {"get": {"parameters": [{"$ref": "#/components/parameters/p"}]}}},
-        "components": {
-            "parameters": {"p": {"name": "p", "schema": {"$ref": "#/components/schemas/s"}}},
-            "schemas": {"s": {"type": "string"}},
-        },
-    }
-    resolved = resolve_refs(document)
-    assert resolved["paths"]["/a"]["get"]["parameters"] == [
-        {"name": "p", "schema": {"type": "string"}}
-    ]
-    assert document["paths"]["/a"]["get"]["parameters"] == [{"$ref": "#/components/parameters/p"}]
-
-
-def test_a_recursive_schema_keeps_its_reference() -> None:
-    node = {"type": "object", "properties": {"child": {"$ref": "#/components/schemas/node"}}}
-    resolved = resolve_refs({"components": {"schemas": {"node": node}}, "root": node})
-    assert resolved["root"]["properties"]["child"]["properties"]["child"] == {
-        "$ref": "#/components/schemas/node"
-    }
+from spec_update.refs import RefError, check_refs
+from spec_update.view import Comparison, View, pointer_target
 
 
 def test_json_pointer_escapes_and_list_indexes() -> None:
-    document = {"paths": {"/a/b": {"x~y": [0, {"v": 1}]}}, "ref": {"$ref": "#/paths/~1a~1b/x~0y/1"}}
-    assert resolve_refs(document)["ref"] == {"v": 1}
+    document = {"a/b": {"c~d": [{"v": 1}]}}
+    assert pointer_target(document, "#/a~1b/c~0d/0") == {"v": 1}
+    assert pointer_target(document, "#/a~1b/c~0d/1") is None
+    assert pointer_target(document, "#") is document
+    assert pointer_target(document, "other.json#/a") is None
+
+
+def test_a_chain_of_references_is_followed_to_its_end() -> None:
+    view = View({"x": {"$ref": "#/y"}, "y": {"$ref": "#/z"}, "z": {"v": 1}})
+    assert view.deref({"$ref": "#/x"}) == {"v": 1}
+    loop = View({"x": {"$ref": "#/x"}})
+    assert loop.deref({"$ref": "#/x"}) == {"$ref": "#/x"}
+
+
+def test_a_component_changed_only_in_its_documentation_is_the_same() -> None:
+    old = View({"c": {"s": {"type": "string", "description": "a"}}})
+    new = View({"c": {"s": {"type": "string", "description": "b"}}})
+    assert Comparison(old, new).same_ref("#/c/s", "#/c/s")
+
+
+def test_what_was_assumed_about_a_recursive_pair_is_forgotten_when_it_differs() -> None:
+    def data(kind: str) -> dict[str, object]:
+        return {
+            "x": {"child": {"$ref": "#/y"}, "type": kind},
+            "y": {"child": {"$ref": "#/x"}},
+        }
+
+    compare = Comparison(View(data("string")), View(data("integer")))
+    assert not compare.same_ref("#/x", "#/x")
+    assert not compare.same_ref("#/y", "#/y")
 
 
 @pytest.mark.parametrize(
     ("ref", "message"),
     [
-        ("#/components/schemas/missing", "points at nothing"),
-        ("#/list/9", "points at nothing"),
-        ("other.json#/a", "points outside the document"),
-        ("https://example.com/a.json", "points outside the document"),
+        ("common.json#/components/parameters/index", "points outside the document"),
+        ("#/components/schemas/nope", "points at nothing"),
+        ("#/list/5", "points at nothing"),
     ],
 )
 def test_bad_references_are_refused(ref: str, message: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from typing import Any
 import attrs
 import httpx
 import pytest
+import yaml
 
 from spec_update.changes import Bump, Impact
 from spec_update.generation import GenerationFailed
@@ -119,6 +121,67 @@ def drift_check(root: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.fixture(scope="module")
+def published_in_yaml(
+    real_repo_before: dict[str, str],
+    tmp_path_factory: pytest.TempPathFactory,
+    copy_repo: Callable[[Path], Path],
+    vendored_raw: bytes,
+) -> RoundTrip:
+    """The additive change, published as YAML: vendored as YAML beside its JSON rendering."""
+    folder = tmp_path_factory.mktemp("yaml")
+    root = copy_repo(folder / "repo")
+    data = json.loads(vendored_raw)
+    with_optional_field(data)
+    raw = (
+        b"# Published as YAML\n"
+        + yaml.safe_dump(data, sort_keys=False, allow_unicode=True).encode()
+    )
+    source = folder / "upstream.yaml"
+    source.write_bytes(raw)
+    outcome = update_spec(str(source), Layout(root), today=TODAY, prove=True)
+    return RoundTrip(root, raw, outcome)
+
+
+def test_a_yaml_document_is_vendored_in_its_bytes_beside_a_json_rendering(
+    published_in_yaml: RoundTrip,
+) -> None:
+    layout = Layout(published_in_yaml.root)
+    assert layout.spec == layout.root / "openapi" / "numbers-api.yaml"
+    assert layout.spec.read_bytes() == published_in_yaml.raw
+    assert json.loads(layout.spec_json.read_bytes()) == published_in_yaml.outcome.new.data
+    provenance = json.loads(layout.provenance.read_text())
+    assert provenance["file"] == "numbers-api.yaml"
+    assert provenance["format"] == "yaml"
+    assert provenance["json_rendering"] == "numbers-api.json"
+    assert provenance["sha256"] == hashlib.sha256(published_in_yaml.raw).hexdigest()
+    assert published_in_yaml.outcome.bump is Bump.MINOR
+    assert [c.rule for c in published_in_yaml.outcome.spec_changes] == [
+        "api-version-changed",
+        "response-optional-property-added",
+    ]
+    result = drift_check(published_in_yaml.root)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_json_document_after_a_yaml_one_replaces_it(
+    published_in_yaml: RoundTrip,
+    tmp_path: Path,
+    vendored_raw: bytes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(published_in_yaml.root, root)
+    source = tmp_path / "back.json"
+    source.write_bytes(vendored_raw)
+    monkeypatch.setattr("spec_update.update._preview_api_changes", lambda layout, new: [])
+    monkeypatch.setattr("spec_update.update.generate", lambda root, *, spec, output: None)
+    outcome = update_spec(str(source), Layout(root), today=TODAY, prove=False)
+    assert "openapi/numbers-api.yaml (removed)" in outcome.written
+    assert not (root / "openapi" / "numbers-api.yaml").exists()
+    assert Layout(root).spec.read_bytes() == vendored_raw
+
+
 @pytest.mark.parametrize("trip", ["legacy", "additive"])
 def test_the_document_and_its_provenance_are_vendored(
     trip: str, request: pytest.FixtureRequest
@@ -135,7 +198,11 @@ def test_the_document_and_its_provenance_are_vendored(
 
 @pytest.mark.parametrize(
     ("trip", "bump", "version"),
-    [("legacy", Bump.MAJOR, "2.0.0"), ("additive", Bump.MINOR, "1.2.0")],
+    [
+        ("legacy", Bump.MAJOR, "2.0.0"),
+        ("additive", Bump.MINOR, "1.2.0"),
+        ("published_in_yaml", Bump.MINOR, "1.2.0"),
+    ],
 )
 def test_the_client_version_moves_by_the_size_of_the_change(
     trip: str, bump: Bump, version: str, request: pytest.FixtureRequest
@@ -160,29 +227,20 @@ def test_the_drift_check_passes_in_the_copy(trip: str, request: pytest.FixtureRe
 
 def test_the_legacy_shape_is_classified_and_explained(legacy: RoundTrip) -> None:
     outcome = legacy.outcome
-    spec = {(c.where, c.what): (c.client, c.server) for c in outcome.spec_changes}
-    B, A, C = Impact.BREAKING, Impact.ADDITIVE, Impact.COMPATIBLE
-    assert spec == {
-        ("document", "API version 1.1.0 → 1.0.5"): (C, C),
-        ("all operations", "authentication no longer accepted: HTTP basic"): (B, C),
+    spec = sorted({(c.rule, c.message) for c in outcome.spec_changes})
+    assert spec == [
+        ("api-version-changed", "API version 1.1.0 → 1.0.5"),
+        ("response-property-removed", "field `numbers[].app_id` removed"),
+        ("response-property-removed", "field `numbers[].initialPrice` removed"),
+        ("response-property-removed", "field `numbers[].limitations` removed"),
         (
-            "all operations",
-            "authentication now accepted: API key in query `api_key` "
-            "+ API key in query `api_secret`",
-        ): (A, B),
-        (
-            "GET /account/numbers response 200 (application/json, text/xml)",
-            "field `numbers[].app_id` removed",
-        ): (B, C),
-        (
-            "GET /account/numbers response 200 (application/json, text/xml)",
-            "field `numbers[].limitations` removed",
-        ): (B, C),
-        (
-            "GET /number/search response 200 (application/json, text/xml)",
-            "field `numbers[].initialPrice` removed",
-        ): (B, C),
-    }
+            "security-requirement-added",
+            "authentication now accepted: "
+            "API key in query `api_key` + API key in query `api_secret`",
+        ),
+        ("security-requirement-removed", "authentication no longer accepted: HTTP basic"),
+    ]
+    B = Impact.BREAKING
     api = [(c.where, c.what, c.impact) for c in outcome.api_changes]
     assert api == [
         (
@@ -194,7 +252,10 @@ def test_the_legacy_shape_is_classified_and_explained(legacy: RoundTrip) -> None
         ("numbers_api_client.models.owned_number.OwnedNumber", "field `limitations` removed", B),
     ]
     changelog = Layout(legacy.root).changelog.read_text()
-    assert "- GET /account/numbers response 200 (application/json, text/xml): field " in changelog
+    assert (
+        "- GET /account/numbers response 200 (application/json, text/xml): field `numbers[].app_id`"
+        " removed (`response-property-removed`)"
+    ) in changelog
     assert (
         "- breaking: numbers_api_client.models.owned_number.OwnedNumber: field `app_id`"
         in changelog
@@ -203,6 +264,10 @@ def test_the_legacy_shape_is_classified_and_explained(legacy: RoundTrip) -> None
 
 def test_the_additive_change_is_only_additive(additive: RoundTrip) -> None:
     outcome = additive.outcome
+    assert [c.rule for c in outcome.spec_changes] == [
+        "api-version-changed",
+        "response-optional-property-added",
+    ]
     assert not outcome.breaks_clients
     assert not outcome.breaks_servers
     assert [(c.what, c.impact) for c in outcome.api_changes] == [
@@ -323,6 +388,7 @@ def test_a_failed_proof_says_what_was_already_written(
 def test_the_real_repository_was_not_touched(
     legacy: RoundTrip,
     additive: RoundTrip,
+    published_in_yaml: RoundTrip,
     real_repo_before: dict[str, str],
     tree_hashes: Callable[[Path], dict[str, str]],
 ) -> None:
