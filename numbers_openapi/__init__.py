@@ -5,8 +5,10 @@ carries as package data; so the mock, the harness and the spec workflow find the
 way in a checkout, in an editable install and in an installed wheel: through `importlib.resources`,
 never relative to a source tree.
 
-The document's file name is read from `provenance.json` (`file`), which the spec workflow rewrites
-when it vendors a new document, whatever format that document was published in.
+The document is always there as JSON (`numbers-api.json`), which is what the toolkit reads: the
+published bytes, or a JSON rendering of a document published as YAML, kept beside it. The
+published file's name is in `provenance.json` (`file`), which the spec workflow rewrites when it
+vendors a new document.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import json
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["ResourceMissingError", "document_path", "provenance_path"]
+__all__ = ["ResourceMissingError", "document_path", "provenance_path", "published_path"]
 
+DOCUMENT_NAME = "numbers-api.json"
 PROVENANCE_NAME = "provenance.json"
 
 
@@ -30,7 +33,12 @@ def provenance_path() -> Path:
 
 
 def document_path() -> Path:
-    """The vendored API document, as named by its provenance record."""
+    """The vendored API document as JSON."""
+    return _installed(DOCUMENT_NAME)
+
+
+def published_path() -> Path:
+    """The vendored API document in the format it was published in, as its provenance names it."""
     record = json.loads(provenance_path().read_text(encoding="utf-8"))
     name = record.get("file") if isinstance(record, dict) else None
     if not isinstance(name, str) or not name or "/" in name:

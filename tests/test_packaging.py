@@ -7,6 +7,7 @@ extra) because it installs from its cache in well under a second, where pip take
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -18,10 +19,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CONSTRAINTS = ROOT / "constraints.txt"
 UV = Path(sys.executable).parent / "uv"
+RULE_FIXTURES = ROOT / "tests" / "spec_update" / "fixtures" / "rules"
 
 
 @dataclass(frozen=True)
@@ -115,3 +118,24 @@ def test_the_mock_extra_serves_the_mock_without_the_test_tools(
     assert "--port" in help_text
     for tool in ("pytest", "hypothesis", "schemathesis", "xdist"):
         assert not installed(bin_dir, tool), f"the [mock] extra brought {tool}"
+
+
+def test_the_spec_extra_diffs_two_documents_outside_the_checkout(
+    wheels: Wheels, tmp_path: Path
+) -> None:
+    bin_dir = fresh_env(tmp_path / "spec-env", f"{wheels.toolkit}[spec]")
+    fixture = yaml.safe_load((RULE_FIXTURES / "operation-added.yaml").read_text())
+    old, new = tmp_path / "old.yaml", tmp_path / "new.json"
+    old.write_text(yaml.safe_dump(fixture["base"]))
+    new.write_text(json.dumps(fixture["revision"]))
+    diff = subprocess.run(
+        [bin_dir / "python", "-m", "spec_update", "diff", old, new, "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert diff.returncode == 0, diff.stderr
+    assert [change["rule"] for change in json.loads(diff.stdout)["changes"]] == ["operation-added"]
+    assert not installed(bin_dir, "schemathesis")
+    assert not installed(bin_dir, "starlette")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import numbers_openapi
-from numbers_openapi import ResourceMissingError, document_path, provenance_path
+from numbers_openapi import ResourceMissingError, document_path, provenance_path, published_path
 
 OPENAPI_DIR = Path(__file__).resolve().parents[2] / "openapi"
 
@@ -19,7 +19,7 @@ def test_document_path_is_the_vendored_file_byte_for_byte() -> None:
     assert hashlib.sha256(document_path().read_bytes()).digest() == (
         hashlib.sha256(vendored.read_bytes()).digest()
     )
-    assert json.loads(provenance_path().read_text())["file"] == document_path().name
+    assert json.loads(provenance_path().read_text())["file"] == published_path().name
 
 
 def test_a_provenance_without_a_file_name_is_a_clear_error(
@@ -29,7 +29,7 @@ def test_a_provenance_without_a_file_name_is_a_clear_error(
     (tmp_path / "document" / "provenance.json").write_text('{"title": "Numbers API"}')
     monkeypatch.setattr(numbers_openapi, "files", lambda _name: tmp_path)
     with pytest.raises(ResourceMissingError, match="names no document file"):
-        document_path()
+        published_path()
 
 
 def test_a_missing_document_names_the_file_and_where_it_looked(
@@ -39,4 +39,6 @@ def test_a_missing_document_names_the_file_and_where_it_looked(
     (tmp_path / "document" / "provenance.json").write_text('{"file": "numbers-api.yaml"}')
     monkeypatch.setattr(numbers_openapi, "files", lambda _name: tmp_path)
     with pytest.raises(ResourceMissingError, match=r"numbers-api\.yaml is missing"):
+        published_path()
+    with pytest.raises(ResourceMissingError, match=r"numbers-api\.json is missing"):
         document_path()
