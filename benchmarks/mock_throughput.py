@@ -249,10 +249,10 @@ def run(seconds: float, rounds: int, clients: int, memory_requests: int) -> Resu
 def serve(kind: str, port: int, answers: str | None) -> None:
     """The server side, in a child process: the mock as `numbers-mock` runs it, or a static app."""
     if kind == "mock":
-        from numbers_mock import MockSettings
+        from numbers_mock import MockSettings, create_app
         from numbers_mock.server import run_server as run_mock
 
-        run_mock(MockSettings(), "127.0.0.1", port, log_level="warning")
+        run_mock(create_app(MockSettings()), "127.0.0.1", port, log_level="warning")
         return
 
     import uvicorn

@@ -20,6 +20,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from numbers_mock.accounts import AccountBook
+from numbers_mock.balances import Balances
 from numbers_mock.document import ApiDocument
 from numbers_mock.faults import install_faults
 from numbers_mock.handlers import HANDLERS, Handler, MockContext
@@ -43,8 +44,9 @@ class MockApp(Starlette):
         validator = RequestValidator(document)
         self.settings = settings
         self.store = NumberStore(settings.database, settings.seed)
+        self.balances = Balances(settings.accounts)
         services = Services(
-            context=MockContext(self.store, AccountBook(settings.accounts)),
+            context=MockContext(self.store, AccountBook(settings.accounts), self.balances),
             validator=validator,
             renderer=Renderer(document),
             max_body_bytes=settings.max_body_bytes,
@@ -72,6 +74,7 @@ class MockApp(Starlette):
     def reset(self) -> None:
         """Forget every purchase and setting: the pool is the seed's inventory again."""
         self.store.reset()
+        self.balances.reset()
 
     def close(self) -> None:
         """Release the database (a file database keeps its state for the next app)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 __all__ = ["DEFAULT_ACCOUNTS", "Account", "MockSettings", "default_spec_path"]
@@ -10,12 +11,17 @@ __all__ = ["DEFAULT_ACCOUNTS", "Account", "MockSettings", "default_spec_path"]
 
 @dataclass(frozen=True)
 class Account:
-    """An API account: its key, its secret and, for a subaccount, the key of its parent account."""
+    """An API account: its key, its secret and, for a subaccount, the key of its parent account.
+
+    `balance` (euros, as text: "10.00") makes purchases cost the number's `initialPrice` and be
+    refused with 420 once it does not cover one; None means unlimited credit.
+    """
 
     api_key: str
     # Kept out of repr so that a logged settings object never shows a secret.
     api_secret: str = field(repr=False)
     parent: str | None = None
+    balance: str | None = None
 
 
 # Other engineers' code (the contract harness, the client tests) relies on these exact values.
@@ -75,6 +81,8 @@ def _check_accounts(accounts: tuple[Account, ...]) -> None:
         if ":" in account.api_key:
             # HTTP basic splits "key:secret" at the first colon, so a key can never contain one.
             raise ValueError(f"api key {account.api_key!r} must not contain ':'")
+        if account.balance is not None:
+            _check_balance(account)
         if account.parent is None:
             continue
         parent = by_key.get(account.parent)
@@ -86,3 +94,14 @@ def _check_accounts(accounts: tuple[Account, ...]) -> None:
             raise ValueError(
                 f"subaccount {account.api_key!r} has a parent that is itself a subaccount"
             )
+
+
+def _check_balance(account: Account) -> None:
+    try:
+        balance = Decimal(account.balance or "")
+    except InvalidOperation:
+        balance = Decimal(-1)
+    if not balance.is_finite() or balance < 0:
+        raise ValueError(
+            f"balance of {account.api_key!r} must be a non-negative amount like '10.00'"
+        )

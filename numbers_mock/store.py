@@ -136,6 +136,11 @@ class NumberStore:
             [json.dumps(patch), msisdn, country, owner],
         )
 
+    def initial_price(self, msisdn: str) -> str | None:
+        """What buying `msisdn` costs (None for a number the store does not have)."""
+        facts = self._facts.get(msisdn)
+        return None if facts is None else str(facts[0]["initialPrice"])
+
     def owner_of(self, msisdn: str) -> str | None:
         """Who owns `msisdn` (None for a number in the pool or unknown)."""
         with self._lock:

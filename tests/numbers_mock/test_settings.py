@@ -57,3 +57,14 @@ def test_faults_are_off_by_default_and_checked_by_name() -> None:
         MockSettings(faults=("nope",))
     with pytest.raises(ValueError, match="tuple of names"):
         MockSettings(faults="auth-ignored")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("balance", ["-1", "ten", "NaN", "Infinity", ""])
+def test_a_balance_must_be_a_non_negative_amount(balance: str) -> None:
+    with pytest.raises(ValueError, match="balance of 'k' must be a non-negative amount"):
+        MockSettings(accounts=(Account("k", "s", balance=balance),))
+
+
+def test_a_balance_is_kept() -> None:
+    account = Account("k", "s", balance="12.50")
+    assert MockSettings(accounts=(account,)).accounts == (account,)
