@@ -29,6 +29,7 @@ from numbers_mock.rendering import Renderer, json_response
 from numbers_mock.settings import MockSettings
 from numbers_mock.store import NumberStore
 from numbers_mock.validation import RequestValidator
+from numbers_mock.wire import WireRules
 
 __all__ = ["MockApp", "create_app"]
 
@@ -65,7 +66,8 @@ class MockApp(Starlette):
             if handler is None:
                 logger.warning("no handler for operation %s: not served", operation.operation_id)
                 continue
-            endpoint = OperationEndpoint(operation, handler, services)
+            wire = WireRules.for_operation(document, operation.operation_id)
+            endpoint = OperationEndpoint(operation, handler, services, wire)
             routes.append(
                 Route(operation.path, endpoint.handle, methods=[operation.method.upper()])
             )

@@ -1,7 +1,8 @@
 """The steps every operation request goes through, each a small function that may reject it.
 
-read the body (413) -> authenticate (401) -> validate against the document (400, 415)
--> check the service's extra rules (400) -> the operation's handler (200, 420) -> render.
+read the body (413) -> authenticate (401) -> read the wire (repeated names, legacy query
+fields: 400) -> validate against the document (400, 415) -> check the service's extra rules
+(400) -> the operation's handler (200, 420) -> render.
 
 Credentials are checked before the request's shape, as the service does: a caller without valid
 credentials learns nothing about what a valid request looks like.
@@ -24,6 +25,7 @@ from numbers_mock.rendering import Renderer
 from numbers_mock.replies import UNAUTHORIZED, Rejected, Reply, status_reply
 from numbers_mock.settings import Account
 from numbers_mock.validation import RequestValidator
+from numbers_mock.wire import WireRules
 
 __all__ = ["OperationEndpoint", "Services", "authenticate", "read_body"]
 
@@ -44,10 +46,17 @@ class Services:
 class OperationEndpoint:
     """Serves one operation of the document with one handler."""
 
-    def __init__(self, operation: OperationRef, handler: Handler, services: Services) -> None:
+    def __init__(
+        self,
+        operation: OperationRef,
+        handler: Handler,
+        services: Services,
+        wire: WireRules | None = None,
+    ) -> None:
         self.operation = operation
         self.handler = handler
         self.services = services
+        self.wire = wire or WireRules(frozenset(), takes_form=False)
 
     async def handle(self, request: Request) -> Response:
         """The Starlette endpoint: always a response, whatever the request."""
@@ -64,13 +73,19 @@ class OperationEndpoint:
         if request.method not in _BODYLESS_METHODS:
             body = await read_body(request, services.max_body_bytes)
         account = authenticate(services.context.accounts, request, body)
+        query = request.query_params
+        pairs = query.multi_items()
+        self.wire.check_query(pairs)
+        content_type = request.headers.get("content-type")
+        if body is not None:
+            body, content_type = self.wire.read_form(pairs, body, content_type)
         validated = services.validator.validate(
             self.operation.operation_id,
             method=request.method,
             path=request.scope["path"],
-            query=request.query_params,
+            query=query,
             headers=request.headers,
-            content_type=request.headers.get("content-type"),
+            content_type=content_type,
             body=body,
         )
         checked = check_request(validated)

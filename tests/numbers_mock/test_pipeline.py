@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 
-from numbers_mock import MockApp, MockSettings, create_app
+from numbers_mock import MockSettings, create_app
 
 from .conftest import FORM, AppClient, first_available
 
@@ -19,13 +19,6 @@ PATHS = [
     ("POST", "/number/cancel"),
     ("POST", "/number/update"),
 ]
-
-
-@pytest.fixture
-def anonymous(app: MockApp) -> Iterator[AppClient]:
-    client = AppClient(app, auth=None)
-    yield client
-    client.close()
 
 
 @pytest.mark.parametrize(("method", "path"), PATHS)
