@@ -15,13 +15,18 @@ enough of them exhaust the process's file descriptors. `guarded_protocol` adds t
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from dataclasses import dataclass
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-__all__ = ["ConnectionLimits", "guarded_protocol"]
+__all__ = ["ConnectionLimits", "fit_to_descriptors", "guarded_protocol"]
+
+# Descriptors kept for everything but client connections: the listening socket, SQLite, logs,
+# the event loop's own, imported libraries' files.
+_RESERVED_DESCRIPTORS = 64
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,32 @@ class ConnectionLimits:
             raise ValueError("timeouts must be positive")
         if self.max_connections < 1:
             raise ValueError("max_connections must be at least 1")
+
+
+def fit_to_descriptors(limits: ConnectionLimits) -> ConnectionLimits:
+    """`limits` with `max_connections` within what the process may open.
+
+    The soft limit on open files is raised to the hard one first (a common soft limit is 1024).
+    Connections past the limit would fail in `accept()`, which asyncio logs and retries every
+    second while nobody is served; within it, the longest idle connection makes room instead.
+    """
+    try:
+        import resource
+    except ImportError:  # not on POSIX: nothing to read
+        return limits
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and soft < hard:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+            soft = hard
+        except (ValueError, OSError):
+            pass
+    if soft == resource.RLIM_INFINITY:
+        return limits
+    room = max(1, soft - _RESERVED_DESCRIPTORS)
+    if limits.max_connections <= room:
+        return limits
+    return dataclasses.replace(limits, max_connections=room)
 
 
 def _closing_answer(status: int, reason: str, label: str) -> bytes:

@@ -15,7 +15,7 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from numbers_mock.app import MockApp
-from numbers_mock.connections import ConnectionLimits, guarded_protocol
+from numbers_mock.connections import ConnectionLimits, fit_to_descriptors, guarded_protocol
 from numbers_mock.redaction import install_credential_filter
 from numbers_mock.tls import TlsFiles
 
@@ -37,7 +37,7 @@ class ServerOptions:
     def uvicorn_options(self) -> dict[str, Any]:
         """Keyword arguments for `uvicorn.Config`."""
         options: dict[str, Any] = {
-            "http": guarded_protocol(self.limits),
+            "http": guarded_protocol(fit_to_descriptors(self.limits)),
             "timeout_keep_alive": self.limits.idle_timeout,
             # The mock never upgrades connections; no WebSocket library needs to be installed.
             "ws": "none",
