@@ -22,7 +22,7 @@ from numbers_mock.server import ServerOptions
 @contextmanager
 def served(app: MockApp, limits: ConnectionLimits) -> Iterator[tuple[str, int]]:
     with serve_in_thread(app, options=ServerOptions(limits=limits)) as url:
-        host, port = url.removeprefix("http://").split(":")
+        port = url.rsplit(":", 1)[1]
         yield url, int(port)
 
 
