@@ -10,12 +10,26 @@ from pathlib import Path
 
 from numbers_mock.connections import ConnectionLimits
 from numbers_mock.document import DocumentError
-from numbers_mock.faults import CATALOGUE, UnknownFaultError, check_fault_names
+from numbers_mock.faults import (
+    CATALOGUE,
+    FaultVariant,
+    UnknownFaultError,
+    check_fault_names,
+    fault_variant,
+)
 from numbers_mock.settings import DEFAULT_ACCOUNTS, Account, MockSettings, default_spec_path
 from numbers_mock.store import StoreError
+from numbers_mock.throttle import RateLimit, parse_rate
 from numbers_mock.tls import TlsFiles, make_test_certificate
 
-__all__ = ["build_parser", "fault_table", "limits_from_args", "main", "settings_from_args"]
+__all__ = [
+    "build_parser",
+    "fault_table",
+    "limits_from_args",
+    "main",
+    "settings_from_args",
+    "variant_from_args",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,6 +99,20 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="list the faults --fault can switch on, and exit",
     )
+    tests = parser.add_argument_group("for application tests (see the /_mock/ routes)")
+    tests.add_argument(
+        "--rate-limit",
+        type=_rate,
+        metavar="N/s",
+        help="answer 429 with Retry-After past N requests a second per account (default: none)",
+    )
+    tests.add_argument(
+        "--journal-size",
+        type=_non_negative,
+        default=1000,
+        metavar="N",
+        help="requests GET /_mock/journal keeps; 0 turns it off (default: %(default)s)",
+    )
     tls = parser.add_argument_group("TLS (the official SDKs speak HTTPS only)")
     tls.add_argument("--ssl-certfile", type=Path, metavar="PATH", help="certificate chain (PEM)")
     tls.add_argument("--ssl-keyfile", type=Path, metavar="PATH", help="its private key (PEM)")
@@ -139,8 +167,18 @@ def settings_from_args(args: argparse.Namespace) -> MockSettings:
         database=args.database,
         accounts=accounts + tuple(args.subaccount),
         max_body_bytes=args.max_body_bytes,
-        faults=tuple(args.fault),
+        rate_limit=args.rate_limit,
+        journal_size=args.journal_size,
     )
+
+
+def variant_from_args(args: argparse.Namespace) -> FaultVariant | None:
+    """The fault catalogue's variant for the `--fault` options (None without any).
+
+    The command line is where the catalogue meets the mock: the core takes any variant and knows
+    no fault.
+    """
+    return fault_variant(args.fault) if args.fault else None
 
 
 def limits_from_args(args: argparse.Namespace) -> ConnectionLimits:
@@ -178,7 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             if tls is not None:
                 tls.check()
-            app = create_app(settings)
+            app = create_app(settings, variant_from_args(args))
         except (DocumentError, StoreError, ValueError) as exc:
             parser.error(str(exc))
         if tls is not None and tls.ca_file is not None:
@@ -203,14 +241,14 @@ def _tls_files(args: argparse.Namespace) -> Iterator[TlsFiles | None]:
 
 
 def fault_table() -> str:
-    """The fault catalogue as aligned text: name, category, the check expected to catch it, what."""
-    rows = [("fault", "category", "caught by", "what it breaks")]
-    rows += [(f.name, f.category, f.caught_by, f.description) for f in CATALOGUE.values()]
-    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    """The fault catalogue as aligned text: name, category, what it breaks."""
+    rows = [("fault", "category", "what it breaks")]
+    rows += [(f.name, str(f.category), f.description) for f in CATALOGUE.values()]
+    widths = [max(len(row[column]) for row in rows) for column in range(2)]
     return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True))
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:2], widths, strict=True))
         + "  "
-        + row[3]
+        + row[2]
         for row in rows
     )
 
@@ -228,6 +266,20 @@ def _port(text: str) -> int:
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"port must be between 0 and 65535, not {port}")
     return port
+
+
+def _rate(text: str) -> RateLimit:
+    try:
+        return parse_rate(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _non_negative(text: str) -> int:
+    value = _integer(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
 
 
 def _positive(text: str) -> int:

@@ -1,6 +1,7 @@
 """The steps every operation request goes through, each a small function that may reject it.
 
-read the body (413) -> authenticate (401) -> read the wire (repeated names, legacy query
+read the body (413) -> authenticate (401) -> the account's rate limit (429) and scripted
+answers (420, 429, 500, a delay) -> read the wire (repeated names, legacy query
 fields: 400) -> validate against the document (400, 415) -> check the service's extra rules
 (400) -> the operation's handler (200, 420) -> render.
 
@@ -10,7 +11,8 @@ credentials learns nothing about what a valid request looks like.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, field
 
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
@@ -20,17 +22,29 @@ from numbers_mock.checks import check_request
 from numbers_mock.credentials import find_credentials, form_fields
 from numbers_mock.document import OperationRef
 from numbers_mock.handlers import Call, Handler, MockContext
+from numbers_mock.journal import Journal
 from numbers_mock.negotiation import wants_xml
 from numbers_mock.rendering import Renderer
 from numbers_mock.replies import UNAUTHORIZED, Rejected, Reply, status_reply
+from numbers_mock.scripts import SCRIPTABLE_STATUSES, ScriptBook
 from numbers_mock.settings import Account
+from numbers_mock.throttle import Throttle, too_many_requests
 from numbers_mock.validation import RequestValidator
 from numbers_mock.wire import WireRules
 
-__all__ = ["OperationEndpoint", "Services", "authenticate", "read_body"]
+__all__ = ["Controls", "OperationEndpoint", "Services", "authenticate", "read_body"]
 
 _FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 _BODYLESS_METHODS = frozenset({"GET", "HEAD", "DELETE", "OPTIONS"})
+
+
+@dataclass(frozen=True)
+class Controls:
+    """What application tests steer under `/_mock/`: a rate limit, scripted answers, a journal."""
+
+    throttle: Throttle | None = None
+    scripts: ScriptBook = field(default_factory=ScriptBook)
+    journal: Journal | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +55,7 @@ class Services:
     validator: RequestValidator
     renderer: Renderer
     max_body_bytes: int
+    controls: Controls = field(default_factory=Controls)
 
 
 class OperationEndpoint:
@@ -61,18 +76,49 @@ class OperationEndpoint:
     async def handle(self, request: Request) -> Response:
         """The Starlette endpoint: always a response, whatever the request."""
         xml = wants_xml(request.headers.get("accept"))
+        services = self.services
+        operation_id = self.operation.operation_id
+        # Kept as the steps go, for the journal: what was read, and who sent it.
+        body: bytes | None = None
+        account: Account | None = None
         try:
-            reply = await self._reply(request)
+            if request.method not in _BODYLESS_METHODS:
+                body = await read_body(request, services.max_body_bytes)
+            account = authenticate(services.context.accounts, request, body)
+            await self._gate(account)
+            reply = self._reply(request, body, account)
         except Rejected as rejected:
             reply = rejected.reply
-        return self.services.renderer.render(reply, self.operation.operation_id, xml)
+        response = services.renderer.render(reply, operation_id, xml)
+        journal = services.controls.journal
+        if journal is not None:
+            journal.record(
+                request.method,
+                request.scope["path"],
+                request.scope["query_string"],
+                body,
+                operation_id,
+                None if account is None else account.api_key,
+                response.status_code,
+            )
+        return response
 
-    async def _reply(self, request: Request) -> Reply:
+    async def _gate(self, account: Account) -> None:
+        """The account's rate limit, then any scripted answer: `Rejected`, or a delay."""
+        controls = self.services.controls
+        if controls.throttle is not None:
+            wait = controls.throttle.wait_for(account.api_key)
+            if wait > 0:
+                raise Rejected(too_many_requests(wait))
+        script = controls.scripts.take(self.operation.operation_id, account.api_key)
+        if script is None:
+            return
+        if script.status is not None:
+            raise Rejected(SCRIPTABLE_STATUSES[script.status])
+        await asyncio.sleep((script.delay_ms or 0) / 1000)
+
+    def _reply(self, request: Request, body: bytes | None, account: Account) -> Reply:
         services = self.services
-        body = None
-        if request.method not in _BODYLESS_METHODS:
-            body = await read_body(request, services.max_body_bytes)
-        account = authenticate(services.context.accounts, request, body)
         query = request.query_params
         pairs = query.multi_items()
         self.wire.check_query(pairs)

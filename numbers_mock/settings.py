@@ -1,10 +1,12 @@
-"""Settings of one mock server: document, accounts, seed, where the state lives, and any faults."""
+"""Settings of one mock server: document, accounts, seed, where the state lives, test controls."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+
+from numbers_mock.throttle import RateLimit
 
 __all__ = ["DEFAULT_ACCOUNTS", "Account", "MockSettings", "default_spec_path"]
 
@@ -43,8 +45,11 @@ class MockSettings:
 
     `database=None` keeps the state in memory (lost when the app goes away); a path keeps it in
     a SQLite file, so a new app on the same file sees the numbers bought before. The same `seed`
-    always gives the same inventory of available numbers. `faults` names deliberate bugs to serve
-    (`numbers_mock.faults`); an unknown name is a `ValueError` that lists the valid ones.
+    always gives the same inventory of available numbers. `rate_limit` throttles each account
+    (429 past it); `journal_size` bounds the request journal (0 turns it off).
+
+    `faults` is kept for callers written before the variant seam: `create_app` turns it into
+    `fault_variant(faults)`. New code passes the variant to `create_app` instead.
     """
 
     spec_path: Path = field(default_factory=default_spec_path)
@@ -52,19 +57,18 @@ class MockSettings:
     database: Path | None = None
     accounts: tuple[Account, ...] = DEFAULT_ACCOUNTS
     max_body_bytes: int = 16 * 1024
+    rate_limit: RateLimit | None = None
+    journal_size: int = 1000
     faults: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.max_body_bytes < 1:
-            raise ValueError("max_body_bytes must be at least 1")
-        _check_accounts(self.accounts)
         if isinstance(self.faults, str):
             raise ValueError(f"faults is a tuple of names: write ({self.faults!r},)")
-        if self.faults:
-            # Imported here: the fault catalogue is built on modules that import this one.
-            from numbers_mock.faults import check_fault_names
-
-            check_fault_names(self.faults)
+        if self.max_body_bytes < 1:
+            raise ValueError("max_body_bytes must be at least 1")
+        if self.journal_size < 0:
+            raise ValueError("journal_size must be 0 (off) or more")
+        _check_accounts(self.accounts)
 
 
 def _check_accounts(accounts: tuple[Account, ...]) -> None:

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from numbers_mock import DEFAULT_ACCOUNTS, Account, default_spec_path
-from numbers_mock.cli import build_parser, main, settings_from_args
+from numbers_mock.cli import build_parser, main, settings_from_args, variant_from_args
 from numbers_mock.faults import CATALOGUE
 
 
@@ -59,6 +59,9 @@ def test_subaccount_of_a_default_account() -> None:
         (["--idle-timeout", "0"], "must be a positive number of seconds"),
         (["--request-timeout", "soon"], "not a number of seconds"),
         (["--max-connections", "0"], "must be at least 1"),
+        (["--rate-limit", "10"], "expected N/s, like 10/s, not '10'"),
+        (["--rate-limit", "0/s"], "positive number of requests per second"),
+        (["--journal-size", "-1"], "must be 0 or more"),
     ],
 )
 def test_bad_options_are_usage_errors_not_tracebacks(
@@ -72,22 +75,27 @@ def test_bad_options_are_usage_errors_not_tracebacks(
     assert "Traceback" not in err
 
 
-def test_faults_are_repeatable() -> None:
-    assert settings_from_args(build_parser().parse_args([])).faults == ()
+def test_faults_are_repeatable_and_installed_by_the_command_line() -> None:
+    assert variant_from_args(build_parser().parse_args([])) is None
     args = build_parser().parse_args(["--fault", "auth-ignored", "--fault", "pages-overlap"])
-    assert settings_from_args(args).faults == ("auth-ignored", "pages-overlap")
+    variant = variant_from_args(args)
+    assert variant is not None
+    assert variant.faults == ("auth-ignored", "pages-overlap")
+
+
+def test_test_controls_options() -> None:
+    args = build_parser().parse_args(["--rate-limit", "2.5/s", "--journal-size", "0"])
+    settings = settings_from_args(args)
+    assert settings.rate_limit is not None and settings.rate_limit.per_second == 2.5
+    assert settings.journal_size == 0
 
 
 def test_list_faults(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--list-faults"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["fault", "category", "caught", "by", "what", "it", "breaks"]
+    assert lines[0].split() == ["fault", "category", "what", "it", "breaks"]
     assert len(lines) == len(CATALOGUE) + 1
-    assert lines[1].split()[:3] == [
-        "json-count-as-string",
-        "json-schema",
-        "response_schema_conformance",
-    ]
+    assert lines[1].split()[:3] == ["json-count-as-string", "json-schema", "JSON"]
 
 
 def test_account_errors_do_not_echo_secrets(capsys: pytest.CaptureFixture[str]) -> None:
