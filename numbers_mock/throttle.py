@@ -1,9 +1,9 @@
 """Rate limiting like the real service's: each account may send so many requests a second.
 
-A token bucket per account: it holds at most `per_second` tokens (a burst of that many requests is
-fine), refills at `per_second` tokens a second, and a request that finds it empty is answered 429
-with `Retry-After`, the whole seconds until a token is back. The service's exact limit and 429 body
-are not published; the body here has the service's `error-code` style.
+A token bucket per account: it holds at most `per_second` tokens, and at least one (a burst of
+that many requests is fine), refills at `per_second` tokens a second, and a request that finds it
+empty is answered 429 with `Retry-After`, the whole seconds until a token is back. The service's
+exact limit and 429 body are not published; the body here has the service's `error-code` style.
 """
 
 from __future__ import annotations
@@ -61,10 +61,11 @@ class Throttle:
     def wait_for(self, api_key: str) -> float:
         """0 when `api_key` may send a request now (a token is taken), else seconds to wait."""
         rate = self.limit.per_second
+        capacity = max(1.0, rate)
         now = self._clock()
         with self._lock:
-            tokens, counted = self._buckets.get(api_key, (rate, now))
-            tokens = min(rate, tokens + (now - counted) * rate)
+            tokens, counted = self._buckets.get(api_key, (capacity, now))
+            tokens = min(capacity, tokens + (now - counted) * rate)
             if tokens >= 1.0:
                 self._buckets[api_key] = (tokens - 1.0, now)
                 return 0.0
