@@ -65,7 +65,7 @@ class MockApp(Starlette):
         # Built before the store: a bad document must not leave a database file behind.
         validator = RequestValidator(document)
         self.settings = settings
-        self.store = NumberStore(settings.database, settings.seed)
+        self.store = NumberStore(settings.database, settings.seed, settings.inventory)
         self.balances = Balances(settings.accounts)
         self.controls = Controls(
             throttle=None if settings.rate_limit is None else Throttle(settings.rate_limit),
@@ -88,7 +88,8 @@ class MockApp(Starlette):
             [account.api_key for account in settings.accounts],
             [operation.operation_id for operation in operations],
         )
-        routes: list[BaseRoute] = admin.routes()
+        # The document's operations first: Starlette tries routes in order, and they are the load.
+        routes: list[BaseRoute] = []
         for operation in operations:
             handler = handlers.get(operation.operation_id)
             if handler is None:
@@ -99,6 +100,7 @@ class MockApp(Starlette):
             routes.append(
                 Route(operation.path, endpoint.handle, methods=[operation.method.upper()])
             )
+        routes += admin.routes()
         super().__init__(routes=routes, exception_handlers={HTTPException: _http_error})
 
     def reset(self) -> None:

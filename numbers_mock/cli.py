@@ -17,6 +17,7 @@ from numbers_mock.faults import (
     check_fault_names,
     fault_variant,
 )
+from numbers_mock.seeding import load_inventory
 from numbers_mock.settings import DEFAULT_ACCOUNTS, Account, MockSettings, default_spec_path
 from numbers_mock.store import StoreError
 from numbers_mock.throttle import RateLimit, parse_rate
@@ -101,6 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tests = parser.add_argument_group("for application tests (see the /_mock/ routes)")
     tests.add_argument(
+        "--inventory",
+        type=Path,
+        metavar="FILE",
+        help="accounts, owned and available numbers from a JSON or YAML file (replaces --seed's)",
+    )
+    tests.add_argument(
         "--rate-limit",
         type=_rate,
         metavar="N/s",
@@ -159,13 +166,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def settings_from_args(args: argparse.Namespace) -> MockSettings:
-    """MockSettings from parsed arguments; ValueError for inconsistent accounts."""
+    """MockSettings from parsed arguments; ValueError for inconsistent accounts or inventory."""
     accounts: tuple[Account, ...] = tuple(args.account) if args.account else DEFAULT_ACCOUNTS
+    accounts += tuple(args.subaccount)
+    inventory = None
+    if args.inventory is not None:
+        inventory = load_inventory(args.inventory, accounts)
+        if inventory.accounts is not None:
+            if args.account or args.subaccount:
+                raise ValueError(
+                    f"{args.inventory} names its accounts: leave out --account and --subaccount"
+                )
+            accounts = inventory.accounts
     return MockSettings(
         spec_path=args.spec,
         seed=args.seed,
         database=args.database,
-        accounts=accounts + tuple(args.subaccount),
+        accounts=accounts,
+        inventory=inventory,
         max_body_bytes=args.max_body_bytes,
         rate_limit=args.rate_limit,
         journal_size=args.journal_size,

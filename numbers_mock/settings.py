@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from numbers_mock.throttle import RateLimit
+
+if TYPE_CHECKING:
+    from numbers_mock.seeding import Inventory
 
 __all__ = ["DEFAULT_ACCOUNTS", "Account", "MockSettings", "default_spec_path"]
 
@@ -45,7 +49,8 @@ class MockSettings:
 
     `database=None` keeps the state in memory (lost when the app goes away); a path keeps it in
     a SQLite file, so a new app on the same file sees the numbers bought before. The same `seed`
-    always gives the same inventory of available numbers. `rate_limit` throttles each account
+    always gives the same inventory of available numbers; `inventory` (`--inventory FILE`)
+    replaces it with a file's numbers, owners and settings. `rate_limit` throttles each account
     (429 past it); `journal_size` bounds the request journal (0 turns it off).
 
     `faults` is kept for callers written before the variant seam: `create_app` turns it into
@@ -59,6 +64,7 @@ class MockSettings:
     max_body_bytes: int = 16 * 1024
     rate_limit: RateLimit | None = None
     journal_size: int = 1000
+    inventory: Inventory | None = None
     faults: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -69,6 +75,11 @@ class MockSettings:
         if self.journal_size < 0:
             raise ValueError("journal_size must be 0 (off) or more")
         _check_accounts(self.accounts)
+        if self.inventory is not None:
+            keys = {account.api_key for account in self.accounts}
+            strangers = sorted(set(self.inventory.owners.values()) - keys)
+            if strangers:
+                raise ValueError(f"the inventory's owners are not accounts: {', '.join(strangers)}")
 
 
 def _check_accounts(accounts: tuple[Account, ...]) -> None:

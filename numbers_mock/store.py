@@ -12,13 +12,16 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from numbers_mock.inventory import generate_inventory
+from numbers_mock.inventory import InventoryNumber, generate_inventory
 from numbers_mock.queries import NumberQuery, feature_mask
+
+if TYPE_CHECKING:
+    from numbers_mock.seeding import Inventory
 
 __all__ = ["NumberStore", "Page", "StoreError"]
 
@@ -61,8 +64,14 @@ class Page:
 class NumberStore:
     """Numbers, their owners and their settings, behind one SQLite connection."""
 
-    def __init__(self, database: Path | None, seed: int) -> None:
+    def __init__(
+        self, database: Path | None, seed: int, inventory: Inventory | None = None
+    ) -> None:
+        """A store of the seed's numbers, or of `inventory`'s (with their owners and settings)."""
         self.seed = seed
+        self.inventory = inventory
+        # What the database file records it was made from.
+        self._origin = str(seed) if inventory is None else inventory.label
         self._lock = threading.Lock()
         try:
             # Autocommit: each statement is its own transaction unless one is opened explicitly.
@@ -208,7 +217,7 @@ class NumberStore:
             if not meta:
                 self._db.executemany(
                     "INSERT INTO meta (key, value) VALUES (?, ?)",
-                    [("schema_version", _SCHEMA_VERSION), ("seed", str(self.seed))],
+                    [("schema_version", _SCHEMA_VERSION), ("seed", self._origin)],
                 )
                 self._fill()
             self._db.execute("COMMIT")
@@ -217,16 +226,24 @@ class NumberStore:
             raise
         if meta and meta.get("schema_version") != _SCHEMA_VERSION:
             raise StoreError(f"database schema version {meta.get('schema_version')!r} is unknown")
-        if meta and meta.get("seed") != str(self.seed):
+        if meta and meta.get("seed") != self._origin:
             raise StoreError(
-                f"database was made with seed {meta.get('seed')}, not {self.seed}: "
-                "use that seed, or another database file"
+                f"database was made from {_origin_name(meta.get('seed'))}, "
+                f"not {_origin_name(self._origin)}: use that one, or another database file"
             )
 
     def _fill(self) -> None:
+        owners: Mapping[str, str] = {}
+        settings: Mapping[str, Mapping[str, str]] = {}
+        numbers: Sequence[InventoryNumber]
+        if self.inventory is None:
+            numbers = generate_inventory(self.seed)
+        else:
+            numbers = self.inventory.numbers
+            owners, settings = self.inventory.owners, self.inventory.settings
         self._db.executemany(
             "INSERT INTO numbers (msisdn, country, type, features, feature_mask, limitations, "
-            "cost, initial_price) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "cost, initial_price, owner, settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     number.msisdn,
@@ -237,10 +254,18 @@ class NumberStore:
                     json.dumps([limitation.as_json() for limitation in number.limitations]),
                     number.cost,
                     number.initial_price,
+                    owners.get(number.msisdn),
+                    json.dumps(dict(settings.get(number.msisdn, {}))),
                 )
-                for number in generate_inventory(self.seed)
+                for number in numbers
             ],
         )
+
+
+def _origin_name(origin: str | None) -> str:
+    if origin is not None and origin.startswith("inventory"):
+        return f"an inventory file ({origin})"
+    return f"seed {origin}"
 
 
 def _settings(text: str) -> dict[str, Any]:
