@@ -12,6 +12,7 @@ __all__ = [
     "UNAUTHORIZED",
     "Rejected",
     "Reply",
+    "SharedMapping",
     "field_errors",
     "status_reply",
 ]
@@ -28,6 +29,14 @@ class Reply:
     status: int
     body: Mapping[str, Any]
     headers: Mapping[str, str] = field(default_factory=dict)
+
+
+class SharedMapping(dict[str, Any]):
+    """A part of a reply that every request gets alike and nobody changes (an available number).
+
+    The renderer projects such a part by the document's schema once and keeps the result; a reply
+    edit that wants to change one copies it first, as `dict(part)`.
+    """
 
 
 class Rejected(Exception):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from numbers_mock.inventory import InventoryNumber, generate_inventory
 from numbers_mock.queries import NumberQuery, feature_mask
+from numbers_mock.replies import SharedMapping
 
 if TYPE_CHECKING:
     from numbers_mock.seeding import Inventory
@@ -54,7 +55,8 @@ class StoreError(RuntimeError):
 class Page:
     """One page of matches: `count` is the total number of matches, not the page length.
 
-    The numbers share their inner lists (features, limitations) with the store: read-only.
+    The numbers are shared with the store and with other pages (an available number is the same
+    `SharedMapping` in every page, an owned one shares its inner lists): read-only.
     """
 
     count: int
@@ -183,9 +185,9 @@ class NumberStore:
             return Page(
                 count, [{**_settings(settings), **self._facts[m][1]} for m, settings in rows]
             )
-        return Page(count, [dict(self._facts[msisdn][0]) for msisdn, _ in rows])
+        return Page(count, [self._facts[msisdn][0] for msisdn, _ in rows])
 
-    def _load_facts(self) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    def _load_facts(self) -> dict[str, tuple[SharedMapping, dict[str, Any]]]:
         """What never changes about a number, as (available answer, owned answer without settings).
 
         Read once: only owners and settings change, and those are always read from SQLite.
@@ -202,7 +204,8 @@ class NumberStore:
                 "features": features.split(",") if features else [],
                 "limitations": json.loads(limitations),
             }
-            facts[msisdn] = ({**number, "initialPrice": initial_price, "cost": cost}, number)
+            available = SharedMapping(number, initialPrice=initial_price, cost=cost)
+            facts[msisdn] = (available, number)
         return facts
 
     def _change(self, sql: str, args: list[object]) -> bool:
