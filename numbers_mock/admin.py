@@ -19,9 +19,9 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from numbers_mock.balances import Balances
-from numbers_mock.pipeline import Controls
+from numbers_mock.pipeline import Controls, read_body
 from numbers_mock.rendering import json_response
-from numbers_mock.replies import status_reply
+from numbers_mock.replies import Rejected, status_reply
 from numbers_mock.scripts import Script, ScriptError
 
 __all__ = ["AdminRoutes"]
@@ -70,9 +70,10 @@ class AdminRoutes:
         return json_response(200, {"scripts": self._controls.scripts.pending()})
 
     async def add_script(self, request: Request) -> Response:
-        raw = await request.body()
-        if len(raw) > _MAX_SCRIPT_BYTES:
-            return _status(413, f"script larger than {_MAX_SCRIPT_BYTES} bytes")
+        try:
+            raw = await read_body(request, _MAX_SCRIPT_BYTES)
+        except Rejected as rejected:
+            return json_response(rejected.reply.status, rejected.reply.body)
         try:
             data = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
