@@ -23,6 +23,7 @@ from pathlib import Path
 
 from hypothesis import settings
 
+from benchmarks.fault_checks import expected_check
 from benchmarks.harness_runs import HarnessOutcome, run_harness
 from benchmarks.schemathesis_runs import Failure, SchemathesisOutcome, Signature, run_schemathesis
 from benchmarks.targets import seeded_database, serve_mock
@@ -60,7 +61,7 @@ class FaultRun:
 
     @property
     def expected_check_caught(self) -> bool:
-        return self.fault.caught_by in self.harness.caught_by
+        return expected_check(self.fault) in self.harness.caught_by
 
 
 @dataclass
@@ -169,8 +170,8 @@ def report(detection: Detection) -> str:
         plain_time = f"{run.plain.seconds_until(run.plain_catch):.1f} s" if run.plain_catch else "-"
         harness_time = f"{run.harness.seconds:.1f} s" if run.harness.caught else "-"
         lines.append(
-            f"| `{run.fault.name}` | {run.fault.category} | {run.fault.caught_by} | {harness} | "
-            f"{harness_time} | {plain} | {plain_time} |"
+            f"| `{run.fault.name}` | {run.fault.category} | {expected_check(run.fault)} "
+            f"| {harness} | {harness_time} | {plain} | {plain_time} |"
         )
     lines += ["", *summary_lines(detection)]
     return "\n".join(lines)

@@ -12,23 +12,33 @@ In-process use::
         ...  # http requests to base_url; app.reset() between tests
     app.close()
 
-From a shell: `numbers-mock --port 8000` (or `python -m numbers_mock`, or `nox -s mock`).
+Over TLS, as the official SDKs need: `serve_in_thread(app, options=ServerOptions(tls=...))` with
+`make_test_certificate(folder)`. From a shell: `numbers-mock --port 8000` (`--tls` for HTTPS; or
+`python -m numbers_mock`, or `nox -s mock`). numbers_mock/README.md has every option and the
+`/_mock/` routes for application tests.
 """
 
-from numbers_mock.app import MockApp, create_app
+from numbers_mock.app import MockApp, Variant, create_app
+from numbers_mock.connections import ConnectionLimits
 from numbers_mock.document import DocumentError
-from numbers_mock.server import serve_in_thread
+from numbers_mock.server import ServerOptions, serve_in_thread
 from numbers_mock.settings import DEFAULT_ACCOUNTS, Account, MockSettings, default_spec_path
 from numbers_mock.store import StoreError
+from numbers_mock.tls import TlsFiles, make_test_certificate
 
 __all__ = [
     "DEFAULT_ACCOUNTS",
     "Account",
+    "ConnectionLimits",
     "DocumentError",
     "MockApp",
     "MockSettings",
+    "ServerOptions",
     "StoreError",
+    "TlsFiles",
+    "Variant",
     "create_app",
     "default_spec_path",
+    "make_test_certificate",
     "serve_in_thread",
 ]

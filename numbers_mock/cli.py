@@ -3,15 +3,34 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import contextlib
+import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from numbers_mock.connections import ConnectionLimits
 from numbers_mock.document import DocumentError
-from numbers_mock.faults import CATALOGUE, UnknownFaultError, check_fault_names
+from numbers_mock.faults import (
+    CATALOGUE,
+    FaultVariant,
+    UnknownFaultError,
+    check_fault_names,
+    fault_variant,
+)
+from numbers_mock.seeding import load_inventory
 from numbers_mock.settings import DEFAULT_ACCOUNTS, Account, MockSettings, default_spec_path
 from numbers_mock.store import StoreError
+from numbers_mock.throttle import RateLimit, parse_rate
+from numbers_mock.tls import TlsFiles, make_test_certificate
 
-__all__ = ["build_parser", "fault_table", "main", "settings_from_args"]
+__all__ = [
+    "build_parser",
+    "fault_table",
+    "limits_from_args",
+    "main",
+    "settings_from_args",
+    "variant_from_args",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,6 +100,62 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="list the faults --fault can switch on, and exit",
     )
+    tests = parser.add_argument_group("for application tests (see the /_mock/ routes)")
+    tests.add_argument(
+        "--inventory",
+        type=Path,
+        metavar="FILE",
+        help="accounts, owned and available numbers from a JSON or YAML file (replaces --seed's)",
+    )
+    tests.add_argument(
+        "--rate-limit",
+        type=_rate,
+        metavar="N/s",
+        help="answer 429 with Retry-After past N requests a second per account (default: none)",
+    )
+    tests.add_argument(
+        "--journal-size",
+        type=_non_negative,
+        default=1000,
+        metavar="N",
+        help="requests GET /_mock/journal keeps; 0 turns it off (default: %(default)s)",
+    )
+    tls = parser.add_argument_group("TLS (the official SDKs speak HTTPS only)")
+    tls.add_argument("--ssl-certfile", type=Path, metavar="PATH", help="certificate chain (PEM)")
+    tls.add_argument("--ssl-keyfile", type=Path, metavar="PATH", help="its private key (PEM)")
+    tls.add_argument(
+        "--tls",
+        action="store_true",
+        help="make a test certificate for 127.0.0.1, ::1 and localhost and print its CA file",
+    )
+    tls.add_argument(
+        "--tls-dir",
+        type=Path,
+        metavar="PATH",
+        help="where --tls writes its files (default: a temporary folder removed at exit)",
+    )
+    limits = parser.add_argument_group("slow and idle clients")
+    limits.add_argument(
+        "--idle-timeout",
+        type=_seconds,
+        default=ConnectionLimits.idle_timeout,
+        metavar="SECONDS",
+        help="close a connection idle this long (default: %(default)s)",
+    )
+    limits.add_argument(
+        "--request-timeout",
+        type=_seconds,
+        default=ConnectionLimits.request_timeout,
+        metavar="SECONDS",
+        help="close a connection whose request takes longer to arrive (default: %(default)s)",
+    )
+    limits.add_argument(
+        "--max-connections",
+        type=_positive,
+        default=ConnectionLimits.max_connections,
+        metavar="N",
+        help="open connections at most; the longest idle one makes room (default: %(default)s)",
+    )
     parser.add_argument(
         "--log-level",
         choices=["critical", "error", "warning", "info", "debug"],
@@ -91,15 +166,45 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def settings_from_args(args: argparse.Namespace) -> MockSettings:
-    """MockSettings from parsed arguments; ValueError for inconsistent accounts."""
+    """MockSettings from parsed arguments; ValueError for inconsistent accounts or inventory."""
     accounts: tuple[Account, ...] = tuple(args.account) if args.account else DEFAULT_ACCOUNTS
+    accounts += tuple(args.subaccount)
+    inventory = None
+    if args.inventory is not None:
+        inventory = load_inventory(args.inventory, accounts)
+        if inventory.accounts is not None:
+            if args.account or args.subaccount:
+                raise ValueError(
+                    f"{args.inventory} names its accounts: leave out --account and --subaccount"
+                )
+            accounts = inventory.accounts
     return MockSettings(
         spec_path=args.spec,
         seed=args.seed,
         database=args.database,
-        accounts=accounts + tuple(args.subaccount),
+        accounts=accounts,
+        inventory=inventory,
         max_body_bytes=args.max_body_bytes,
-        faults=tuple(args.fault),
+        rate_limit=args.rate_limit,
+        journal_size=args.journal_size,
+    )
+
+
+def variant_from_args(args: argparse.Namespace) -> FaultVariant | None:
+    """The fault catalogue's variant for the `--fault` options (None without any).
+
+    The command line is where the catalogue meets the mock: the core takes any variant and knows
+    no fault.
+    """
+    return fault_variant(args.fault) if args.fault else None
+
+
+def limits_from_args(args: argparse.Namespace) -> ConnectionLimits:
+    """The connection limits the options ask for."""
+    return ConnectionLimits(
+        idle_timeout=args.idle_timeout,
+        request_timeout=args.request_timeout,
+        max_connections=args.max_connections,
     )
 
 
@@ -110,31 +215,58 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.list_faults:
         print(fault_table())
         return 0
+    if (args.ssl_certfile is None) != (args.ssl_keyfile is None):
+        parser.error("--ssl-certfile and --ssl-keyfile go together")
+    if args.tls and args.ssl_certfile is not None:
+        parser.error("--tls makes its own certificate: leave out --ssl-certfile and --ssl-keyfile")
+    if args.tls_dir is not None and not args.tls:
+        parser.error("--tls-dir is only for --tls")
     try:
         settings = settings_from_args(args)
+        limits = limits_from_args(args)
     except ValueError as exc:
         parser.error(str(exc))
     # Imported late: `--help` and option errors should not wait for uvicorn and openapi-core.
-    from numbers_mock.server import run_server
+    from numbers_mock.app import create_app
+    from numbers_mock.server import ServerOptions, run_server
 
-    try:
-        run_server(settings, args.host, args.port, args.log_level)
-    except (DocumentError, StoreError) as exc:
-        parser.error(str(exc))
-    except KeyboardInterrupt:
-        pass
+    with _tls_files(args) as tls:
+        try:
+            if tls is not None:
+                tls.check()
+            app = create_app(settings, variant_from_args(args))
+        except (DocumentError, StoreError, ValueError) as exc:
+            parser.error(str(exc))
+        if tls is not None and tls.ca_file is not None:
+            # Printed before serving, so a script can read it while the server runs.
+            print(f"numbers-mock: CA certificate for clients: {tls.ca_file}", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            run_server(app, args.host, args.port, args.log_level, ServerOptions(tls, limits))
     return 0
 
 
+@contextlib.contextmanager
+def _tls_files(args: argparse.Namespace) -> Iterator[TlsFiles | None]:
+    if args.ssl_certfile is not None:
+        yield TlsFiles(args.ssl_certfile, args.ssl_keyfile)
+    elif not args.tls:
+        yield None
+    elif args.tls_dir is not None:
+        yield make_test_certificate(args.tls_dir)
+    else:
+        with tempfile.TemporaryDirectory(prefix="numbers-mock-tls-") as folder:
+            yield make_test_certificate(Path(folder))
+
+
 def fault_table() -> str:
-    """The fault catalogue as aligned text: name, category, the check expected to catch it, what."""
-    rows = [("fault", "category", "caught by", "what it breaks")]
-    rows += [(f.name, f.category, f.caught_by, f.description) for f in CATALOGUE.values()]
-    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    """The fault catalogue as aligned text: name, category, what it breaks."""
+    rows = [("fault", "category", "what it breaks")]
+    rows += [(f.name, str(f.category), f.description) for f in CATALOGUE.values()]
+    widths = [max(len(row[column]) for row in rows) for column in range(2)]
     return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True))
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:2], widths, strict=True))
         + "  "
-        + row[3]
+        + row[2]
         for row in rows
     )
 
@@ -154,10 +286,34 @@ def _port(text: str) -> int:
     return port
 
 
+def _rate(text: str) -> RateLimit:
+    try:
+        return parse_rate(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _non_negative(text: str) -> int:
+    value = _integer(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
 def _positive(text: str) -> int:
     value = _integer(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text}")
     return value
 
 

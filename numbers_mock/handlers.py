@@ -8,10 +8,12 @@ variant of the mock can swap one handler without touching the rest.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from numbers_mock.accounts import AccountBook
+from numbers_mock.balances import Balances
 from numbers_mock.queries import NumberQuery
 from numbers_mock.replies import METHOD_FAILED, SUCCESS, Reply
 from numbers_mock.settings import Account
@@ -35,10 +37,11 @@ _IDENTITY_FIELDS = frozenset({"country", "msisdn", "target_api_key"})
 
 @dataclass(frozen=True)
 class MockContext:
-    """What handlers work with: the state and the accounts."""
+    """What handlers work with: the state, the accounts and their balances."""
 
     store: NumberStore
     accounts: AccountBook
+    balances: Balances = field(default_factory=lambda: Balances(()))
 
 
 @dataclass(frozen=True)
@@ -80,11 +83,19 @@ def get_available_numbers(context: MockContext, call: Call) -> Reply:
 
 
 def buy_a_number(context: MockContext, call: Call) -> Reply:
-    """`POST /number/buy`: move a number from the pool to the caller (or to its subaccount)."""
+    """`POST /number/buy`: move a number from the pool to the caller (or to its subaccount).
+
+    The account that gets the number pays its `initialPrice` from its balance, if it has one.
+    """
     target = context.accounts.acting_account(call.account, call.body.get("target_api_key"))
     if target is None:
         return METHOD_FAILED
+    price = Decimal(context.store.initial_price(call.body["msisdn"]) or "0")
+    if not context.balances.charge(target.api_key, price):
+        return METHOD_FAILED
     bought = context.store.buy(target.api_key, call.body["country"], call.body["msisdn"])
+    if not bought:
+        context.balances.refund(target.api_key, price)
     return SUCCESS if bought else METHOD_FAILED
 
 

@@ -42,15 +42,21 @@ class Renderer:
         """The response for `reply`; a body the document does not describe is always plain JSON."""
         shaped = None if operation_id is None else self._shape(operation_id, reply.status, xml)
         if shaped is None:
-            return json_response(reply.status, reply.body)
-        shape, project = shaped
-        if xml:
-            return Response(
-                to_xml(shape, reply.body),
-                status_code=reply.status,
-                headers={"content-type": XML_CONTENT_TYPE},
-            )
-        return json_response(reply.status, reply.body if project is None else project(reply.body))
+            response = json_response(reply.status, reply.body)
+        else:
+            shape, project = shaped
+            if xml:
+                response = Response(
+                    to_xml(shape, reply.body),
+                    status_code=reply.status,
+                    headers={"content-type": XML_CONTENT_TYPE},
+                )
+            else:
+                body = reply.body if project is None else project(reply.body)
+                response = json_response(reply.status, body)
+        if reply.headers:
+            response.headers.update(reply.headers)
+        return response
 
     def _shape(
         self, operation_id: str, status: int, xml: bool

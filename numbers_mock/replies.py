@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "UNAUTHORIZED",
     "Rejected",
     "Reply",
+    "SharedMapping",
     "field_errors",
     "status_reply",
 ]
@@ -19,14 +20,23 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Reply:
-    """An HTTP status and a body in JSON shape.
+    """An HTTP status, a body in JSON shape, and any headers the answer needs (`Retry-After`).
 
     The renderer shapes the body by the document's schema for this operation and status when the
-    document has one; otherwise (400 field errors, 413, 415) the body is sent as JSON as it is.
+    document has one; otherwise (400 field errors, 413, 415, 429) the body is sent as JSON as it is.
     """
 
     status: int
     body: Mapping[str, Any]
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+class SharedMapping(dict[str, Any]):
+    """A part of a reply that every request gets alike and nobody changes (an available number).
+
+    The renderer projects such a part by the document's schema once and keeps the result; a reply
+    edit that wants to change one copies it first, as `dict(part)`.
+    """
 
 
 class Rejected(Exception):

@@ -8,28 +8,62 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 import uvicorn
 from starlette.types import ASGIApp
 
-from numbers_mock.app import create_app
+from numbers_mock.app import MockApp
+from numbers_mock.connections import ConnectionLimits, fit_to_descriptors, guarded_protocol
 from numbers_mock.redaction import install_credential_filter
-from numbers_mock.settings import MockSettings
+from numbers_mock.tls import TlsFiles
 
-__all__ = ["run_server", "serve_in_thread"]
+__all__ = ["ServerOptions", "run_server", "serve_in_thread"]
+
+
+@dataclass(frozen=True)
+class ServerOptions:
+    """How the app is served: TLS or plain HTTP, and the limits on slow and idle clients."""
+
+    tls: TlsFiles | None = None
+    limits: ConnectionLimits = field(default_factory=ConnectionLimits)
+
+    @property
+    def scheme(self) -> str:
+        """`https` with TLS, `http` without."""
+        return "http" if self.tls is None else "https"
+
+    def uvicorn_options(self) -> dict[str, Any]:
+        """Keyword arguments for `uvicorn.Config`."""
+        options: dict[str, Any] = {
+            "http": guarded_protocol(fit_to_descriptors(self.limits)),
+            "timeout_keep_alive": self.limits.idle_timeout,
+            # The mock never upgrades connections; no WebSocket library needs to be installed.
+            "ws": "none",
+        }
+        if self.tls is not None:
+            options["ssl_certfile"] = str(self.tls.certfile)
+            options["ssl_keyfile"] = str(self.tls.keyfile)
+        return options
+
 
 _STARTUP_TIMEOUT = 10.0
 _SHUTDOWN_TIMEOUT = 10.0
 
 
 @contextlib.contextmanager
-def serve_in_thread(app: ASGIApp, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+def serve_in_thread(
+    app: ASGIApp, host: str = "127.0.0.1", port: int = 0, options: ServerOptions | None = None
+) -> Iterator[str]:
     """Serve any ASGI app under uvicorn in a background thread; yield its base URL.
 
+    `options` chooses TLS (the URL is then `https://`) and the connection limits.
     `port=0` picks a free port. The socket is bound here, before the thread starts, so the URL is
     known at once and a port in use fails in the caller's thread. On exit the server stops (open
     keep-alive connections are closed) and the thread is joined.
     """
+    options = options or ServerOptions()
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # proto must be explicit: asyncio sets TCP_NODELAY on accepted connections only when the
     # listening socket says IPPROTO_TCP, and without it every answer waits ~40 ms for delayed ACKs.
@@ -47,6 +81,7 @@ def serve_in_thread(app: ASGIApp, host: str = "127.0.0.1", port: int = 0) -> Ite
             access_log=False,
             lifespan="auto",
             timeout_graceful_shutdown=2,
+            **options.uvicorn_options(),
         )
         server = uvicorn.Server(config)
         thread = threading.Thread(
@@ -56,7 +91,7 @@ def serve_in_thread(app: ASGIApp, host: str = "127.0.0.1", port: int = 0) -> Ite
         try:
             _wait_started(server, thread)
             url_host = f"[{host}]" if family == socket.AF_INET6 else host
-            yield f"http://{url_host}:{bound_port}"
+            yield f"{options.scheme}://{url_host}:{bound_port}"
         finally:
             server.should_exit = True
             thread.join(_SHUTDOWN_TIMEOUT)
@@ -77,15 +112,28 @@ def _wait_started(server: uvicorn.Server, thread: threading.Thread) -> None:
         time.sleep(0.01)
 
 
-def run_server(settings: MockSettings, host: str, port: int, log_level: str = "info") -> None:
-    """Serve the mock in the foreground until interrupted (Ctrl-C)."""
-    app = create_app(settings)
+def run_server(
+    app: MockApp,
+    host: str,
+    port: int,
+    log_level: str = "info",
+    options: ServerOptions | None = None,
+) -> None:
+    """Serve the mock in the foreground until interrupted (Ctrl-C); the app is closed at the end."""
+    options = options or ServerOptions()
     # The document, validators and libraries loaded so far live as long as the process: frozen,
     # the cyclic garbage collector stops walking them again and again as requests allocate.
     gc.collect()
     gc.freeze()
     try:
-        config = uvicorn.Config(app, host=host, port=port, log_level=log_level, lifespan="off")
+        config = uvicorn.Config(
+            app,
+            host=host,
+            port=port,
+            log_level=log_level,
+            lifespan="off",
+            **options.uvicorn_options(),
+        )
         # After Config: it (re)configures logging, which would drop a filter added earlier.
         install_credential_filter()
         uvicorn.Server(config).run()

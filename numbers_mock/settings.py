@@ -1,9 +1,16 @@
-"""Settings of one mock server: document, accounts, seed, where the state lives, and any faults."""
+"""Settings of one mock server: document, accounts, seed, where the state lives, test controls."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from numbers_mock.throttle import RateLimit
+
+if TYPE_CHECKING:
+    from numbers_mock.seeding import Inventory
 
 from numbers_openapi import document_path
 
@@ -12,12 +19,17 @@ __all__ = ["DEFAULT_ACCOUNTS", "Account", "MockSettings", "default_spec_path"]
 
 @dataclass(frozen=True)
 class Account:
-    """An API account: its key, its secret and, for a subaccount, the key of its parent account."""
+    """An API account: its key, its secret and, for a subaccount, the key of its parent account.
+
+    `balance` (euros, as text: "10.00") makes purchases cost the number's `initialPrice` and be
+    refused with 420 once it does not cover one; None means unlimited credit.
+    """
 
     api_key: str
     # Kept out of repr so that a logged settings object never shows a secret.
     api_secret: str = field(repr=False)
     parent: str | None = None
+    balance: str | None = None
 
 
 # Other engineers' code (the contract harness, the client tests) relies on these exact values.
@@ -39,8 +51,12 @@ class MockSettings:
 
     `database=None` keeps the state in memory (lost when the app goes away); a path keeps it in
     a SQLite file, so a new app on the same file sees the numbers bought before. The same `seed`
-    always gives the same inventory of available numbers. `faults` names deliberate bugs to serve
-    (`numbers_mock.faults`); an unknown name is a `ValueError` that lists the valid ones.
+    always gives the same inventory of available numbers; `inventory` (`--inventory FILE`)
+    replaces it with a file's numbers, owners and settings. `rate_limit` throttles each account
+    (429 past it); `journal_size` bounds the request journal (0 turns it off).
+
+    `faults` is kept for callers written before the variant seam: `create_app` turns it into
+    `fault_variant(faults)`. New code passes the variant to `create_app` instead.
     """
 
     spec_path: Path = field(default_factory=default_spec_path)
@@ -48,19 +64,24 @@ class MockSettings:
     database: Path | None = None
     accounts: tuple[Account, ...] = DEFAULT_ACCOUNTS
     max_body_bytes: int = 16 * 1024
+    rate_limit: RateLimit | None = None
+    journal_size: int = 1000
+    inventory: Inventory | None = None
     faults: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.max_body_bytes < 1:
-            raise ValueError("max_body_bytes must be at least 1")
-        _check_accounts(self.accounts)
         if isinstance(self.faults, str):
             raise ValueError(f"faults is a tuple of names: write ({self.faults!r},)")
-        if self.faults:
-            # Imported here: the fault catalogue is built on modules that import this one.
-            from numbers_mock.faults import check_fault_names
-
-            check_fault_names(self.faults)
+        if self.max_body_bytes < 1:
+            raise ValueError("max_body_bytes must be at least 1")
+        if self.journal_size < 0:
+            raise ValueError("journal_size must be 0 (off) or more")
+        _check_accounts(self.accounts)
+        if self.inventory is not None:
+            keys = {account.api_key for account in self.accounts}
+            strangers = sorted(set(self.inventory.owners.values()) - keys)
+            if strangers:
+                raise ValueError(f"the inventory's owners are not accounts: {', '.join(strangers)}")
 
 
 def _check_accounts(accounts: tuple[Account, ...]) -> None:
@@ -77,6 +98,8 @@ def _check_accounts(accounts: tuple[Account, ...]) -> None:
         if ":" in account.api_key:
             # HTTP basic splits "key:secret" at the first colon, so a key can never contain one.
             raise ValueError(f"api key {account.api_key!r} must not contain ':'")
+        if account.balance is not None:
+            _check_balance(account)
         if account.parent is None:
             continue
         parent = by_key.get(account.parent)
@@ -88,3 +111,14 @@ def _check_accounts(accounts: tuple[Account, ...]) -> None:
             raise ValueError(
                 f"subaccount {account.api_key!r} has a parent that is itself a subaccount"
             )
+
+
+def _check_balance(account: Account) -> None:
+    try:
+        balance = Decimal(account.balance or "")
+    except InvalidOperation:
+        balance = Decimal(-1)
+    if not balance.is_finite() or balance < 0:
+        raise ValueError(
+            f"balance of {account.api_key!r} must be a non-negative amount like '10.00'"
+        )

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from xml.etree import ElementTree
 
+from numbers_mock.replies import SharedMapping
+
 __all__ = ["Projector", "Shape", "compile_shape", "project", "projector", "to_xml"]
 
 Kind = Literal["object", "array", "scalar"]
@@ -84,15 +86,28 @@ def projector(shape: Shape) -> Projector | None:
     if shape.kind != "object" or not shape.properties:
         return None
     fields = tuple((key, projector(sub)) for key, sub in shape.properties)
+    # Projections of shared parts (SharedMapping), by id; the part is kept with its projection,
+    # so its id cannot be taken by another object while the entry lives.
+    shared: dict[int, tuple[SharedMapping, dict[str, Any]]] = {}
 
-    def project_object(value: Any) -> Any:
-        if not isinstance(value, dict | Mapping):
-            return value
+    def project_fields(value: Mapping[str, Any]) -> dict[str, Any]:
         return {
             key: item if sub is None else sub(item)
             for key, sub in fields
             if (item := value.get(key)) is not None
         }
+
+    def project_object(value: Any) -> Any:
+        if type(value) is SharedMapping:
+            known = shared.get(id(value))
+            if known is not None and known[0] is value:
+                return known[1]
+            projected = project_fields(value)
+            shared[id(value)] = (value, projected)
+            return projected
+        if not isinstance(value, dict | Mapping):
+            return value
+        return project_fields(value)
 
     return project_object
 

@@ -12,13 +12,17 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from numbers_mock.inventory import generate_inventory
+from numbers_mock.inventory import InventoryNumber, generate_inventory
 from numbers_mock.queries import NumberQuery, feature_mask
+from numbers_mock.replies import SharedMapping
+
+if TYPE_CHECKING:
+    from numbers_mock.seeding import Inventory
 
 __all__ = ["NumberStore", "Page", "StoreError"]
 
@@ -51,7 +55,8 @@ class StoreError(RuntimeError):
 class Page:
     """One page of matches: `count` is the total number of matches, not the page length.
 
-    The numbers share their inner lists (features, limitations) with the store: read-only.
+    The numbers are shared with the store and with other pages (an available number is the same
+    `SharedMapping` in every page, an owned one shares its inner lists): read-only.
     """
 
     count: int
@@ -61,8 +66,14 @@ class Page:
 class NumberStore:
     """Numbers, their owners and their settings, behind one SQLite connection."""
 
-    def __init__(self, database: Path | None, seed: int) -> None:
+    def __init__(
+        self, database: Path | None, seed: int, inventory: Inventory | None = None
+    ) -> None:
+        """A store of the seed's numbers, or of `inventory`'s (with their owners and settings)."""
         self.seed = seed
+        self.inventory = inventory
+        # What the database file records it was made from.
+        self._origin = str(seed) if inventory is None else inventory.label
         self._lock = threading.Lock()
         try:
             # Autocommit: each statement is its own transaction unless one is opened explicitly.
@@ -136,6 +147,11 @@ class NumberStore:
             [json.dumps(patch), msisdn, country, owner],
         )
 
+    def initial_price(self, msisdn: str) -> str | None:
+        """What buying `msisdn` costs (None for a number the store does not have)."""
+        facts = self._facts.get(msisdn)
+        return None if facts is None else str(facts[0]["initialPrice"])
+
     def owner_of(self, msisdn: str) -> str | None:
         """Who owns `msisdn` (None for a number in the pool or unknown)."""
         with self._lock:
@@ -169,9 +185,9 @@ class NumberStore:
             return Page(
                 count, [{**_settings(settings), **self._facts[m][1]} for m, settings in rows]
             )
-        return Page(count, [dict(self._facts[msisdn][0]) for msisdn, _ in rows])
+        return Page(count, [self._facts[msisdn][0] for msisdn, _ in rows])
 
-    def _load_facts(self) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    def _load_facts(self) -> dict[str, tuple[SharedMapping, dict[str, Any]]]:
         """What never changes about a number, as (available answer, owned answer without settings).
 
         Read once: only owners and settings change, and those are always read from SQLite.
@@ -188,7 +204,8 @@ class NumberStore:
                 "features": features.split(",") if features else [],
                 "limitations": json.loads(limitations),
             }
-            facts[msisdn] = ({**number, "initialPrice": initial_price, "cost": cost}, number)
+            available = SharedMapping(number, initialPrice=initial_price, cost=cost)
+            facts[msisdn] = (available, number)
         return facts
 
     def _change(self, sql: str, args: list[object]) -> bool:
@@ -203,7 +220,7 @@ class NumberStore:
             if not meta:
                 self._db.executemany(
                     "INSERT INTO meta (key, value) VALUES (?, ?)",
-                    [("schema_version", _SCHEMA_VERSION), ("seed", str(self.seed))],
+                    [("schema_version", _SCHEMA_VERSION), ("seed", self._origin)],
                 )
                 self._fill()
             self._db.execute("COMMIT")
@@ -212,16 +229,24 @@ class NumberStore:
             raise
         if meta and meta.get("schema_version") != _SCHEMA_VERSION:
             raise StoreError(f"database schema version {meta.get('schema_version')!r} is unknown")
-        if meta and meta.get("seed") != str(self.seed):
+        if meta and meta.get("seed") != self._origin:
             raise StoreError(
-                f"database was made with seed {meta.get('seed')}, not {self.seed}: "
-                "use that seed, or another database file"
+                f"database was made from {_origin_name(meta.get('seed'))}, "
+                f"not {_origin_name(self._origin)}: use that one, or another database file"
             )
 
     def _fill(self) -> None:
+        owners: Mapping[str, str] = {}
+        settings: Mapping[str, Mapping[str, str]] = {}
+        numbers: Sequence[InventoryNumber]
+        if self.inventory is None:
+            numbers = generate_inventory(self.seed)
+        else:
+            numbers = self.inventory.numbers
+            owners, settings = self.inventory.owners, self.inventory.settings
         self._db.executemany(
             "INSERT INTO numbers (msisdn, country, type, features, feature_mask, limitations, "
-            "cost, initial_price) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "cost, initial_price, owner, settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     number.msisdn,
@@ -232,10 +257,18 @@ class NumberStore:
                     json.dumps([limitation.as_json() for limitation in number.limitations]),
                     number.cost,
                     number.initial_price,
+                    owners.get(number.msisdn),
+                    json.dumps(dict(settings.get(number.msisdn, {}))),
                 )
-                for number in generate_inventory(self.seed)
+                for number in numbers
             ],
         )
+
+
+def _origin_name(origin: str | None) -> str:
+    if origin is not None and origin.startswith("inventory"):
+        return f"an inventory file ({origin})"
+    return f"seed {origin}"
 
 
 def _settings(text: str) -> dict[str, Any]:

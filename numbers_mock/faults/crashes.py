@@ -47,21 +47,18 @@ CRASH_FAULTS = (
         "crash-on-odd-pattern",
         "search and owned list answer 500 when `pattern` is not a whole number",
         Category.SERVER_ERROR,
-        "not_a_server_error",
         handlers=on_lists(crash_on_odd_pattern),
     ),
     Fault(
         "crash-past-last-page",
         "search and owned list answer 500 for an `index` past the last page",
         Category.SERVER_ERROR,
-        "not_a_server_error",
         handlers=on_lists(crash_past_last_page),
     ),
     Fault(
         "crash-on-non-ascii-update",
         "update answers 500 when a field holds a character outside ASCII",
         Category.SERVER_ERROR,
-        "not_a_server_error",
         handlers={UPDATE: crash_on_non_ascii},
     ),
 )

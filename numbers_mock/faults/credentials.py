@@ -33,14 +33,12 @@ CREDENTIAL_FAULTS = (
         "auth-ignored",
         "requests without credentials, or with wrong ones, are served as the primary account",
         Category.CREDENTIALS,
-        "ignored_auth",
         accounts=IgnoresCredentials,
     ),
     Fault(
         "auth-any-credentials",
         "requests without credentials get 401, but any key and secret pass as the primary account",
         Category.CREDENTIALS,
-        "ignored_auth",
         accounts=AcceptsAnyCredentials,
     ),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Iterable, Mapping, Sequence
 
 from starlette.responses import Response
@@ -16,7 +17,9 @@ from numbers_mock.rendering import Renderer
 from numbers_mock.replies import Reply
 from numbers_mock.settings import Account
 
-__all__ = ["EditingRenderer", "install_faults"]
+__all__ = ["EditingRenderer", "FaultVariant", "fault_variant", "install_faults"]
+
+logger = logging.getLogger("numbers_mock")
 
 
 class EditingRenderer(Renderer):
@@ -59,6 +62,29 @@ def install_faults(
     if not faults:
         return services, handlers
     return _with_faults(faults, document, accounts, services), _wrapped(faults, handlers)
+
+
+class FaultVariant:
+    """The variant of the mock (`create_app(..., variant=...)`) that serves the named faults."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.faults = tuple(fault.name for fault in lookup(names))
+
+    def __call__(
+        self,
+        document: ApiDocument,
+        accounts: tuple[Account, ...],
+        services: Services,
+        handlers: Mapping[str, Handler],
+    ) -> tuple[Services, Mapping[str, Handler]]:
+        if self.faults:
+            logger.warning("serving with faults: %s", ", ".join(self.faults))
+        return install_faults(self.faults, document, accounts, services, handlers)
+
+
+def fault_variant(names: Iterable[str]) -> FaultVariant:
+    """The variant serving `names`; `UnknownFaultError` for a name not in the catalogue."""
+    return FaultVariant(names)
 
 
 def _with_faults(

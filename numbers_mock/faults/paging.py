@@ -12,7 +12,6 @@ from numbers_mock.replies import Reply
 
 __all__ = ["PAGING_FAULTS"]
 
-_WALK = "paging walk"
 # Where a page starts, from the query: the correct start is `query.offset`.
 PageStart = Callable[[NumberQuery], int]
 
@@ -74,35 +73,30 @@ PAGING_FAULTS = (
         "page-larger-than-size",
         "search pages hold three times the `size` asked for",
         Category.PAGING,
-        "page_within_size",
         handlers={SEARCH: three_pages_at_once},
     ),
     Fault(
         "pages-overlap",
         "every page after the first starts one number early, repeating the previous page's last",
         Category.PAGING,
-        _WALK,
         handlers=on_lists(window(overlapping)),
     ),
     Fault(
         "index-from-zero",
         "`index` counts from 0: `index=1` serves the second page and the first is never served",
         Category.PAGING,
-        _WALK,
         handlers=on_lists(window(from_zero)),
     ),
     Fault(
         "count-is-page-length",
         "`count` is the number of numbers on the page, not the number of matches",
         Category.COUNTS,
-        _WALK,
         handlers=on_lists(counting(lambda count, on_page: on_page)),
     ),
     Fault(
         "count-one-short",
         "`count` is one less than the number of matches",
         Category.COUNTS,
-        "count_covers_page",
         handlers=on_lists(counting(lambda count, on_page: count - 1)),
     ),
 )

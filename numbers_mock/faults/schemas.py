@@ -19,7 +19,6 @@ from numbers_mock.replies import Reply
 __all__ = ["SCHEMA_FAULTS"]
 
 _SUCCESS = 200
-_SCHEMA_CHECK = "response_schema_conformance"
 _XML_COUNT = re.compile(rb"<count>(\d+)</count>")
 _XML_LIMITATION = re.compile(rb"<limitation ((?:[a-z]+=\"[^\"]*\" ?)+)/>")
 _XML_ATTRIBUTE = re.compile(rb"([a-z]+)=\"([^\"]*)\"")
@@ -102,42 +101,36 @@ SCHEMA_FAULTS = (
         "json-count-as-string",
         'JSON lists give `count` as a string ("24"), the schema says integer',
         Category.JSON_SCHEMA,
-        _SCHEMA_CHECK,
         reply_edit=count_as_string,
     ),
     Fault(
         "json-features-as-string",
         "JSON search results give `features` as one comma-separated string, not an array",
         Category.JSON_SCHEMA,
-        _SCHEMA_CHECK,
         reply_edit=features_as_string,
     ),
     Fault(
         "json-limitation-without-reach",
         "JSON lists drop the required `reach` of every number limitation",
         Category.JSON_SCHEMA,
-        _SCHEMA_CHECK,
         reply_edit=limitation_without_reach,
     ),
     Fault(
         "json-error-code-as-number",
         "JSON error answers (401, 420) give `error-code` as a number, the schema says string",
         Category.JSON_SCHEMA,
-        _SCHEMA_CHECK,
         reply_edit=error_code_as_number,
     ),
     Fault(
         "xml-count-as-words",
         "XML lists give `<count>24 numbers</count>`, not an integer",
         Category.XML_SCHEMA,
-        _SCHEMA_CHECK,
         response_edit=count_as_words,
     ),
     Fault(
         "xml-wrong-root",
         "XML lists come in a `<numbers-list>` root, the schema names it `<inbound-numbers>`",
         Category.XML_SCHEMA,
-        _SCHEMA_CHECK,
         response_edit=wrong_root,
     ),
     Fault(
@@ -145,14 +138,12 @@ SCHEMA_FAULTS = (
         "XML limitations carry feature/type/reach as child elements, not as the attributes the "
         "schema's `xml.attribute` asks for",
         Category.XML_SCHEMA,
-        _SCHEMA_CHECK,
         response_edit=limitations_as_elements,
     ),
     Fault(
         "xml-errors-as-json",
         "error answers to XML requests are JSON text labelled `text/xml`",
         Category.XML_SCHEMA,
-        _SCHEMA_CHECK,
         response_edit=errors_as_json,
     ),
 )

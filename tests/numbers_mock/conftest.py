@@ -77,6 +77,14 @@ def client(app: MockApp) -> Iterator[AppClient]:
     app_client.close()
 
 
+@pytest.fixture
+def anonymous(app: MockApp) -> Iterator[AppClient]:
+    """A client of `app` sending no credentials of its own."""
+    client = AppClient(app, auth=None)
+    yield client
+    client.close()
+
+
 def search(client: AppClient, **params: Any) -> dict[str, Any]:
     """The JSON answer of a successful search."""
     response = client.get("/number/search", params=params)

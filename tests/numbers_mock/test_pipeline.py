@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 
@@ -19,13 +19,6 @@ PATHS = [
     ("POST", "/number/cancel"),
     ("POST", "/number/update"),
 ]
-
-
-@pytest.fixture
-def anonymous(app: MockApp) -> Iterator[AppClient]:
-    client = AppClient(app, auth=None)
-    yield client
-    client.close()
 
 
 @pytest.mark.parametrize(("method", "path"), PATHS)
@@ -160,3 +153,29 @@ def test_bad_update_values_are_400(client: AppClient) -> None:
     response = client.post("/number/update", data=form)
     assert response.status_code == 400
     assert response.json() == {"voiceCallbackType": "Must be one of: sip, tel, app."}
+
+
+def test_checked_queries_are_kept_but_answers_are_not(client: AppClient) -> None:
+    query = {"country": "GB", "size": "3"}
+    first = client.get("/number/search", params=query).json()
+    number = first["numbers"][0]
+    assert client.post("/number/buy", data={"country": "GB", "msisdn": number["msisdn"]}).is_success
+    # The same query string again: its parameters come from the endpoint's cache, the answer
+    # from the state as it is now.
+    second = client.get("/number/search", params=query).json()
+    assert second["count"] == first["count"] - 1
+    assert number["msisdn"] not in [n["msisdn"] for n in second["numbers"]]
+    for _ in range(2):  # a refused query is refused every time
+        refused = client.get("/number/search", params={"country": "GB", "size": "0"})
+        assert refused.status_code == 400
+
+
+def test_the_checked_query_cache_is_bounded(app: MockApp, client: AppClient) -> None:
+    from numbers_mock.pipeline import _CHECKED_QUERIES, OperationEndpoint
+
+    for index in range(_CHECKED_QUERIES + 5):
+        client.get("/account/numbers", params={"index": str(index + 1)})
+    bound = [getattr(getattr(route, "endpoint", None), "__self__", None) for route in app.routes]
+    endpoints = [owner for owner in bound if isinstance(owner, OperationEndpoint)]
+    assert endpoints
+    assert all(len(endpoint._checked) <= _CHECKED_QUERIES for endpoint in endpoints)

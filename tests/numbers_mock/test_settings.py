@@ -50,10 +50,29 @@ def test_body_limit_must_be_positive() -> None:
         MockSettings(max_body_bytes=0)
 
 
-def test_faults_are_off_by_default_and_checked_by_name() -> None:
-    assert MockSettings().faults == ()
-    assert MockSettings(faults=("auth-ignored",)).faults == ("auth-ignored",)
-    with pytest.raises(ValueError, match=r"unknown fault 'nope'; valid faults: .*auth-ignored"):
-        MockSettings(faults=("nope",))
-    with pytest.raises(ValueError, match="tuple of names"):
-        MockSettings(faults="auth-ignored")  # type: ignore[arg-type]
+def test_test_controls_are_off_by_default_but_the_journal() -> None:
+    settings = MockSettings()
+    assert (settings.rate_limit, settings.journal_size) == (None, 1000)
+    with pytest.raises(ValueError, match="journal_size"):
+        MockSettings(journal_size=-1)
+
+
+def test_the_settings_module_does_not_import_the_faults() -> None:
+    # The core knows nothing of its faults: importing the settings loads no fault module.
+    import subprocess
+    import sys
+
+    code = "import numbers_mock.settings, sys; print(any('faults' in m for m in sys.modules))"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("balance", ["-1", "ten", "NaN", "Infinity", ""])
+def test_a_balance_must_be_a_non_negative_amount(balance: str) -> None:
+    with pytest.raises(ValueError, match="balance of 'k' must be a non-negative amount"):
+        MockSettings(accounts=(Account("k", "s", balance=balance),))
+
+
+def test_a_balance_is_kept() -> None:
+    account = Account("k", "s", balance="12.50")
+    assert MockSettings(accounts=(account,)).accounts == (account,)

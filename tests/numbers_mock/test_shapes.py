@@ -82,3 +82,20 @@ def test_booleans_and_free_form_objects() -> None:
     root = ElementTree.fromstring(to_xml(shape, {"flag": True, "none": None}))
     assert root.findtext("flag") == "true"
     assert root.find("none") is None
+
+
+def test_a_shared_part_is_projected_once_and_plain_parts_every_time() -> None:
+    from numbers_mock.replies import SharedMapping
+    from numbers_mock.shapes import Shape, projector
+
+    shape = Shape("n", "object", properties=(("a", Shape("a", "scalar")),))
+    project = projector(shape)
+    assert project is not None
+    shared = SharedMapping(a=1, b=2)
+    first = project(shared)
+    assert first == {"a": 1}
+    assert project(shared) is first
+    assert project(SharedMapping(a=3)) == {"a": 3}  # another part, its own projection
+    plain = {"a": 1, "b": 2}
+    assert project(plain) == {"a": 1}
+    assert project(plain) is not project(plain)

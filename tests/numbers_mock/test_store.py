@@ -148,7 +148,7 @@ def test_file_database_survives_and_remembers_its_seed(tmp_path: Path) -> None:
     second = NumberStore(path, 3)
     assert second.owner_of(number["msisdn"]) == "alice"
     second.close()
-    with pytest.raises(StoreError, match="seed 3, not 4"):
+    with pytest.raises(StoreError, match="made from seed 3, not seed 4"):
         NumberStore(path, 4)
 
 

@@ -10,11 +10,11 @@ from numbers_mock.faults.crashes import crash_on_odd_pattern
 
 def test_a_fault_needs_its_description_and_check() -> None:
     with pytest.raises(ValueError, match="needs a name"):
-        Fault("x", "", Category.PAGING, "paging walk", handlers={"op": crash_on_odd_pattern})
+        Fault("x", "", Category.PAGING, handlers={"op": crash_on_odd_pattern})
     with pytest.raises(ValueError, match="needs a name"):
-        Fault("x", "breaks", Category.PAGING, "", handlers={"op": crash_on_odd_pattern})
+        Fault("", "breaks", Category.PAGING, handlers={"op": crash_on_odd_pattern})
 
 
 def test_a_fault_must_change_something() -> None:
     with pytest.raises(ValueError, match="changes nothing"):
-        Fault("x", "breaks nothing", Category.PAGING, "paging walk")
+        Fault("x", "breaks nothing", Category.PAGING)

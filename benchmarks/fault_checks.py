@@ -1,0 +1,83 @@
+"""Which check of the contract harness is expected to catch each of the mock's faults.
+
+Harness metadata, kept with the benchmarks that measure it rather than in the mock, which only
+serves the faults. A check is named as the harness reports it: a schemathesis check, a harness
+check (`contract_tests/checks.py`), a lifecycle rule (`contract_tests/lifecycle.py`), or `paging
+walk` (`contract_tests/test_paging.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from numbers_mock.faults import Fault
+
+__all__ = ["EXPECTED_CHECKS", "KNOWN_CHECKS", "expected_check"]
+
+EXPECTED_CHECKS: Mapping[str, str] = {
+    "crash-on-odd-pattern": "not_a_server_error",
+    "crash-past-last-page": "not_a_server_error",
+    "crash-on-non-ascii-update": "not_a_server_error",
+    "auth-ignored": "ignored_auth",
+    "auth-any-credentials": "ignored_auth",
+    "search-ignores-type": "results_match_filters",
+    "search-ignores-features": "results_match_filters",
+    # The numbers it returns do contain the pattern: only a search that misses one shows it.
+    "search-pattern-always-starts-with": "filters_keep_matches",
+    "owned-ignores-has-application": "results_match_filters",
+    "page-larger-than-size": "page_within_size",
+    "pages-overlap": "paging walk",
+    "index-from-zero": "paging walk",
+    "count-is-page-length": "paging walk",
+    "count-one-short": "count_covers_page",
+    "json-count-as-string": "response_schema_conformance",
+    "json-features-as-string": "response_schema_conformance",
+    "json-limitation-without-reach": "response_schema_conformance",
+    "json-error-code-as-number": "response_schema_conformance",
+    "xml-count-as-words": "response_schema_conformance",
+    "xml-wrong-root": "response_schema_conformance",
+    "xml-limitations-as-elements": "response_schema_conformance",
+    "xml-errors-as-json": "response_schema_conformance",
+    "buy-does-nothing": "purchase_shows_up",
+    "cancel-does-nothing": "cancel_removes",
+    "update-does-nothing": "update_shows",
+    "cancel-unowned-succeeds": "cancel_unowned_refused",
+    "buy-owned-again-succeeds": "buy_owned_refused",
+    "search-offers-owned": "search_excludes_owned",
+    "owned-list-shows-every-account": "accounts_isolated",
+    "buy-takes-others-numbers": "accounts_isolated",
+    "refusal-as-404": "status_code_conformance",
+    "search-empty-as-404": "status_code_conformance",
+    "field-errors-as-200": "negative_data_rejection",
+    "json-as-text-plain": "content_type_conformance",
+    "xml-as-application-xml": "content_type_conformance",
+}
+
+# Every name the harness reports a failure under (contract_tests/README.md).
+KNOWN_CHECKS = frozenset(
+    {
+        "response_schema_conformance",
+        "status_code_conformance",
+        "content_type_conformance",
+        "negative_data_rejection",
+        "ignored_auth",
+        "not_a_server_error",
+        "results_match_filters",
+        "filters_keep_matches",
+        "page_within_size",
+        "count_covers_page",
+        "paging walk",
+        "purchase_shows_up",
+        "cancel_removes",
+        "update_shows",
+        "cancel_unowned_refused",
+        "buy_owned_refused",
+        "search_excludes_owned",
+        "accounts_isolated",
+    }
+)
+
+
+def expected_check(fault: Fault) -> str:
+    """The check expected to catch `fault`; `KeyError` for a fault the table does not know."""
+    return EXPECTED_CHECKS[fault.name]
