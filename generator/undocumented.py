@@ -15,7 +15,8 @@ from typing import Any
 
 from generator.documents import load_document
 from generator.overlay import apply_overlay, load_overlay
-from generator.paths import OVERLAY_PATH, SPEC_PATH
+from generator.paths import OVERLAY_PATH
+from numbers_openapi import document_path
 
 HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 
@@ -37,16 +38,18 @@ class UndocumentedStatuses:
         return frozenset() if label is None else self.for_label(label)
 
 
-def applied_document(spec: Path = SPEC_PATH, overlay: Path = OVERLAY_PATH) -> dict[str, Any]:
-    """The published document with the overlay applied (what the client is generated from)."""
-    return apply_overlay(load_document(spec), load_overlay(overlay))
+def applied_document(spec: Path | None = None, overlay: Path = OVERLAY_PATH) -> dict[str, Any]:
+    """The document (by default the vendored one, as installed) with the overlay applied: what
+    the client is generated from."""
+    return apply_overlay(load_document(spec or document_path()), load_overlay(overlay))
 
 
 def undocumented_statuses(
-    spec: Path = SPEC_PATH, overlay: Path = OVERLAY_PATH
+    spec: Path | None = None, overlay: Path = OVERLAY_PATH
 ) -> UndocumentedStatuses:
-    """Compare the published document with the overlaid one, operation by operation."""
-    return compare(load_document(spec), applied_document(spec, overlay))
+    """Compare the document with the overlaid one, operation by operation."""
+    published = load_document(spec or document_path())
+    return compare(published, apply_overlay(published, load_overlay(overlay)))
 
 
 def compare(published: Mapping[str, Any], overlaid: Mapping[str, Any]) -> UndocumentedStatuses:

@@ -61,7 +61,7 @@ class MockApp(Starlette):
         handlers: Mapping[str, Handler],
         variant: Variant | None = None,
     ) -> None:
-        document = ApiDocument(settings.spec_path)
+        document = ApiDocument(settings.spec_path, settings.overlay_path)
         # Built before the store: a bad document must not leave a database file behind.
         validator = RequestValidator(document)
         self.settings = settings

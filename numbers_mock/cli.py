@@ -18,7 +18,13 @@ from numbers_mock.faults import (
     fault_variant,
 )
 from numbers_mock.seeding import load_inventory
-from numbers_mock.settings import DEFAULT_ACCOUNTS, Account, MockSettings, default_spec_path
+from numbers_mock.settings import (
+    DEFAULT_ACCOUNTS,
+    Account,
+    MockSettings,
+    default_overlay_path,
+    default_spec_path,
+)
 from numbers_mock.store import StoreError
 from numbers_mock.throttle import RateLimit, parse_rate
 from numbers_mock.tls import TlsFiles, make_test_certificate
@@ -62,7 +68,19 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="PATH",
         default=default_spec_path(),
-        help="OpenAPI document to serve and validate against (default: the repository's)",
+        help="OpenAPI document to serve and validate against (default: the vendored one)",
+    )
+    parser.add_argument(
+        "--no-overlay",
+        dest="overlay",
+        action="store_const",
+        const=None,
+        default=default_overlay_path(),
+        help=(
+            "read the document as published, without the overlay that adds what the service "
+            "answers beyond it (420 on cancel and update, 400 field errors); for a --spec the "
+            "overlay does not fit"
+        ),
     )
     parser.add_argument(
         "--account",
@@ -180,6 +198,7 @@ def settings_from_args(args: argparse.Namespace) -> MockSettings:
             accounts = inventory.accounts
     return MockSettings(
         spec_path=args.spec,
+        overlay_path=args.overlay,
         seed=args.seed,
         database=args.database,
         accounts=accounts,

@@ -36,7 +36,8 @@ class ApiDocument:
     comes from here, so a new version of the document changes the mock without code changes.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, overlay: Path | None = None) -> None:
+        """Read the document at `path`, with `overlay` (an OpenAPI Overlay) applied when given."""
         self.path = path
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
@@ -46,6 +47,8 @@ class ApiDocument:
             raise DocumentError(f"API document {path} is not readable JSON: {exc}") from None
         if not isinstance(raw, dict) or not isinstance(raw.get("paths"), dict):
             raise DocumentError(f"API document {path} has no 'paths' object")
+        if overlay is not None:
+            raw = _overlaid(raw, overlay)
         self.raw: Mapping[str, Any] = raw
         self._operations = {ref.operation_id: ref for ref in self._iter_operations()}
 
@@ -90,8 +93,9 @@ class ApiDocument:
         """The schema of an answer (its `$ref` kept), or None when the document has no such answer.
 
         When the operation does not list `status`, another operation's answer for that status is
-        used: the document lists HTTP 420 for buy only, yet the service refuses cancels and updates
-        with the same body, and this keeps that body shaped (and named, in XML) by the document.
+        used: the published document lists HTTP 420 for buy only (the overlay adds it to cancel and
+        update), yet the service refuses cancels and updates with the same body, and this keeps
+        that body shaped (and named, in XML) by a document read without the overlay too.
         """
         response = self._response(self.operation(operation_id), status)
         if response is None:
@@ -102,7 +106,9 @@ class ApiDocument:
         if response is None:
             return None
         content: Mapping[str, Any] = response.get("content") or {}
-        media = content.get(media_type) or next(iter(content.values()), None)
+        # Only the media type asked for: an answer documented in JSON alone (the overlay's 400)
+        # stays JSON for a client that asked for XML.
+        media = content.get(media_type)
         if media is None or "schema" not in media:
             return None
         # Unresolved: the `$ref` names the component, which names an XML root lacking `xml.name`.
@@ -142,3 +148,17 @@ class ApiDocument:
                 operation = item.get(method)
                 if isinstance(operation, Mapping) and "operationId" in operation:
                     yield OperationRef(str(operation["operationId"]), method, path)
+
+
+def _overlaid(raw: dict[str, Any], overlay: Path) -> dict[str, Any]:
+    # Imported here: only a mock built with an overlay needs the overlay's JSONPath machinery.
+    from generator.documents import DocumentError as OverlayFileError
+    from generator.overlay import OverlayError, apply_overlay, load_overlay
+
+    try:
+        return apply_overlay(raw, load_overlay(overlay))
+    except (OverlayError, OverlayFileError) as exc:
+        raise DocumentError(
+            f"overlay {overlay} does not apply: {exc}"
+            " (--no-overlay reads the document as published)"
+        ) from None

@@ -12,6 +12,7 @@ from numbers_mock.throttle import RateLimit
 if TYPE_CHECKING:
     from numbers_mock.seeding import Inventory
 
+from generator.paths import OVERLAY_PATH
 from numbers_openapi import document_path
 
 __all__ = ["DEFAULT_ACCOUNTS", "Account", "MockSettings", "default_spec_path"]
@@ -45,13 +46,21 @@ def default_spec_path() -> Path:
     return document_path()
 
 
+def default_overlay_path() -> Path:
+    """The overlay that says what the service answers beyond its document (generator/)."""
+    return OVERLAY_PATH
+
+
 @dataclass(frozen=True)
 class MockSettings:
     """Everything that makes one mock server differ from another.
 
-    `database=None` keeps the state in memory (lost when the app goes away); a path keeps it in
-    a SQLite file, so a new app on the same file sees the numbers bought before. The same `seed`
-    always gives the same inventory of available numbers; `inventory` (`--inventory FILE`)
+    `database=None` keeps the state in memory (lost when the app goes away); a path keeps it in a
+    SQLite file, so a new app on the same file sees the numbers bought before. `overlay_path` (an
+    OpenAPI Overlay, by default generator/overlay.yaml, which the client is generated with too) is
+    applied to the document, so answers the service gives beyond it (420 on cancel and update, 400
+    field errors) are shaped by the same file; None reads the document as published. The same
+    `seed` always gives the same inventory of available numbers; `inventory` (`--inventory FILE`)
     replaces it with a file's numbers, owners and settings. `rate_limit` throttles each account
     (429 past it); `journal_size` bounds the request journal (0 turns it off).
 
@@ -60,6 +69,7 @@ class MockSettings:
     """
 
     spec_path: Path = field(default_factory=default_spec_path)
+    overlay_path: Path | None = field(default_factory=default_overlay_path)
     seed: int = 0
     database: Path | None = None
     accounts: tuple[Account, ...] = DEFAULT_ACCOUNTS

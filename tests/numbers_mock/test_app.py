@@ -79,7 +79,7 @@ def test_routes_follow_the_document(tmp_path: Path, caplog: pytest.LogCaptureFix
     path = tmp_path / "variant.json"
     path.write_text(json.dumps(raw), encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger="numbers_mock"):
-        app = create_app(MockSettings(spec_path=path))
+        app = create_app(MockSettings(spec_path=path, overlay_path=None))
     assert "portANumber" in caplog.text
     client = AppClient(app)
     try:

@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from generator.paths import OVERLAY_PATH
 from numbers_mock import DEFAULT_ACCOUNTS, Account, default_spec_path
 from numbers_mock.cli import build_parser, main, settings_from_args, variant_from_args
 from numbers_mock.faults import CATALOGUE
@@ -22,6 +23,11 @@ def test_defaults() -> None:
     assert (args.host, args.port, args.seed, args.database) == ("127.0.0.1", 8000, 0, None)
     assert args.spec == default_spec_path()
     assert settings_from_args(args).accounts == DEFAULT_ACCOUNTS
+
+
+def test_the_overlay_is_applied_unless_switched_off() -> None:
+    assert settings_from_args(build_parser().parse_args([])).overlay_path == OVERLAY_PATH
+    assert settings_from_args(build_parser().parse_args(["--no-overlay"])).overlay_path is None
 
 
 def test_accounts_replace_the_defaults() -> None:

@@ -7,6 +7,7 @@ import pytest
 
 from numbers_mock import DocumentError, default_spec_path
 from numbers_mock.document import ApiDocument, OperationRef
+from numbers_mock.settings import default_overlay_path
 
 DOCUMENT = ApiDocument(default_spec_path())
 
@@ -67,3 +68,21 @@ def test_bad_refs(tmp_path: Path) -> None:
         document.resolve({"$ref": "#/nope"})
     with pytest.raises(DocumentError, match="only local"):
         document.resolve({"$ref": "other.json#/a"})
+
+
+def test_the_overlay_gives_cancel_and_update_their_own_420() -> None:
+    overlaid = ApiDocument(default_spec_path(), default_overlay_path())
+    for operation_id in ("cancelANumber", "updateANumber"):
+        assert "420" in overlaid.operation(operation_id)["responses"]
+        assert "420" not in DOCUMENT.operation(operation_id)["responses"]
+    assert "400" in overlaid.operation("getOwnedNumbers")["responses"]
+
+
+def test_an_overlay_that_does_not_apply_is_a_document_error(tmp_path: Path) -> None:
+    overlay = tmp_path / "overlay.yaml"
+    overlay.write_text(
+        "overlay: 1.0.0\ninfo: {title: t, version: '1'}\n"
+        "actions:\n  - target: $.paths['/no/such/path']\n    update: {x: 1}\n"
+    )
+    with pytest.raises(DocumentError, match="does not apply"):
+        ApiDocument(default_spec_path(), overlay)
