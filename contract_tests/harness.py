@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import partial
 
 from contract_tests import account
@@ -25,10 +24,17 @@ def planned_form(case: AnyCase, base_url: str) -> dict[str, list[str]]:
     return parse_form(case.as_transport_kwargs(base_url=base_url).get("data"))
 
 
-@dataclass
 class Harness:
-    state: RunState
-    target: Target
+    """Not a dataclass: Hypothesis prints a test's arguments field by field, and this one's fields
+    are the whole run; its repr says which target it is, nothing more.
+    """
+
+    def __init__(self, state: RunState, target: Target) -> None:
+        self.state = state
+        self.target = target
+
+    def __repr__(self) -> str:
+        return f"Harness({self.target.describe()})"
 
     @property
     def ledger(self) -> PurchaseLedger:

@@ -1,4 +1,8 @@
-"""A token bucket: at most `count` requests per `period`, with bursts of at most `count`.
+"""A pacing token bucket: requests at most `count` per `period`, spaced evenly (no bursts).
+
+With room for one token only, any second holds at most `count + 1` requests for a per-second
+rate, and a run of N requests takes at least (N - 1) / rate seconds: what a server's rate limit
+sees is what was asked for.
 
 Hand-written rather than pyrate-limiter (which schemathesis pulls in): the harness needs one
 bucket, in one process, whose wait is a plain `time.sleep` that Ctrl-C interrupts; that is a dozen
@@ -43,7 +47,7 @@ class TokenBucket:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self._capacity = float(rate.count)
+        self._capacity = 1.0
         self._per_second = rate.count / rate.period
         self._tokens = self._capacity
         self._clock = clock

@@ -273,12 +273,16 @@ def read_capped(
     for chunk in chunks:
         total += len(chunk)
         if total > cap:
+            # Dropped before raising: the traceback keeps this frame (and a list it holds) alive
+            # as long as Hypothesis keeps the failure.
+            parts.clear()
             raise Violation(
                 ANSWER_WITHIN_SIZE,
                 f"{what}: the answer passed the {cap}-byte cap (--max-answer-bytes); "
                 "reading stopped there",
             )
         if time.monotonic() > deadline_at:
+            parts.clear()
             raise _DeadlineExceeded
         parts.append(chunk)
     return b"".join(parts)
