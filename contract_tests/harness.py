@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 
+import pytest
+
 from contract_tests import account
 from contract_tests.document import BUY, CANCEL, UPDATE
 from contract_tests.forms import parse_form
@@ -15,6 +17,7 @@ from contract_tests.run_state import RunState
 from contract_tests.schemathesis_types import AnyCase
 from contract_tests.stats import RunStats
 from contract_tests.target import Target, open_target
+from contract_tests.violations import Violation
 
 __all__ = ["Harness", "open_harness", "parse_form", "planned_form"]
 
@@ -90,6 +93,15 @@ def open_harness(state: RunState) -> Iterator[Harness]:
     with open_target(state.options, state.gate) as target:
         if not target.embedded and state.options.allow_purchases:
             # Snapshot before anything runs: these numbers are never cancelled or updated.
-            owned = account.owned_numbers(target.client(), state.redactor)
+            try:
+                owned = account.owned_numbers(target.client(), state.redactor)
+            except Violation as finding:
+                # Without the snapshot no number would be safe from the run: stop before any test,
+                # once, rather than fail every test with the same error.
+                pytest.exit(
+                    "the account could not be listed before the run (the snapshot that keeps its "
+                    f"numbers safe), so nothing was changed: {finding}",
+                    returncode=pytest.ExitCode.TESTS_FAILED,
+                )
             state.ledger.protected = frozenset(str(number.msisdn) for number in owned)
         yield Harness(state=state, target=target)

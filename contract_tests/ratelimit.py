@@ -65,8 +65,9 @@ class TokenBucket:
                     self._capacity, self._tokens + (now - self._updated) * self._per_second
                 )
                 self._updated = now
-                if self._tokens >= 1:
-                    self._tokens -= 1
+                # A hair under one token is one: float rounding must not make a wait of nothing.
+                if self._tokens >= 1 - 1e-9:
+                    self._tokens = max(0.0, self._tokens - 1)
                     return waited
                 pause = (1 - self._tokens) / self._per_second
             self._sleep(pause)

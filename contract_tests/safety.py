@@ -291,9 +291,9 @@ def read_capped(
 class GatedHttpxTransport(httpx.BaseTransport):
     """An httpx transport that sends through the gate (for the generated client and plain httpx)."""
 
-    def __init__(self, gate: RequestGate) -> None:
+    def __init__(self, gate: RequestGate, inner: httpx.BaseTransport | None = None) -> None:
         self._gate = gate
-        self._inner = httpx.HTTPTransport()
+        self._inner = inner if inner is not None else httpx.HTTPTransport()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()

@@ -66,7 +66,7 @@ class RunningHarness:
         )
 
     def wait_for(self, event: threading.Event, timeout: float = 120.0) -> bool:
-        """Wait for `event` while the run goes on; False if the run ended (or time ran out) first."""
+        """Wait for `event` while the run goes on; False when the run ended (or time ran out)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self.process.poll() is None:
             if event.wait(0.05):
@@ -116,7 +116,7 @@ def serve() -> Iterator[Callable[[ASGIApp], str]]:
 
 @pytest.fixture
 def start_harness(tmp_path: Path) -> StartHarness:
-    """Start the harness as a person would, in a subprocess, with a small budget and a fixed seed."""
+    """Start the harness as a person would, in a subprocess, with a small budget, a fixed seed."""
     runs = itertools.count()
 
     def start(

@@ -185,9 +185,9 @@ def test_ctrl_c_while_fuzzing_account_changes(start_harness: StartHarness, serve
 
     async def count_changes(request: Request, call_next: RequestResponseEndpoint) -> Response:
         recorder.note(request)
-        if recorder.armed and request.method == "POST" and request.url.path in ACCOUNT_CHANGES:
-            if next(changes) == INTERRUPT_AT_CHANGE:
-                recorder.event.set()
+        is_change = request.method == "POST" and request.url.path in ACCOUNT_CHANGES
+        if recorder.armed and is_change and next(changes) == INTERRUPT_AT_CHANGE:
+            recorder.event.set()
         return await call_next(request)
 
     url = serve(faulty.with_fault(count_changes))
@@ -269,7 +269,7 @@ def test_429_is_waited_out_and_retried(run_harness: RunHarness, serve: Serve) ->
     assert run.returncode == 0, run.output
     assert f"throttled (429): {throttled}," in run.stdout
     arrivals = [at for at, _, path in recorder.log if path != "/"]
-    gaps = [later - earlier for earlier, later in zip(arrivals, arrivals[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
     # Each 429 said "retry after 1 s": the retry came no sooner.
     retry_gaps = [gaps[index - 1] for index in throttled_requests]
     assert all(gap >= 0.95 for gap in retry_gaps), retry_gaps

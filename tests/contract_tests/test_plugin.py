@@ -6,9 +6,9 @@ from typing import cast
 
 import pytest
 
-from contract_tests.lifecycle import LifecycleViolation
 from contract_tests.options import HarnessOptions
 from contract_tests.plugin import ContractPlugin, fuzzing_last, named_violation
+from contract_tests.violations import Violation
 
 
 def plugin(**overrides: object) -> ContractPlugin:
@@ -85,7 +85,7 @@ def test_the_header_redacts_and_states_the_policy() -> None:
 
 
 def test_named_violation_is_found_inside_groups() -> None:
-    violation = LifecycleViolation("cancel_removes", "still listed")
+    violation = Violation("cancel_removes", "still listed")
     nested = ExceptionGroup("flaky", [ValueError("x"), ExceptionGroup("inner", [violation])])
     assert named_violation(nested) is violation
     assert named_violation(violation) is violation
