@@ -179,6 +179,50 @@ def test_ctrl_c_while_a_buy_is_in_flight(start_harness: StartHarness, serve: Ser
     assert "clean-up: cancelled: " in run.stdout
 
 
+def test_a_second_ctrl_c_during_the_clean_up_says_what_is_left(
+    start_harness: StartHarness, serve: Serve
+) -> None:
+    recorder = Recorder()
+    interrupted = threading.Event()
+    # Set by the clean-up's cancel (the only one after the first Ctrl-C), which is then held.
+    cancelling = threading.Event()
+
+    async def hold_buy_and_cancel(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        recorder.note(request)
+        response = await call_next(request)
+        if recorder.armed and request.url.path == "/number/buy" and response.status_code == 200:
+            recorder.event.set()
+            await asyncio.sleep(5)
+        if interrupted.is_set() and request.url.path == "/number/cancel":
+            cancelling.set()
+            await asyncio.sleep(5)
+        return response
+
+    url = serve(faulty.with_fault(hold_buy_and_cancel))
+    recorder.armed = True
+    running = start_harness(
+        "--target-url",
+        url,
+        "--allow-purchases",
+        "--max-purchases=5",
+        "--request-deadline=20",
+        "--rate-limit=none",
+        "-k",
+        "lifecycle",
+        env=MOCK_CREDENTIALS,
+    )
+    assert running.wait_for(recorder.event), "no buy reached the server"
+    interrupted.set()
+    running.interrupt()
+    assert running.wait_for(cancelling), "the clean-up sent no cancel"
+    second = running.interrupt()
+    run = running.finish()
+    assert run.returncode == 2, run.output
+    assert time.monotonic() - second < 5
+    assert "Interrupted again: stopping at once. Numbers this run may have left owned" in run.stderr
+    assert "(bought)" in run.stderr or "(sent, no answer)" in run.stderr
+
+
 def test_ctrl_c_while_fuzzing_account_changes(start_harness: StartHarness, serve: Serve) -> None:
     recorder = Recorder()
     changes = itertools.count(1)
