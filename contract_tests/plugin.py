@@ -200,6 +200,9 @@ class ContractPlugin:
         self._session: pytest.Session | None = None
         self._stream: RedactingStream | None = None
         self._previous_handler: Any = None
+        # Made absolute now, as pytest's junitxml plugin does, in case a test changes directory.
+        xml_path = getattr(config, "option", None) and getattr(config.option, "xmlpath", None)
+        self._junit = Path(xml_path).absolute() if xml_path else None
 
     # --- what the run is ------------------------------------------------------------------
 
@@ -438,12 +441,9 @@ class ContractPlugin:
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         # After junitxml's own sessionfinish, which writes the file.
-        xml_path = getattr(self.config.option, "xmlpath", None)
-        if xml_path and not self.is_worker:
-            path = Path(xml_path)
-            if path.exists():
-                text = path.read_text(encoding="utf-8")
-                path.write_text(self.redactor.redact(text), encoding="utf-8")
+        if self._junit is not None and self._junit.exists() and not self.is_worker:
+            text = self._junit.read_text(encoding="utf-8")
+            self._junit.write_text(self.redactor.redact(text), encoding="utf-8")
         if self.state.interrupts:
             session.exitstatus = pytest.ExitCode.INTERRUPTED
         elif self.state.gate.mostly_throttled and session.exitstatus == pytest.ExitCode.OK:

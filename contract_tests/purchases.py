@@ -26,6 +26,14 @@ class BuyState(Enum):
 
 
 @dataclass(frozen=True)
+class Slot:
+    """A buy booked before it is sent; `counted` when it took one of `--max-purchases`."""
+
+    msisdn: str
+    counted: bool
+
+
+@dataclass(frozen=True)
 class Purchase:
     country: str
     msisdn: str
@@ -91,30 +99,35 @@ class PurchaseLedger:
         """Whether a cancel or update naming these numbers may be sent."""
         return self.embedded or not (set(msisdns) & self.protected)
 
-    def reserve(self, country: str, msisdn: str) -> bool:
-        """Take a slot for a buy about to be sent; False (send nothing) when the cap is reached."""
-        with self._lock:
-            if not self.embedded and (
-                not self.allow_purchases or self._slots_taken >= self.max_purchases
-            ):
-                return False
-            self._slots_taken += 1
-            previous = self._attempts.get(msisdn)
-            if previous is None or previous[1] is not BuyState.BOUGHT:
-                self._attempts[msisdn] = (Purchase(country, msisdn), BuyState.POSSIBLE)
-            return True
+    def reserve(self, country: str, msisdn: str) -> Slot | None:
+        """Book a buy about to be sent; None (send nothing) when the cap is reached.
 
-    def answered(self, msisdn: str, status: int) -> None:
-        """The target answered a reserved buy: a 200 bought it; a refusal gives the slot back."""
+        Buying a number the run already bought, or may have, takes no new slot: at most it buys
+        that same number (schemathesis' probes re-send a buy without credentials, the lifecycle
+        buys an owned number to see it refused).
+        """
         with self._lock:
-            entry = self._attempts.get(msisdn)
+            if not self.embedded and not self.allow_purchases:
+                return None
+            if msisdn in self._attempts:
+                return Slot(msisdn, counted=False)
+            if not self.embedded and self._slots_taken >= self.max_purchases:
+                return None
+            self._slots_taken += 1
+            self._attempts[msisdn] = (Purchase(country, msisdn), BuyState.POSSIBLE)
+            return Slot(msisdn, counted=True)
+
+    def answered(self, slot: Slot, status: int) -> None:
+        """The target answered a booked buy: a 2xx bought it; a refusal gives its slot back."""
+        with self._lock:
+            entry = self._attempts.get(slot.msisdn)
             if 200 <= status < 300:
-                purchase = entry[0] if entry else Purchase("", msisdn)
-                self._attempts[msisdn] = (purchase, BuyState.BOUGHT)
-            elif status != 429 and 400 <= status < 500:
+                purchase = entry[0] if entry else Purchase("", slot.msisdn)
+                self._attempts[slot.msisdn] = (purchase, BuyState.BOUGHT)
+            elif slot.counted and status != 429 and 400 <= status < 500:
                 self._slots_taken = max(0, self._slots_taken - 1)
                 if entry is not None and entry[1] is BuyState.POSSIBLE:
-                    del self._attempts[msisdn]
+                    del self._attempts[slot.msisdn]
             # A 5xx or 429 proves nothing either way: the buy stays possibly made.
 
     def record_cancel(self, msisdn: str) -> None:

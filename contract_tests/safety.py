@@ -151,18 +151,19 @@ class RequestGate:
         self._admit(label, what)
         form = parse_form(body) if label in (BUY, CANCEL, UPDATE) else {}
         msisdn = next(iter(form.get("msisdn", [])), "")
-        if label == BUY and not self.ledger.reserve(
-            next(iter(form.get("country", [])), ""), msisdn
-        ):
-            raise HeldBack(f"{what}: the purchase cap (--max-purchases) is reached: not sent")
+        slot = None
+        if label == BUY:
+            slot = self.ledger.reserve(next(iter(form.get("country", [])), ""), msisdn)
+            if slot is None:
+                raise HeldBack(f"{what}: the purchase cap (--max-purchases) is reached: not sent")
         if label in (CANCEL, UPDATE) and not self.ledger.may_touch(form.get("msisdn", [])):
             raise HeldBack(f"{what}: names a number owned before the run: not sent")
         retries = self.limits.retries_on_429
         while True:
             answer = self._once(what, attempt)
             status = status_of(answer)
-            if label == BUY:
-                self.ledger.answered(msisdn, status)
+            if slot is not None:
+                self.ledger.answered(slot, status)
             elif label == CANCEL and status == 200:
                 self.ledger.record_cancel(msisdn)
             if status != 429:

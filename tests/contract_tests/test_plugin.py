@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import cast
+from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
 
@@ -91,3 +92,17 @@ def test_named_violation_is_found_inside_groups() -> None:
     assert named_violation(violation) is violation
     assert named_violation(ValueError("plain")) is None
     assert str(violation) == "[cancel_removes] still listed"
+
+
+def test_a_finding_of_the_harness_reads_as_its_rule_not_a_traceback() -> None:
+    finding = Violation("answer_is_json", "search answered 200 with an empty body")
+    finding.add_note("Falsifying example: size=1")
+
+    class Info:
+        excinfo = SimpleNamespace(value=finding)
+
+    report = SimpleNamespace(failed=True, longrepr="Traceback (most recent call last): ...")
+    plugin()._shorten_finding(cast(Any, Info()), cast(Any, report))
+    assert report.longrepr == (
+        "[answer_is_json] search answered 200 with an empty body\nFalsifying example: size=1"
+    )

@@ -49,23 +49,40 @@ def test_a_buy_without_an_answer_counts_against_the_cap() -> None:
 
 def test_a_refused_buy_gives_its_slot_back_and_a_200_keeps_it() -> None:
     ledger = real(cap=1)
-    assert ledger.reserve("GB", "1")
-    ledger.answered("1", 420)
+    first = ledger.reserve("GB", "1")
+    assert first is not None
+    ledger.answered(first, 420)
     assert ledger.may_buy()
     assert ledger.outstanding() == []
-    assert ledger.reserve("GB", "2")
-    ledger.answered("2", 200)
+    second = ledger.reserve("GB", "2")
+    assert second is not None
+    ledger.answered(second, 200)
     ledger.record_cancel("2")
     # Cancelling does not give the money back: the cap counts purchases, not holdings.
     assert not ledger.may_buy()
     assert ledger.purchases_made == 1
 
 
+def test_buying_a_number_the_run_may_hold_takes_no_new_slot() -> None:
+    ledger = real(cap=1)
+    first = ledger.reserve("GB", "1")
+    assert first is not None and first.counted
+    ledger.answered(first, 200)
+    again = ledger.reserve("GB", "1")
+    assert again is not None and not again.counted
+    # Refused (it is owned): the refusal of the repeat does not give back the first buy's slot.
+    ledger.answered(again, 420)
+    assert ledger.purchases_made == 1
+    assert not ledger.may_buy()
+    assert ledger.left_owned() == ["GB 1 (bought)"]
+
+
 @pytest.mark.parametrize("status", [429, 500, 503])
 def test_an_answer_that_proves_nothing_keeps_the_buy_possible(status: int) -> None:
     ledger = real(cap=1)
-    ledger.reserve("GB", "1")
-    ledger.answered("1", status)
+    slot = ledger.reserve("GB", "1")
+    assert slot is not None
+    ledger.answered(slot, status)
     assert not ledger.may_buy()
     assert [p.msisdn for p in ledger.outstanding()] == ["1"]
 
@@ -93,7 +110,9 @@ def bought(*msisdns: str, cap: int = 5, protected: frozenset[str] = frozenset())
 
 def test_settle_cancels_only_what_the_run_may_have_bought_and_the_account_owns() -> None:
     ledger = bought("1", "2", "3")
-    ledger.answered("1", 200)
+    slot = ledger.reserve("GB", "1")
+    assert slot is not None and not slot.counted
+    ledger.answered(slot, 200)
     cancelled: list[str] = []
 
     def cancel(country: str, msisdn: str) -> int:
