@@ -206,7 +206,7 @@ class RequestGate:
         except Violation:
             self._dead_in_a_row = 0
             raise
-        except _DeadlineExceeded:
+        except (_DeadlineExceeded, httpx.TimeoutException, requests.Timeout):
             self._dead(what)
             raise Violation(
                 ANSWER_WITHIN_DEADLINE,
@@ -257,6 +257,14 @@ class RequestGate:
             raise outcome["error"]
         answer: T = outcome["answer"]
         return answer
+
+
+def read_timeout(deadline: float) -> float:
+    """The per-read timeout of the HTTP libraries: past the deadline, so the gate's clock decides.
+
+    It only ends the abandoned worker of a request whose deadline has passed.
+    """
+    return deadline + 1.0
 
 
 def read_capped(
@@ -350,7 +358,7 @@ class GatedSession(requests.Session):
         url_text = url.decode() if isinstance(url, bytes) else url
         deadline = self._gate.limits.deadline
         kwargs["stream"] = True
-        kwargs["timeout"] = (deadline, deadline)
+        kwargs["timeout"] = read_timeout(deadline)
         what = f"{method_text.upper()} {urlsplit(url_text).path}"
 
         def attempt(deadline_at: float) -> requests.Response:
@@ -417,4 +425,7 @@ def route_schema(schema: BaseSchema, transport: GatedRequestsTransport) -> None:
 def gated_client_args(gate: RequestGate) -> Mapping[str, Any]:
     """`httpx.Client` arguments that put the gate under it."""
     deadline = gate.limits.deadline
-    return {"transport": GatedHttpxTransport(gate), "timeout": httpx.Timeout(deadline)}
+    return {
+        "transport": GatedHttpxTransport(gate),
+        "timeout": httpx.Timeout(read_timeout(deadline)),
+    }
