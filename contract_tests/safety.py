@@ -236,7 +236,7 @@ class RequestGate:
 
         The caller (pytest's main thread) waits on an event, which Ctrl-C interrupts at once; the
         worker, abandoned at the deadline, ends by itself: `attempt` checks the deadline between
-        reads, and each read times out after `deadline`.
+        reads, and each read times out soon after the deadline (`read_timeout`).
         """
         deadline_at = time.monotonic() + deadline
         outcome: dict[str, Any] = {}
