@@ -120,8 +120,10 @@ class RequestGate:
         self._bucket = TokenBucket(limits.rate) if limits.rate is not None else None
         self.stopped: str | None = None
         self.settling = False
-        # Why the circuit is open (the target stopped answering, or only throttles), or None.
+        # Why the circuit is open (the target stopped answering, or only throttles), or None;
+        # and the check that names it.
         self.tripped: str | None = None
+        self._tripped_check = TARGET_ANSWERS
         self._dead_in_a_row = 0
         self._throttled_in_a_row = 0
 
@@ -173,6 +175,7 @@ class RequestGate:
             if retries == 0 or self.stopped is not None:
                 self._throttled_in_a_row += 1
                 if self._throttled_in_a_row >= self.limits.breaker_after and not self.settling:
+                    self._tripped_check = NOT_THROTTLED
                     self.tripped = (
                         f"{self._throttled_in_a_row} requests in a row were still answered 429 "
                         f"after {self.limits.retries_on_429} retries each"
@@ -191,9 +194,9 @@ class RequestGate:
         if self.stopped is not None and not (self.settling and label in (OWNED, CANCEL)):
             raise RunStopped(f"{what} not sent: {self.stopped}")
         if self.tripped is not None and not self.settling:
-            check = NOT_THROTTLED if "429" in self.tripped else TARGET_ANSWERS
             raise Violation(
-                check, f"{what} not sent: {self.tripped}; the rest of the run is skipped"
+                self._tripped_check,
+                f"{what} not sent: {self.tripped}; the rest of the run is skipped",
             )
         if self._bucket is not None:
             self.counters.rate_wait += self._bucket.acquire()
@@ -225,6 +228,7 @@ class RequestGate:
         self.counters.dead += 1
         self._dead_in_a_row += 1
         if self._dead_in_a_row >= self.limits.breaker_after and not self.settling:
+            self._tripped_check = TARGET_ANSWERS
             self.tripped = (
                 f"the target stopped answering ({self._dead_in_a_row} requests in a row got no "
                 f"answer, the last {what})"
