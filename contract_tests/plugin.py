@@ -456,6 +456,7 @@ class ContractPlugin:
             return
         terminalreporter.write_sep("=", "contract summary")
         lines = summary_lines(list(self.rows.values()), self.run_info()) if self.rows else []
-        lines += safety_lines(self.state, embedded=self.options.embedded)
+        distributed = bool(self.config.getoption("numprocesses", None))
+        lines += safety_lines(self.state, embedded=self.options.embedded, distributed=distributed)
         for line in lines:
             terminalreporter.write_line(self.redactor.redact(line))

@@ -109,16 +109,23 @@ def _failure_lines(row: Row) -> list[str]:
     return lines
 
 
-def safety_lines(state: RunState, *, embedded: bool) -> list[str]:
-    """What the safety layer did: requests, throttling, the circuit, the interrupt, the clean-up."""
+def safety_lines(state: RunState, *, embedded: bool, distributed: bool = False) -> list[str]:
+    """What the safety layer did: requests, throttling, the circuit, the interrupt, the clean-up.
+
+    Under xdist (`distributed`) the workers send the requests, each through its own gate; the
+    controller has none to count (the rate limit and the cap hold per worker, see README).
+    """
     gate = state.gate
     counters = gate.counters
-    lines = [
-        "",
-        f"requests: {counters.sent} sent, {counters.answers} answered, {counters.dead} without an "
-        f"answer; throttled (429): {counters.throttled}, waited {counters.throttle_wait:.1f} s; "
-        f"rate limit waits {counters.rate_wait:.1f} s",
-    ]
+    if distributed:
+        lines = ["", "requests: sent by the xdist workers, each through its own safety layer"]
+    else:
+        lines = [
+            "",
+            f"requests: {counters.sent} sent, {counters.answers} answered, {counters.dead} "
+            f"without an answer; throttled (429): {counters.throttled}, waited "
+            f"{counters.throttle_wait:.1f} s; rate limit waits {counters.rate_wait:.1f} s",
+        ]
     if gate.tripped is not None:
         lines.append(f"circuit open: {gate.tripped}; the tests after it were skipped")
     if gate.mostly_throttled:
