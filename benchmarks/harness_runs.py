@@ -103,6 +103,9 @@ def harness_command(
     if junit is not None:
         command.append(f"--junitxml={junit}")
     command += ["--allow-purchases", f"--max-purchases={MAX_PURCHASES}"]
+    # The targets are local mocks: the default rate limit, meant for a real service, would only
+    # measure the limit.
+    command.append("--rate-limit=none")
     command += [f"--hypothesis-profile={profile}", "-p", "no:cacheprovider"]
     # Plain asserts: rewriting (and, without bytecode caching, recompiling) every assert of
     # schemathesis costs seconds per run and gives the harness nothing.

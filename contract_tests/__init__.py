@@ -5,7 +5,10 @@ Run it with `nox -s contract` (against the embedded mock) or `nox -s contract --
 
 Modules: `document` (the vendored document), `xml_body` (XML answers in JSON shape), `semantics`
 (what answers must mean), `checks` (their schemathesis registration), `loading` (the configured
-schema and its hooks), `options`, `target`, `purchases` (money safety), `harness`, `account`,
-`stock` (owned numbers for the mock), `paging`, `lifecycle` (the state machine), `stats`,
-`reporting`, `redaction`, `profiles`, `plugin` (the pytest side), `schemathesis_types`.
+schema and its hooks), `options`, `run_state` (one run's state), `safety` (the layer under every
+request: deadline, size cap, rate limit, 429, circuit breaker, money rules), `ratelimit`,
+`purchases` (the purchase ledger and the end-of-run settlement), `target`, `harness`, `account`,
+`answers` (reading a body as JSON, or a finding), `forms`, `stock` (owned numbers for the mock),
+`paging`, `lifecycle` (the state machine), `violations` (the harness's findings and check names),
+`stats`, `reporting`, `redaction`, `profiles`, `plugin` (every pytest hook), `schemathesis_types`.
 """

@@ -1,36 +1,25 @@
-"""One run's shared state, as the tests see it: the target, the money guard, the tallies."""
+"""One run's target as the tests see it, with the run's state: the money rules, the tallies."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import partial
-from typing import Any
-from urllib.parse import parse_qs
 
-from schemathesis import Response
+import pytest
 
 from contract_tests import account
 from contract_tests.document import BUY, CANCEL, UPDATE
-from contract_tests.options import HarnessOptions
-from contract_tests.purchases import PurchaseGuard
+from contract_tests.forms import parse_form
+from contract_tests.purchases import PurchaseLedger, Settlement
+from contract_tests.redaction import Redactor
+from contract_tests.run_state import RunState
 from contract_tests.schemathesis_types import AnyCase
-from contract_tests.stats import RUN_STATS, RunStats
+from contract_tests.stats import RunStats
 from contract_tests.target import Target, open_target
+from contract_tests.violations import Violation
 
-FormFields = Mapping[str, list[str]]
-
-
-def parse_form(body: Any) -> dict[str, list[str]]:
-    """Fields of a form-encoded body, however a transport holds it (bytes, text or a mapping)."""
-    if isinstance(body, Mapping):
-        return {str(key): [str(value)] for key, value in body.items()}
-    if isinstance(body, bytes):
-        body = body.decode("utf-8", "replace")
-    if isinstance(body, str):
-        return parse_qs(body, keep_blank_values=True)
-    return {}
+__all__ = ["Harness", "open_harness", "parse_form", "planned_form"]
 
 
 def planned_form(case: AnyCase, base_url: str) -> dict[str, list[str]]:
@@ -38,65 +27,81 @@ def planned_form(case: AnyCase, base_url: str) -> dict[str, list[str]]:
     return parse_form(case.as_transport_kwargs(base_url=base_url).get("data"))
 
 
-@dataclass
 class Harness:
-    options: HarnessOptions
-    target: Target
-    guard: PurchaseGuard
-    stats: RunStats = RUN_STATS
+    """Not a dataclass: Hypothesis prints a test's arguments field by field, and this one's fields
+    are the whole run; its repr says which target it is, nothing more.
+    """
+
+    def __init__(self, state: RunState, target: Target) -> None:
+        self.state = state
+        self.target = target
+
+    def __repr__(self) -> str:
+        return f"Harness({self.target.describe()})"
+
+    @property
+    def ledger(self) -> PurchaseLedger:
+        return self.state.ledger
+
+    @property
+    def stats(self) -> RunStats:
+        return self.state.stats
+
+    @property
+    def redactor(self) -> Redactor:
+        return self.state.redactor
 
     def admit(self, case: AnyCase) -> bool:
-        """Whether a generated case may be sent; counts the ones held back."""
+        """Whether a generated case may be sent; counts the ones held back.
+
+        The gate enforces the same rules on the wire; asking first keeps a held-back case from
+        becoming an error, and counts it.
+        """
         label = case.operation.label
         allowed = True
         if label == BUY:
-            allowed = self.guard.may_buy()
+            allowed = self.ledger.may_buy()
         elif label in (CANCEL, UPDATE):
             msisdns = planned_form(case, self.target.base_url).get("msisdn", [])
-            allowed = self.guard.changes_allowed and self.guard.may_touch(msisdns)
+            allowed = self.ledger.changes_allowed and self.ledger.may_touch(msisdns)
         if not allowed:
             self.stats.for_label(label).not_sent += 1
         return allowed
 
-    def observe(self, case: AnyCase, response: Response) -> None:
-        """Remember what a sent case bought or cancelled (before any check can stop the test)."""
-        label = case.operation.label
-        if response.status_code != 200 or label not in (BUY, CANCEL):
-            return
-        form = parse_form(response.request.body)
-        msisdn = next(iter(form.get("msisdn", [])), None)
-        if msisdn is None:
-            return
-        if label == BUY:
-            self.guard.record_purchase(next(iter(form.get("country", [])), ""), msisdn)
-        else:
-            self.guard.record_cancel(msisdn)
-
-    def settle(self) -> list[str]:
-        """Cancel what this run bought on a real account; problems as sentences."""
-        if self.target.embedded:
-            # The mock's state ends with the run; nothing was spent.
-            return []
+    def settle(self) -> Settlement:
+        """Cancel what this run may have bought on a real account (nothing to do on the mock)."""
+        if self.target.embedded or not (
+            self.state.options.allow_purchases or self.ledger.outstanding()
+        ):
+            # The mock's state ends with the run; without --allow-purchases nothing was bought.
+            return Settlement()
+        gate = self.state.gate
+        gate.settling = True
         client = self.target.client()
 
         def owned() -> set[str]:
-            return {str(number.msisdn) for number in account.owned_numbers(client)}
+            return {str(n.msisdn) for n in account.owned_numbers(client, self.redactor)}
 
-        return self.guard.settle(partial(account.cancel, client), owned)
+        try:
+            return self.ledger.settle(partial(account.cancel, client), owned)
+        finally:
+            gate.settling = False
 
 
 @contextmanager
-def open_harness(options: HarnessOptions) -> Iterator[Harness]:
-    with open_target(options) as target:
-        protected: frozenset[str] = frozenset()
-        if not target.embedded and options.allow_purchases:
+def open_harness(state: RunState) -> Iterator[Harness]:
+    with open_target(state.options, state.gate) as target:
+        if not target.embedded and state.options.allow_purchases:
             # Snapshot before anything runs: these numbers are never cancelled or updated.
-            owned = account.owned_numbers(target.client())
-            protected = frozenset(str(number.msisdn) for number in owned)
-        guard = PurchaseGuard(
-            embedded=target.embedded,
-            allow_purchases=options.allow_purchases,
-            max_purchases=options.max_purchases,
-            protected=protected,
-        )
-        yield Harness(options=options, target=target, guard=guard)
+            try:
+                owned = account.owned_numbers(target.client(), state.redactor)
+            except Violation as finding:
+                # Without the snapshot no number would be safe from the run: stop before any test,
+                # once, rather than fail every test with the same error.
+                pytest.exit(
+                    "the account could not be listed before the run (the snapshot that keeps its "
+                    f"numbers safe), so nothing was changed: {finding}",
+                    returncode=pytest.ExitCode.TESTS_FAILED,
+                )
+            state.ledger.protected = frozenset(str(number.msisdn) for number in owned)
+        yield Harness(state=state, target=target)

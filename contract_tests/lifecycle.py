@@ -14,23 +14,23 @@ from dataclasses import dataclass
 import hypothesis.strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invariant, rule
 from numbers_api_client.api.default import (
-    buy_a_number,
-    cancel_a_number,
     get_available_numbers,
     update_a_number,
 )
 from numbers_api_client.models import (
     AvailableNumbers,
     GetAvailableNumbersFeatures,
-    NumberDetails,
     NumberDetailsUpdate,
     OwnedNumber,
 )
 from numbers_api_client.types import UNSET, Unset
 
 from contract_tests import account
+from contract_tests import violations as rules
+from contract_tests.account import parsed
 from contract_tests.harness import Harness
 from contract_tests.stats import OperationStats
+from contract_tests.violations import Violation
 
 # Countries whose inventory the lifecycle searches (the mock's and the real service's largest
 # pools).
@@ -38,15 +38,6 @@ SEARCH_COUNTRIES = ("GB", "US")
 REFUSED = 420
 # Webhook URLs the updates set; the empty string removes the webhook, as the document says.
 WEBHOOK_URLS = ("https://example.com/webhooks/inbound-sms", "https://example.org/sms", "")
-
-
-class LifecycleViolation(AssertionError):
-    """The target broke a lifecycle rule; `check` names the rule in reports."""
-
-    def __init__(self, check: str, detail: str) -> None:
-        super().__init__(f"[{check}] {detail}")
-        self.check = check
-        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -92,7 +83,7 @@ class NumberLifecycle(RuleBasedStateMachine):
         # Another account, to check that it neither sees nor touches this run's numbers.
         self.other = harness.target.other_client()
         self.model: dict[str, ModelNumber] = {}
-        for number in account.owned_numbers(self.client):
+        for number in account.owned_numbers(self.client, harness.redactor):
             msisdn = _text(number.msisdn)
             if msisdn is not None:
                 self.model[msisdn] = ModelNumber(
@@ -120,13 +111,16 @@ class NumberLifecycle(RuleBasedStateMachine):
         self, country: str, features: GetAvailableNumbersFeatures | Unset, pick: int
     ) -> Number | None:
         self._step()
-        response = get_available_numbers.sync_detailed(
-            client=self.client, country=country, features=features
+        response = parsed(
+            lambda: get_available_numbers.sync_detailed(
+                client=self.client, country=country, features=features
+            ),
+            f"search country={country}",
         )
         page = response.parsed
         if _status(response.status_code) != 200 or not isinstance(page, AvailableNumbers):
-            raise LifecycleViolation(
-                "search_answers",
+            raise Violation(
+                rules.SEARCH_ANSWERS,
                 f"search country={country} answered {_status(response.status_code)}",
             )
         found = [
@@ -136,46 +130,37 @@ class NumberLifecycle(RuleBasedStateMachine):
         ]
         owned = [number.msisdn for number in found if number.msisdn in self.model]
         if owned:
-            raise LifecycleViolation(
-                "search_excludes_owned", f"search offered numbers the account owns: {owned}"
+            raise Violation(
+                rules.SEARCH_EXCLUDES_OWNED, f"search offered numbers the account owns: {owned}"
             )
         return found[pick % len(found)] if found else None
 
     @rule(target=bought, number=consumes(available))
     def buy(self, number: Number | None) -> Number | None:
-        if number is None or not self.harness.guard.may_buy():
+        if number is None or not self.harness.ledger.may_buy():
             return None
         self._step()
         if number.msisdn in self.model:
             # Offered twice and bought since: buying it again must be refused.
             self._expect_refused_buy(number)
             return None
-        response = buy_a_number.sync_detailed(
-            client=self.client, body=NumberDetails(country=number.country, msisdn=number.msisdn)
-        )
-        status = _status(response.status_code)
+        status = account.buy(self.client, number.country, number.msisdn)
         if status != 200:
-            raise LifecycleViolation(
-                "buy_available",
+            raise Violation(
+                rules.BUY_AVAILABLE,
                 f"buying {number.msisdn}, just offered by search, answered {status}",
             )
-        self.harness.guard.record_purchase(number.country, number.msisdn)
         self.model[number.msisdn] = ModelNumber(country=number.country, msisdn=number.msisdn)
         self.mine.add(number.msisdn)
         self.cancelled.discard(number.msisdn)
         return number
 
     def _expect_refused_buy(self, number: Number) -> None:
-        response = buy_a_number.sync_detailed(
-            client=self.client, body=NumberDetails(country=number.country, msisdn=number.msisdn)
-        )
-        status = _status(response.status_code)
-        if status == 200 and number.msisdn not in self.model:
-            # It went through after all: keep the books straight so the run cancels it.
-            self.harness.guard.record_purchase(number.country, number.msisdn)
+        # Should it go through after all, the gate has booked it: the settlement cancels it.
+        status = account.buy(self.client, number.country, number.msisdn)
         if status != REFUSED:
-            raise LifecycleViolation(
-                "buy_owned_refused",
+            raise Violation(
+                rules.BUY_OWNED_REFUSED,
                 f"buying {number.msisdn}, already owned, answered {status} (expected 420)",
             )
 
@@ -193,15 +178,11 @@ class NumberLifecycle(RuleBasedStateMachine):
         if number is None:
             return
         self._step()
-        response = cancel_a_number.sync_detailed(
-            client=self.client, body=NumberDetails(country=number.country, msisdn=number.msisdn)
-        )
-        status = _status(response.status_code)
+        status = account.cancel(self.client, number.country, number.msisdn)
         if status != 200:
-            raise LifecycleViolation(
-                "cancel_owned", f"cancelling owned {number.msisdn} answered {status}"
+            raise Violation(
+                rules.CANCEL_OWNED, f"cancelling owned {number.msisdn} answered {status}"
             )
-        self.harness.guard.record_cancel(number.msisdn)
         del self.model[number.msisdn]
         self.mine.discard(number.msisdn)
         self.cancelled.add(number.msisdn)
@@ -212,22 +193,21 @@ class NumberLifecycle(RuleBasedStateMachine):
         if number is None or self.other is None:
             return
         self._step()
-        problems = account.isolation_violations(self.other, number.country, number.msisdn)
+        problems = account.isolation_violations(
+            self.other, number.country, number.msisdn, self.harness.redactor
+        )
         if problems:
-            raise LifecycleViolation("accounts_isolated", "; ".join(problems))
+            raise Violation(rules.ACCOUNTS_ISOLATED, "; ".join(problems))
 
     @rule(number=available)
     def cancel_not_owned(self, number: Number | None) -> None:
         if number is None or number.msisdn in self.model:
             return
         self._step()
-        response = cancel_a_number.sync_detailed(
-            client=self.client, body=NumberDetails(country=number.country, msisdn=number.msisdn)
-        )
-        status = _status(response.status_code)
+        status = account.cancel(self.client, number.country, number.msisdn)
         if status != REFUSED:
-            raise LifecycleViolation(
-                "cancel_unowned_refused",
+            raise Violation(
+                rules.CANCEL_UNOWNED_REFUSED,
                 f"cancelling {number.msisdn}, not owned, answered {status} (expected 420)",
             )
 
@@ -237,17 +217,21 @@ class NumberLifecycle(RuleBasedStateMachine):
         if number is None:
             return
         self._step()
-        response = update_a_number.sync_detailed(
-            client=self.client,
-            body=NumberDetailsUpdate(
-                country=number.country, msisdn=number.msisdn, app_id=app_id, mo_http_url=mo_http_url
+        response = parsed(
+            lambda: update_a_number.sync_detailed(
+                client=self.client,
+                body=NumberDetailsUpdate(
+                    country=number.country,
+                    msisdn=number.msisdn,
+                    app_id=app_id,
+                    mo_http_url=mo_http_url,
+                ),
             ),
+            f"updating {number.msisdn}",
         )
         status = _status(response.status_code)
         if status != 200:
-            raise LifecycleViolation(
-                "update_owned", f"updating owned {number.msisdn} answered {status}"
-            )
+            raise Violation(rules.UPDATE_OWNED, f"updating owned {number.msisdn} answered {status}")
         entry = self.model[number.msisdn]
         entry.app_id = app_id
         # An empty moHttpUrl removes the webhook.
@@ -258,22 +242,23 @@ class NumberLifecycle(RuleBasedStateMachine):
         try:
             listed = {
                 msisdn: number
-                for number in account.owned_numbers(self.client)
+                for number in account.owned_numbers(self.client, self.harness.redactor)
                 if (msisdn := _text(number.msisdn)) is not None
             }
         except account.AccountError as exc:
-            raise LifecycleViolation("owned_list_answers", str(exc)) from None
+            raise Violation(rules.OWNED_LIST_ANSWERS, str(exc)) from None
         missing = sorted(set(self.model) - set(listed))
         if missing:
-            raise LifecycleViolation(
-                "purchase_shows_up", f"owned list lacks numbers the account should own: {missing}"
+            raise Violation(
+                rules.PURCHASE_SHOWS_UP,
+                f"owned list lacks numbers the account should own: {missing}",
             )
         extra = sorted(set(listed) - set(self.model))
         if extra:
-            check = "cancel_removes" if set(extra) & self.cancelled else "owned_list_matches"
-            raise LifecycleViolation(
-                check, f"owned list shows numbers the account should not own: {extra}"
+            check = (
+                rules.CANCEL_REMOVES if set(extra) & self.cancelled else rules.OWNED_LIST_MATCHES
             )
+            raise Violation(check, f"owned list shows numbers the account should not own: {extra}")
         for msisdn in sorted(self.mine):
             self._compare(self.model[msisdn], listed[msisdn])
 
@@ -281,8 +266,8 @@ class NumberLifecycle(RuleBasedStateMachine):
         shown = (_text(listed.app_id), _text(listed.mo_http_url) or None)
         wanted = (expected.app_id, expected.mo_http_url)
         if shown != wanted:
-            raise LifecycleViolation(
-                "update_shows",
+            raise Violation(
+                rules.UPDATE_SHOWS,
                 f"{expected.msisdn} is listed with app_id, moHttpUrl = {shown}, expected {wanted}",
             )
 
@@ -291,7 +276,7 @@ class NumberLifecycle(RuleBasedStateMachine):
         for msisdn in sorted(self.mine):
             country = self.model[msisdn].country
             try:
-                if account.cancel(self.client, country, msisdn) == 200:
-                    self.harness.guard.record_cancel(msisdn)
+                account.cancel(self.client, country, msisdn)
             except Exception:
+                # Booked by the gate either way; interrupts (BaseException) are not caught.
                 continue

@@ -7,7 +7,6 @@ change how any other schemathesis schema in the process behaves.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from pathlib import Path
 
 import hypothesis.strategies as st
@@ -21,8 +20,10 @@ from schemathesis.openapi.checks import UndefinedStatusCode
 from contract_tests import checks  # noqa: F401  (registers the XML deserializer and the checks)
 from contract_tests.checks import XML_MEDIA_TYPES, media_type
 from contract_tests.document import ACCOUNT_CHANGING_OPERATIONS, CANCEL, DOCUMENT_PATH, UPDATE
+from contract_tests.run_state import Stock
+from contract_tests.safety import GatedRequestsTransport, route_schema
 from contract_tests.schemathesis_types import AnyCase
-from contract_tests.stats import RUN_STATS, RunStats
+from contract_tests.stats import RunStats
 
 CONFIG_PATH = Path(__file__).resolve().parent.parent / "schemathesis.toml"
 JSON = "application/json"
@@ -52,7 +53,9 @@ def load_schema(
     seed: int | None = None,
     auth: tuple[str, str] | None = None,
     config: SchemathesisConfig | None = None,
-    stats: RunStats = RUN_STATS,
+    stats: RunStats | None = None,
+    stock: Stock | None = None,
+    transport: GatedRequestsTransport | None = None,
 ) -> BaseSchema:
     """The document, configured by schemathesis.toml, with Accept choice, deviations and tallying
     hooks.
@@ -64,6 +67,11 @@ def load_schema(
     if seed is not None:
         config.update(seed=seed, max_failures=None)
     schema = schemathesis.openapi.from_path(DOCUMENT_PATH, config=config)
+    if transport is not None:
+        # Every request of this schema, the checks' probes included, goes through the run's gate.
+        route_schema(schema, transport)
+    stats = stats if stats is not None else RunStats()
+    stock = stock if stock is not None else Stock()
     if auth is not None:
         # Through the config rather than per call, so schemathesis knows the credentials are
         # deliberate: `ignored_auth` then probes without them and with wrong ones.
@@ -79,7 +87,11 @@ def load_schema(
     schema.hook("flatmap_case")(choose_accept)
     # Before the stock: an aimed case keeps the country of the number it aims at.
     schema.hook("flatmap_case")(aim_at_real_country)
-    schema.hook("flatmap_case")(aim_at_stock)
+
+    def aim_at_stocked(context: HookContext, case: AnyCase) -> st.SearchStrategy[AnyCase]:
+        return aim_at_stock(stock, context, case)
+
+    schema.hook("flatmap_case")(aim_at_stocked)
     schema.hook("filter_failure")(keep_failure)
 
     def after_validate(
@@ -130,21 +142,6 @@ def aim_at_real_country(context: HookContext, case: AnyCase) -> st.SearchStrateg
     return st.one_of(st.just(case), real)
 
 
-@dataclass
-class Stock:
-    """Numbers that exist on the target, for fuzzed buys, cancels and updates to aim at.
-
-    Random msisdns almost never name a real number, so without aiming every buy, cancel and update
-    would be refused and their success paths (and what they do to the owned list) never fuzzed.
-    Filled for the embedded mock only: elsewhere an aimed buy would spend money.
-    """
-
-    numbers: tuple[tuple[str, str], ...] = ()
-
-
-STOCK = Stock()
-
-
 def with_number(case: AnyCase, number: tuple[str, str]) -> AnyCase:
     country, msisdn = number
     current = case.body if isinstance(case.body, dict) else {}
@@ -153,11 +150,11 @@ def with_number(case: AnyCase, number: tuple[str, str]) -> AnyCase:
     return case
 
 
-def aim_at_stock(context: HookContext, case: AnyCase) -> st.SearchStrategy[AnyCase]:
+def aim_at_stock(stock: Stock, context: HookContext, case: AnyCase) -> st.SearchStrategy[AnyCase]:
     """Now and then (as Hypothesis chooses), point a valid account change at a real number."""
     meta = case.meta
     if (
-        not STOCK.numbers
+        not stock.numbers
         or case.operation.label not in ACCOUNT_CHANGING_OPERATIONS
         or meta is None
         # Only valid cases: a valid msisdn in a negative case would make it valid, and wrong.
@@ -165,7 +162,7 @@ def aim_at_stock(context: HookContext, case: AnyCase) -> st.SearchStrategy[AnyCa
         or not isinstance(case.body, dict)
     ):
         return st.just(case)
-    aimed = st.sampled_from(STOCK.numbers).map(lambda number: with_number(case, number))
+    aimed = st.sampled_from(stock.numbers).map(lambda number: with_number(case, number))
     return st.one_of(st.just(case), aimed)
 
 

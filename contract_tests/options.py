@@ -12,11 +12,20 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from contract_tests.ratelimit import Rate, parse_rate
+
 ENV_API_KEY = "NUMBERS_API_KEY"
 ENV_API_SECRET = "NUMBERS_API_SECRET"
 ENV_OTHER_API_KEY = "NUMBERS_OTHER_API_KEY"
 ENV_OTHER_API_SECRET = "NUMBERS_OTHER_API_SECRET"
 DEFAULT_MAX_PURCHASES = 2
+# A whole request (connect, send, the complete answer): generous for a real service far away.
+DEFAULT_REQUEST_DEADLINE = 30.0
+# A full page (100 numbers with every field) is about 100 KiB in either format.
+DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024
+DEFAULT_BREAKER_AFTER = 5
+# The real service throttles (429) well before the harness's natural pace of ~200 requests/s.
+DEFAULT_RATE_LIMIT = "5/s"
 # Credentials of the embedded mock's primary account and of an unrelated account (public test
 # values, not secrets).
 MOCK_API_KEY = "mockkey01"
@@ -67,6 +76,32 @@ def add_options(parser: pytest.Parser) -> None:
         default=DEFAULT_MAX_PURCHASES,
         help=f"Most numbers one run may buy on --target-url (default {DEFAULT_MAX_PURCHASES}).",
     )
+    group.addoption(
+        "--request-deadline",
+        type=float,
+        default=DEFAULT_REQUEST_DEADLINE,
+        help="Seconds one request may take in all: connect, send and the whole answer "
+        f"(default {DEFAULT_REQUEST_DEADLINE:g}).",
+    )
+    group.addoption(
+        "--max-answer-bytes",
+        type=int,
+        default=DEFAULT_MAX_ANSWER_BYTES,
+        help=f"Largest answer read, JSON or XML (default {DEFAULT_MAX_ANSWER_BYTES}).",
+    )
+    group.addoption(
+        "--breaker-after",
+        type=int,
+        default=DEFAULT_BREAKER_AFTER,
+        help="Requests in a row without an answer (or still throttled) after which the rest of "
+        f"the run is skipped (default {DEFAULT_BREAKER_AFTER}).",
+    )
+    group.addoption(
+        "--rate-limit",
+        default=None,
+        help=f"Most requests per second/minute/hour to --target-url, e.g. 5/s, 100/m, or none "
+        f"(default {DEFAULT_RATE_LIMIT}; the embedded mock is never limited).",
+    )
 
 
 @dataclass(frozen=True)
@@ -82,6 +117,11 @@ class HarnessOptions:
     # A second, unrelated account; without one the isolation checks are skipped.
     other_api_key: str | None = field(default=None, repr=False)
     other_api_secret: str | None = field(default=None, repr=False)
+    request_deadline: float = DEFAULT_REQUEST_DEADLINE
+    max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES
+    breaker_after: int = DEFAULT_BREAKER_AFTER
+    # None: no limit (always so on the embedded mock).
+    rate_limit: Rate | None = None
 
     @property
     def embedded(self) -> bool:
@@ -121,6 +161,20 @@ class HarnessOptions:
                 f"--target-url needs credentials: set {ENV_API_KEY} and {ENV_API_SECRET} "
                 "(or pass --api-key and --api-secret)"
             )
+        deadline: float = config.getoption("request_deadline", DEFAULT_REQUEST_DEADLINE)
+        max_answer_bytes: int = config.getoption("max_answer_bytes", DEFAULT_MAX_ANSWER_BYTES)
+        breaker_after: int = config.getoption("breaker_after", DEFAULT_BREAKER_AFTER)
+        if not deadline > 0:
+            raise pytest.UsageError("--request-deadline must be more than 0 seconds")
+        if max_answer_bytes < 1024:
+            raise pytest.UsageError("--max-answer-bytes must be at least 1024")
+        if breaker_after < 1:
+            raise pytest.UsageError("--breaker-after must be 1 or more")
+        rate_text: str | None = config.getoption("rate_limit", None)
+        try:
+            rate = parse_rate(rate_text or DEFAULT_RATE_LIMIT)
+        except ValueError as exc:
+            raise pytest.UsageError(f"--rate-limit: {exc}") from None
         return cls(
             target_url=target_url.rstrip("/") if target_url else None,
             api_key=api_key,
@@ -130,6 +184,10 @@ class HarnessOptions:
             seed=seed_for(config),
             other_api_key=other_api_key,
             other_api_secret=other_api_secret,
+            request_deadline=deadline,
+            max_answer_bytes=max_answer_bytes,
+            breaker_after=breaker_after,
+            rate_limit=rate if target_url is not None else None,
         )
 
 

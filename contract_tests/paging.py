@@ -8,6 +8,8 @@ from typing import Any
 
 import httpx
 
+from contract_tests.answers import json_body
+from contract_tests.redaction import Redactor
 from contract_tests.semantics import page_numbers
 
 # Bounds the walk on a huge pool; past it only what was seen is judged (no completeness claim).
@@ -26,7 +28,9 @@ class Walk:
     problems: list[str] = field(default_factory=list)
 
 
-def walk(http: httpx.Client, path: str, params: Mapping[str, str], size: int) -> Walk:
+def walk(
+    http: httpx.Client, path: str, params: Mapping[str, str], size: int, redactor: Redactor
+) -> Walk:
     """Request pages 1, 2, ... of `path` until a page is empty or short.
 
     `count` does not end the walk: stopping once `count` numbers came would trust the very figure
@@ -42,10 +46,11 @@ def walk(http: httpx.Client, path: str, params: Mapping[str, str], size: int) ->
         )
         if response.status_code != 200:
             result.problems.append(
-                f"page {index} answered {response.status_code}: {response.text[:200]}"
+                f"page {index} answered {response.status_code}: "
+                f"{redactor.excerpt(response.content)!r}"
             )
             return result
-        body: Any = response.json()
+        body: Any = json_body(response, f"GET {path} page {index}", redactor)
         count = body.get("count") if isinstance(body, Mapping) else None
         numbers = [str(number.get("msisdn")) for number in page_numbers(body)]
         result.counts.append(count if isinstance(count, int) else None)

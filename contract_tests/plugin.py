@@ -1,30 +1,45 @@
-"""The pytest side of the harness: skipping what must not run, progress, summary, redaction.
+"""The pytest side of the harness, every hook in one place: options, skipping what must not run,
+progress, summary, the interrupt, and masking at the point of output.
 
-One `ContractPlugin` is registered per pytest process by `contract_tests/conftest.py`. Under xdist
-the workers tally and attach their numbers to each test report (a plain dict, which xdist carries
-over); the controller, which sees every report, prints the progress lines and the summary.
+`contract_tests/conftest.py` re-exports the module-level hooks and fixtures below;
+`pytest_configure` registers one `ContractPlugin` per pytest process, holding the run's `RunState`.
+Under xdist the workers tally and attach their numbers to each test report (a plain dict, which
+xdist carries over); the controller, which sees every report, prints the progress lines and the
+summary.
+
+Masking happens last: the terminal writer's stream masks every byte pytest (and schemathesis, whose
+`pytest_exception_interact` rewrites failures after every report hook) writes to the terminal, and
+the JUnit file is masked once pytest has written it.
 """
 
 from __future__ import annotations
 
+import os
 import shlex
-from collections.abc import Generator
+import signal
+from collections.abc import Generator, Iterator
+from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import pytest
 from hypothesis import settings
 
+from contract_tests.harness import Harness, open_harness
 from contract_tests.options import (
     ENV_API_KEY,
     ENV_API_SECRET,
     ENV_OTHER_API_KEY,
     ENV_OTHER_API_SECRET,
     HarnessOptions,
+    add_options,
 )
-from contract_tests.purchases import PurchaseGuard
-from contract_tests.redaction import Redactor
-from contract_tests.reporting import Row, RunInfo, progress_line, summary_lines
-from contract_tests.stats import RUN_STATS, OperationStats
+from contract_tests.profiles import default_profile_name, register_profiles
+from contract_tests.redaction import RedactingStream
+from contract_tests.reporting import Row, RunInfo, progress_line, safety_lines, summary_lines
+from contract_tests.run_state import RunState
+from contract_tests.stats import OperationStats
+from contract_tests.target import check_reachable
 
 PLUGIN_NAME = "contract-harness"
 ROW_ATTRIBUTE = "contract_row"
@@ -33,6 +48,7 @@ ROW_MARKER = "contract_row"
 # Marks a test that buys, cancels or updates numbers: skipped on a real target unless
 # --allow-purchases.
 CHANGES_ACCOUNT_MARKER = "changes_account"
+INTERRUPTED = "interrupted (Ctrl-C): no more requests are sent but the clean-up's"
 
 
 def row_label(item: pytest.Item) -> str:
@@ -79,18 +95,6 @@ def fuzzing_last(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: getattr(item, "operation_label", None) is not None)
 
 
-_active: ContractPlugin | None = None
-
-
-def active_plugin() -> ContractPlugin:
-    """The plugin of the running pytest session (test modules need its options at import time)."""
-    if _active is None:
-        raise RuntimeError(
-            "contract_tests runs under pytest, which loads contract_tests/conftest.py"
-        )
-    return _active
-
-
 def named_violation(error: BaseException) -> BaseException | None:
     """The first exception naming the rule it breaks (a `check` attribute), groups searched too.
 
@@ -107,26 +111,98 @@ def named_violation(error: BaseException) -> BaseException | None:
     return None
 
 
+# Registered on import (conftest.py imports this module), before Hypothesis' own plugin applies
+# `--hypothesis-profile` (which wins).
+register_profiles()
+settings.load_profile(default_profile_name())
+
+# The one handle on the run from outside pytest's hooks: test modules need the options (seed,
+# credentials) at import, before any fixture exists.
+_active: ContractPlugin | None = None
+
+
+def active_state() -> RunState:
+    """The state of the running pytest session's harness."""
+    if _active is None:
+        raise RuntimeError(
+            "contract_tests runs under pytest, which loads contract_tests/conftest.py"
+        )
+    return _active.state
+
+
 def get_plugin(config: pytest.Config) -> ContractPlugin:
     plugin = config.pluginmanager.get_plugin(PLUGIN_NAME)
     assert isinstance(plugin, ContractPlugin), "contract_tests/conftest.py registers the plugin"
     return plugin
 
 
+# --- module-level hooks and fixtures (re-exported by conftest.py) ---------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    add_options(parser)
+
+
+# First, so the seed it settles is in place when Hypothesis' plugin reads `--hypothesis-seed`.
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", f"{ROW_MARKER}(label): the test's line in the contract summary"
+    )
+    config.addinivalue_line(
+        "markers",
+        f"{CHANGES_ACCOUNT_MARKER}: buys/cancels/updates numbers (needs --allow-purchases)",
+    )
+    # One line per test, with the harness's tally under it, unless asked for quieter output.
+    if config.option.verbose == 0:
+        config.option.verbose = 1
+    options = HarnessOptions.from_pytest(config)
+    if options.target_url is not None:
+        check_reachable(options.target_url, options.request_deadline)
+    workers = config.getoption("numprocesses", None)
+    if workers and options.allow_purchases and not options.embedded:
+        # The purchase cap and the final clean-up are kept per process.
+        raise pytest.UsageError(
+            "--allow-purchases against --target-url runs in one process: drop -n/--numprocesses"
+        )
+    plugin = ContractPlugin(config, options)
+    config.pluginmanager.register(plugin, PLUGIN_NAME)
+    plugin.activate()
+
+
+@pytest.fixture(scope="session")
+def harness(pytestconfig: pytest.Config) -> Iterator[Harness]:
+    """The target (the embedded mock starts here) and the run's state; settles at the end."""
+    state = get_plugin(pytestconfig).state
+    with open_harness(state) as opened:
+        yield opened
+        state.settlement = opened.settle()
+    if state.settlement.problems:
+        pytest.fail(
+            "numbers the run may have bought could not all be cancelled:\n"
+            + "\n".join(state.settlement.problems)
+        )
+
+
+@pytest.fixture
+def tally(request: pytest.FixtureRequest) -> OperationStats:
+    """This test's line of the summary, for tests that count their own steps."""
+    return get_plugin(request.config).state.stats.for_label(row_label(request.node))
+
+
 class ContractPlugin:
     def __init__(self, config: pytest.Config, options: HarnessOptions) -> None:
         self.config = config
         self.options = options
-        self.redactor = Redactor.for_credentials(
-            options.api_key, options.api_secret, *filter(None, [options.other_auth])
-        )
+        self.state = RunState.for_options(options)
+        self.redactor = self.state.redactor
         self.rows: dict[str, Row] = {}
-        # The policy alone decides what to skip; the session's guard adds the per-request limits.
-        self.policy = PurchaseGuard(
-            embedded=options.embedded,
-            allow_purchases=options.allow_purchases,
-            max_purchases=options.max_purchases,
-        )
+        self._session: pytest.Session | None = None
+        self._stream: RedactingStream | None = None
+        self._previous_handler: Any = None
+        # Made absolute now, as pytest's junitxml plugin does, in case a test changes directory.
+        xml_path = getattr(config, "option", None) and getattr(config.option, "xmlpath", None)
+        self._junit = Path(xml_path).absolute() if xml_path else None
 
     # --- what the run is ------------------------------------------------------------------
 
@@ -166,14 +242,56 @@ class ContractPlugin:
             replay=self.replay_command(),
         )
 
-    # --- hooks ----------------------------------------------------------------------------
+    # --- the interrupt ----------------------------------------------------------------------
 
     def activate(self) -> None:
         global _active
         _active = self
+        if not self.is_worker:
+            self._previous_handler = signal.signal(signal.SIGINT, self._on_interrupt)
+
+    def _on_interrupt(self, signum: int, frame: FrameType | None) -> None:
+        """First Ctrl-C: stop sending, end the run (it settles); second: say what is left, exit."""
+        self.state.interrupts += 1
+        if self.state.interrupts == 1:
+            self.state.gate.stop(INTERRUPTED)
+            if self._session is not None:
+                # Hypothesis or schemathesis may take the KeyboardInterrupt for a failure; pytest
+                # still stops after the current test.
+                self._session.shouldstop = INTERRUPTED
+            raise KeyboardInterrupt
+        if self.options.embedded:
+            left = "The embedded mock's account ends with the run: nothing was spent."
+        else:
+            owned = self.state.ledger.left_owned()
+            left = (
+                "Numbers this run may have left owned (cancel them by hand): " + ", ".join(owned)
+                if owned
+                else "This run left no number it bought owned."
+            )
+        message = f"\nInterrupted again: stopping at once. {left}\n"
+        os.write(2, self.redactor.redact(message).encode())
+        os._exit(int(pytest.ExitCode.INTERRUPTED))
+
+    # --- hooks ----------------------------------------------------------------------------
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        self._session = session
+        reporter = self.config.pluginmanager.get_plugin("terminalreporter")
+        writer = getattr(reporter, "_tw", None)
+        if writer is not None and self.redactor:
+            # pytest exposes no hook for the bytes it writes; its writer's stream is the last step.
+            self._stream = RedactingStream(writer._file, self.redactor)
+            writer._file = self._stream
 
     def pytest_unconfigure(self, config: pytest.Config) -> None:
         global _active
+        if self._stream is not None:
+            self._stream.close_out()
+        if self._previous_handler is not None:
+            signal.signal(signal.SIGINT, self._previous_handler)
+            self._previous_handler = None
         if _active is self:
             _active = None
 
@@ -187,10 +305,14 @@ class ContractPlugin:
                 else "buy/cancel/update skipped (no --allow-purchases)"
             )
         )
+        rate = self.options.rate_limit
         info = self.run_info()
         lines = [
             f"contract target: {info.target}",
             f"contract seed: {info.seed} (profile {info.profile}); {purchases}",
+            f"contract limits: {self.options.request_deadline:g} s per request, answers up to "
+            f"{self.options.max_answer_bytes} bytes, rate {rate or 'unlimited'}, circuit opens "
+            f"after {self.options.breaker_after} dead requests in a row",
         ]
         return [self.redactor.redact(line) for line in lines]
 
@@ -199,19 +321,27 @@ class ContractPlugin:
         self, config: pytest.Config, items: list[pytest.Item]
     ) -> None:
         fuzzing_last(items)
+        ledger = self.state.ledger
         for item in items:
             name_operation_item(item)
             label = getattr(item, "operation_label", None)
-            reason = self.policy.refusal(label) if label else None
+            reason = ledger.refusal(label) if label else None
             if reason is None and item.get_closest_marker(CHANGES_ACCOUNT_MARKER) is not None:
                 reason = (
                     None
-                    if self.policy.changes_allowed
+                    if ledger.changes_allowed
                     else f"{row_label(item)} buys and cancels numbers: skipped on a real account "
                     "(pass --allow-purchases to run it)"
                 )
             if reason is not None:
                 item.add_marker(pytest.mark.skip(reason=reason))
+
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        gate = self.state.gate
+        if gate.stopped is not None:
+            raise KeyboardInterrupt
+        if gate.tripped is not None:
+            pytest.skip(f"not run: {gate.tripped}")
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(
@@ -219,6 +349,7 @@ class ContractPlugin:
     ) -> Generator[None, Any, None]:
         outcome = yield
         report: pytest.TestReport = outcome.get_result()
+        self._shorten_finding(call, report)
         self._redact(report)
         if report.when == "call" or (report.when == "setup" and report.skipped) or report.failed:
             self._attach_row(item, call, report)
@@ -226,6 +357,16 @@ class ContractPlugin:
             report.sections.append(
                 ("contract: replay", self.redactor.redact(self._replay_text(item)))
             )
+
+    def _shorten_finding(self, call: pytest.CallInfo[None], report: pytest.TestReport) -> None:
+        """A finding of the harness's own reads as its rule and detail, not as a traceback."""
+        if not report.failed or call.excinfo is None:
+            return
+        error = call.excinfo.value
+        if not isinstance(getattr(error, "check", None), str):
+            return
+        notes = [str(note) for note in getattr(error, "__notes__", [])]
+        report.longrepr = "\n".join([str(error), *notes])
 
     def _replay_text(self, item: pytest.Item) -> str:
         return (
@@ -237,7 +378,7 @@ class ContractPlugin:
         self, item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport
     ) -> None:
         label = row_label(item)
-        stats = RUN_STATS.take(label) if report.when == "call" else None
+        stats = self.state.stats.take(label) if report.when == "call" else None
         note: str | None = None
         if report.skipped and isinstance(report.longrepr, tuple):
             note = str(report.longrepr[2]).removeprefix("Skipped: ")
@@ -297,11 +438,25 @@ class ContractPlugin:
             reporter.ensure_newline()
             reporter.write_line(self.redactor.redact(progress_line(row)))
 
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        # After junitxml's own sessionfinish, which writes the file.
+        if self._junit is not None and self._junit.exists() and not self.is_worker:
+            text = self._junit.read_text(encoding="utf-8")
+            self._junit.write_text(self.redactor.redact(text), encoding="utf-8")
+        if self.state.interrupts:
+            session.exitstatus = pytest.ExitCode.INTERRUPTED
+        elif self.state.gate.mostly_throttled and session.exitstatus == pytest.ExitCode.OK:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
     def pytest_terminal_summary(
         self, terminalreporter: Any, exitstatus: int, config: pytest.Config
     ) -> None:
-        if not self.rows or self.is_worker:
+        if self.is_worker:
             return
         terminalreporter.write_sep("=", "contract summary")
-        for line in summary_lines(list(self.rows.values()), self.run_info()):
+        lines = summary_lines(list(self.rows.values()), self.run_info()) if self.rows else []
+        distributed = bool(self.config.getoption("numprocesses", None))
+        lines += safety_lines(self.state, embedded=self.options.embedded, distributed=distributed)
+        for line in lines:
             terminalreporter.write_line(self.redactor.redact(line))

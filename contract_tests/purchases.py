@@ -2,10 +2,12 @@
 
 On the embedded mock anything goes. On any other target:
 - buy, cancel and update run only with `--allow-purchases`;
-- at most `--max-purchases` buys may succeed in one run (a buy request is not sent once the cap is
-  hit);
+- at most `--max-purchases` buys may be *attempted without a refusal* in one run: a slot is taken
+  before the buy is sent and given back only when the target answers with a refusal, so a buy
+  whose answer never came (timeout, dropped connection, Ctrl-C) counts as possibly made;
 - numbers the account owned before the run are never cancelled or updated;
-- every number the run bought is cancelled when it ends (`settle`).
+- at the end of every run (`settle`) the account is listed and compared with the snapshot taken
+  before the run, and every number the run may have bought that the account now owns is cancelled.
 """
 
 from __future__ import annotations
@@ -13,8 +15,22 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 
 from contract_tests.document import ACCOUNT_CHANGING_OPERATIONS, BUY
+
+
+class BuyState(Enum):
+    POSSIBLE = "sent, no answer"
+    BOUGHT = "bought"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A buy booked before it is sent; `counted` when it took one of `--max-purchases`."""
+
+    msisdn: str
+    counted: bool
 
 
 @dataclass(frozen=True)
@@ -24,17 +40,38 @@ class Purchase:
 
 
 @dataclass
-class PurchaseGuard:
-    """Decides which account-changing requests may be sent, and remembers what was bought."""
+class Settlement:
+    """What the end-of-run clean-up did, for the summary."""
+
+    cancelled: list[str] = field(default_factory=list)
+    # Sentences naming each number the run may have left owned, and why.
+    problems: list[str] = field(default_factory=list)
+    # Numbers that appeared on the account during the run without this run buying them.
+    left_alone: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        lines = [f"cancelled: {', '.join(self.cancelled) if self.cancelled else 'nothing'}"]
+        lines += [f"not cancelled: {problem}" for problem in self.problems]
+        if self.left_alone:
+            lines.append(
+                "new on the account but not bought by this run (left alone): "
+                + ", ".join(self.left_alone)
+            )
+        return lines
+
+
+@dataclass
+class PurchaseLedger:
+    """Decides which account-changing requests may be sent; remembers every buy attempted."""
 
     embedded: bool
     allow_purchases: bool
     max_purchases: int
     # Numbers owned before the run started: off limits for cancel and update on a real account.
     protected: frozenset[str] = frozenset()
-    _bought: dict[str, Purchase] = field(default_factory=dict)
-    _purchases_made: int = 0
-    # Fuzzing and the lifecycle test share one guard; the lock keeps the cap exact if they overlap.
+    _attempts: dict[str, tuple[Purchase, BuyState]] = field(default_factory=dict)
+    _slots_taken: int = 0
+    # Fuzzing and the lifecycle test share one ledger; the lock keeps the cap exact.
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -55,54 +92,113 @@ class PurchaseGuard:
         """Whether one more buy may be sent (unlimited on the mock: nothing is spent there)."""
         with self._lock:
             return self.embedded or (
-                self.allow_purchases and self._purchases_made < self.max_purchases
+                self.allow_purchases and self._slots_taken < self.max_purchases
             )
 
     def may_touch(self, msisdns: Iterable[str]) -> bool:
         """Whether a cancel or update naming these numbers may be sent."""
         return self.embedded or not (set(msisdns) & self.protected)
 
-    def record_purchase(self, country: str, msisdn: str) -> None:
+    def reserve(self, country: str, msisdn: str) -> Slot | None:
+        """Book a buy about to be sent; None (send nothing) when the cap is reached.
+
+        Buying a number the run already bought, or may have, takes no new slot: at most it buys
+        that same number (schemathesis' probes re-send a buy without credentials, the lifecycle
+        buys an owned number to see it refused).
+        """
         with self._lock:
-            self._purchases_made += 1
-            self._bought[msisdn] = Purchase(country, msisdn)
+            if not self.embedded and not self.allow_purchases:
+                return None
+            if msisdn in self._attempts:
+                return Slot(msisdn, counted=False)
+            if not self.embedded and self._slots_taken >= self.max_purchases:
+                return None
+            self._slots_taken += 1
+            self._attempts[msisdn] = (Purchase(country, msisdn), BuyState.POSSIBLE)
+            return Slot(msisdn, counted=True)
+
+    def answered(self, slot: Slot, status: int) -> None:
+        """The target answered a booked buy: a 2xx bought it; a refusal gives its slot back."""
+        with self._lock:
+            entry = self._attempts.get(slot.msisdn)
+            if 200 <= status < 300:
+                purchase = entry[0] if entry else Purchase("", slot.msisdn)
+                self._attempts[slot.msisdn] = (purchase, BuyState.BOUGHT)
+            elif slot.counted and status != 429 and 400 <= status < 500:
+                self._slots_taken = max(0, self._slots_taken - 1)
+                if entry is not None and entry[1] is BuyState.POSSIBLE:
+                    del self._attempts[slot.msisdn]
+            # A 5xx or 429 proves nothing either way: the buy stays possibly made.
 
     def record_cancel(self, msisdn: str) -> None:
         with self._lock:
-            self._bought.pop(msisdn, None)
+            self._attempts.pop(msisdn, None)
 
     @property
     def purchases_made(self) -> int:
-        return self._purchases_made
+        """Buys that were sent and not refused (made, or possibly made)."""
+        return self._slots_taken
 
     def outstanding(self) -> list[Purchase]:
-        """Numbers bought during the run and not cancelled yet."""
+        """Numbers the run bought or may have bought, not cancelled yet."""
         with self._lock:
-            return list(self._bought.values())
+            return [purchase for purchase, _ in self._attempts.values()]
 
-    def settle(self, cancel: Callable[[str, str], int], owned: Callable[[], set[str]]) -> list[str]:
-        """Cancel every outstanding purchase; the problems met, as sentences (empty when all went).
+    def left_owned(self) -> list[str]:
+        """One line per number the run may leave on the account, for a hurried exit."""
+        with self._lock:
+            return [
+                f"{p.country} {p.msisdn} ({state.value})" for p, state in self._attempts.values()
+            ]
 
-        A refused cancel is a problem only while the account still owns the number: one that is
-        already gone (cancelled by a test, or never really bought) is settled all the same.
+    def settle(
+        self,
+        cancel: Callable[[str, str], int],
+        owned: Callable[[], set[str]],
+    ) -> Settlement:
+        """Cancel every number the run may have bought that the account owns now.
+
+        The account is listed first: a number the run tried to buy that it does not own needs no
+        cancel, and a number it owns that was protected is never touched. When listing fails,
+        every outstanding attempt is cancelled blind (a refusal then means it was never bought).
         """
-        problems: list[str] = []
-        refused: dict[str, str] = {}
-        for purchase in self.outstanding():
+        result = Settlement()
+        outstanding = [p for p in self.outstanding() if p.msisdn not in self.protected]
+        try:
+            now_owned: set[str] | None = owned()
+        except Exception as exc:  # the clean-up goes on without the list
+            result.problems.append(
+                f"listing the account failed ({type(exc).__name__}: {exc}); cancelling every "
+                "number the run may have bought"
+            )
+            now_owned = None
+        if now_owned is not None:
+            mine = {p.msisdn for p in outstanding}
+            result.left_alone = sorted(now_owned - self.protected - mine)
+            for purchase in outstanding:
+                if purchase.msisdn not in now_owned:
+                    self.record_cancel(purchase.msisdn)
+            outstanding = [p for p in outstanding if p.msisdn in now_owned]
+        for purchase in outstanding:
             try:
                 status = cancel(purchase.country, purchase.msisdn)
             except Exception as exc:  # a transport error must not stop the other cancellations
-                problems.append(f"cancelling {purchase.msisdn} failed: {type(exc).__name__}: {exc}")
+                result.problems.append(
+                    f"{purchase.msisdn}: cancelling failed: {type(exc).__name__}: {exc}"
+                )
                 continue
             if status == 200:
                 self.record_cancel(purchase.msisdn)
+                result.cancelled.append(purchase.msisdn)
+            elif now_owned is None and status == 420:
+                # Refused without a list to go by: most likely never bought. Said, not hidden.
+                result.problems.append(
+                    f"{purchase.msisdn}: cancelling answered 420 and the account could not be "
+                    "listed: check it by hand"
+                )
             else:
-                refused[purchase.msisdn] = f"cancelling {purchase.msisdn} answered {status}"
-        if refused:
-            still_owned = owned()
-            for msisdn, problem in refused.items():
-                if msisdn in still_owned:
-                    problems.append(f"{problem}, and the account still owns it")
-                else:
-                    self.record_cancel(msisdn)
-        return problems
+                result.problems.append(
+                    f"{purchase.msisdn}: cancelling answered {status}, "
+                    "and the account still owns it"
+                )
+        return result

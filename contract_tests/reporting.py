@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from contract_tests.stats import OperationStats
+
+if TYPE_CHECKING:
+    from contract_tests.run_state import RunState
 
 
 @dataclass
@@ -102,4 +106,42 @@ def _failure_lines(row: Row) -> list[str]:
             f"    [{example.check}] {example.title}" + (f": {first_line}" if first_line else "")
         )
         lines.append(f"      reproduce: {example.reproduction}")
+    return lines
+
+
+def safety_lines(state: RunState, *, embedded: bool, distributed: bool = False) -> list[str]:
+    """What the safety layer did: requests, throttling, the circuit, the interrupt, the clean-up.
+
+    Under xdist (`distributed`) the workers send the requests, each through its own gate; the
+    controller has none to count (the rate limit and the cap hold per worker, see README).
+    """
+    gate = state.gate
+    counters = gate.counters
+    if distributed:
+        lines = ["", "requests: sent by the xdist workers, each through its own safety layer"]
+    else:
+        lines = [
+            "",
+            f"requests: {counters.sent} sent, {counters.answers} answered, {counters.dead} "
+            f"without an answer; throttled (429): {counters.throttled}, waited "
+            f"{counters.throttle_wait:.1f} s; rate limit waits {counters.rate_wait:.1f} s",
+        ]
+    if gate.tripped is not None:
+        lines.append(f"circuit open: {gate.tripped}; the tests after it were skipped")
+    if gate.mostly_throttled:
+        lines.append(
+            f"FAILED as throttled: {counters.throttled} of {counters.answers} answers were 429, "
+            "so most cases tested nothing (lower --rate-limit)"
+        )
+    if gate.stopped is not None:
+        lines.append(f"run {gate.stopped}")
+    if not embedded:
+        settlement = state.settlement
+        if settlement is None:
+            left = state.ledger.left_owned()
+            lines.append(
+                "clean-up: not run; may be left owned: " + (", ".join(left) if left else "nothing")
+            )
+        else:
+            lines += [f"clean-up: {line}" for line in settlement.lines()]
     return lines

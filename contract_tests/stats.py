@@ -100,8 +100,3 @@ class RunStats:
         """Remove and return a label's tally (a test item reports its own, then starts afresh)."""
         with self._lock:
             return self._by_label.pop(label, None)
-
-
-# One per process: the schemathesis hooks that fill it are module-level by nature (so is the
-# schema).
-RUN_STATS = RunStats()

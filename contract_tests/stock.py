@@ -7,6 +7,7 @@ filters by application need numbers linked to one (by `app_id`, or the deprecate
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from numbers_api_client.api.default import get_available_numbers, update_a_number
 from numbers_api_client.models import (
@@ -48,9 +49,13 @@ def stock_mock(target: Target) -> Stocked:
     owned: list[tuple[str, str]] = []
     spare: list[tuple[str, str]] = []
     for country, to_own, to_spare in STOCK_PLAN:
-        page = get_available_numbers.sync_detailed(
-            client=client, country=country, size=to_own + to_spare
-        ).parsed
+        search = partial(
+            get_available_numbers.sync_detailed,
+            client=client,
+            country=country,
+            size=to_own + to_spare,
+        )
+        page = account.parsed(search, f"stocking: searching {country}").parsed
         assert isinstance(page, AvailableNumbers), f"searching {country} on the mock failed"
         numbers = [(country, str(n.msisdn)) for n in page.numbers or []]
         for number in numbers[:to_own]:

@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 import pytest
 from numbers_api_client import AuthenticatedClient
 
-from contract_tests.options import HarnessOptions
-
-# Generous for a real service across the internet, still far below pytest's patience.
-REQUEST_TIMEOUT_SECONDS = 30.0
+from contract_tests.options import DEFAULT_REQUEST_DEADLINE, HarnessOptions
+from contract_tests.safety import RequestGate, gated_client_args
 
 
 @dataclass(frozen=True)
@@ -26,6 +25,19 @@ class Target:
     embedded: bool
     # A second, unrelated account (None when the run was given none).
     other_auth: tuple[str, str] | None = field(default=None, repr=False)
+    # Every request to the target goes through it (deadline, size cap, rate, money rules).
+    gate: RequestGate | None = field(default=None, repr=False, compare=False)
+
+    def _client_args(self) -> dict[str, Any]:
+        """`httpx.Client` arguments: the gate as transport, the deadline as every timeout."""
+        if self.gate is None:
+            return {"timeout": httpx.Timeout(DEFAULT_REQUEST_DEADLINE)}
+        return dict(gated_client_args(self.gate))
+
+    def _generated_client_args(self) -> dict[str, Any]:
+        # The generated client takes its timeout apart from the other httpx arguments.
+        args = self._client_args()
+        return {"timeout": args.pop("timeout"), "httpx_args": args}
 
     @property
     def auth(self) -> tuple[str, str]:
@@ -40,7 +52,7 @@ class Target:
             base_url=self.base_url,
             api_key=self.api_key,
             api_secret=self.api_secret,
-            timeout=httpx.Timeout(REQUEST_TIMEOUT_SECONDS),
+            **self._generated_client_args(),
         )
 
     def other_client(self) -> AuthenticatedClient | None:
@@ -51,12 +63,12 @@ class Target:
             base_url=self.base_url,
             api_key=self.other_auth[0],
             api_secret=self.other_auth[1],
-            timeout=httpx.Timeout(REQUEST_TIMEOUT_SECONDS),
+            **self._generated_client_args(),
         )
 
     def http(self) -> httpx.Client:
         """A plain HTTP client with the target's credentials, for what the client cannot send."""
-        return httpx.Client(base_url=self.base_url, auth=self.auth, timeout=REQUEST_TIMEOUT_SECONDS)
+        return httpx.Client(base_url=self.base_url, auth=self.auth, **self._client_args())
 
     def reset(self) -> None:
         """Empty the embedded mock's state (its admin endpoint); a no-op for any other target.
@@ -69,21 +81,24 @@ class Target:
             http.post("/_mock/reset").raise_for_status()
 
 
-def check_reachable(base_url: str, timeout: float = 10.0) -> None:
+def check_reachable(base_url: str, timeout: float) -> None:
     """Refuse the run, in one line, when nothing answers HTTP at `base_url`.
 
     Any HTTP answer counts (a 404 for `/` included): this only turns a wrong URL or a server that
     is down into a usage error, instead of the same connection failure in every test.
     """
     try:
-        with httpx.Client(timeout=timeout) as http:
-            http.get(base_url)
+        with httpx.Client(timeout=timeout) as http, http.stream("GET", base_url):
+            # The status line is enough; the body is not read (it could be anything).
+            pass
     except (httpx.HTTPError, httpx.InvalidURL) as error:
-        raise pytest.UsageError(f"cannot reach --target-url {base_url}: {error}") from None
+        raise pytest.UsageError(
+            f"cannot reach --target-url {base_url}: {type(error).__name__}: {error or 'no answer'}"
+        ) from None
 
 
 @contextmanager
-def open_target(options: HarnessOptions) -> Iterator[Target]:
+def open_target(options: HarnessOptions, gate: RequestGate | None = None) -> Iterator[Target]:
     """The target the options name; the embedded mock is a fresh server for the block."""
     if options.target_url is not None:
         yield Target(
@@ -92,6 +107,7 @@ def open_target(options: HarnessOptions) -> Iterator[Target]:
             options.api_secret,
             embedded=False,
             other_auth=options.other_auth,
+            gate=gate,
         )
         return
     # Imported here: a run against a URL does not need the mock's dependencies loaded.
@@ -106,6 +122,7 @@ def open_target(options: HarnessOptions) -> Iterator[Target]:
                 options.api_secret,
                 embedded=True,
                 other_auth=options.other_auth,
+                gate=gate,
             )
     finally:
         app.close()

@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 
+from contract_tests.answers import expect_status, json_body
 from contract_tests.harness import Harness
 from contract_tests.stock import APPLICATION, stock_mock
+from contract_tests.violations import OWNED_LIST_ANSWERS
 
 
 def owned_msisdns(harness: Harness, query: dict[str, str]) -> set[str]:
@@ -20,8 +22,9 @@ def owned_msisdns(harness: Harness, query: dict[str, str]) -> set[str]:
             params={**query, "size": "100"},
             headers={"Accept": "application/json"},
         )
-    assert response.status_code == 200, response.text
-    body: Any = response.json()
+    what = f"GET /account/numbers {query}"
+    expect_status(response, what, harness.redactor, OWNED_LIST_ANSWERS)
+    body: Any = json_body(response, what, harness.redactor)
     return {str(number["msisdn"]) for number in body.get("numbers", [])}
 
 

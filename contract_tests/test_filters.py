@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from contract_tests.answers import expect_status, json_body
 from contract_tests.document import SEARCH
 from contract_tests.harness import Harness
 from contract_tests.lifecycle import SEARCH_COUNTRIES
@@ -20,6 +21,7 @@ from contract_tests.paging import walk
 from contract_tests.profiles import paging_examples
 from contract_tests.semantics import MAX_PAGE_SIZE, page_numbers, pattern_in
 from contract_tests.stats import OperationStats
+from contract_tests.violations import FILTERS_KEEP_MATCHES, SEARCH_ANSWERS, Violation
 
 _SETTINGS = settings(
     max_examples=paging_examples(),
@@ -28,16 +30,6 @@ _SETTINGS = settings(
     # spend a hundred searches to find a smaller `pick`.
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
 )
-
-
-class FilterViolation(AssertionError):
-    """A filter left out a number it matches; `check` names the rule in reports."""
-
-    check = "filters_keep_matches"
-
-    def __init__(self, detail: str) -> None:
-        super().__init__(f"[{self.check}] {detail}")
-        self.detail = detail
 
 
 @pytest.mark.contract_row(f"pattern search {SEARCH}")
@@ -56,18 +48,20 @@ def test_search_finds_a_number_by_its_own_digits(
             params={"country": country, "size": str(MAX_PAGE_SIZE)},
             headers={"Accept": "application/json"},
         )
-        assert response.status_code == 200, f"search country={country}: {response.text[:200]}"
-        body: Any = response.json()
+        what = f"search country={country}"
+        expect_status(response, what, harness.redactor, SEARCH_ANSWERS)
+        body: Any = json_body(response, what, harness.redactor)
         numbers = page_numbers(body)
         if not numbers:
             return
         msisdn = str(numbers[pick % len(numbers)].get("msisdn"))
         pattern = pattern_in(msisdn, strategy)
         query = {"country": country, "pattern": pattern, "search_pattern": str(strategy)}
-        found = walk(http, "/number/search", query, MAX_PAGE_SIZE)
+        found = walk(http, "/number/search", query, MAX_PAGE_SIZE, harness.redactor)
     tally.cases += 1 + len(found.page_lengths)
     if found.complete and msisdn not in found.msisdns:
-        raise FilterViolation(
+        raise Violation(
+            FILTERS_KEEP_MATCHES,
             f"pattern={pattern} search_pattern={strategy} country={country} left out {msisdn}, "
-            f"which matches it ({len(found.msisdns)} numbers returned)"
+            f"which matches it ({len(found.msisdns)} numbers returned)",
         )

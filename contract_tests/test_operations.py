@@ -7,22 +7,30 @@ from collections.abc import Iterator
 import pytest
 
 from contract_tests.harness import Harness
-from contract_tests.loading import STOCK, load_schema
-from contract_tests.plugin import active_plugin
+from contract_tests.loading import load_schema
+from contract_tests.plugin import active_state
 from contract_tests.schemathesis_types import AnyCase
 from contract_tests.stock import stock_mock
 
-_options = active_plugin().options
-schema = load_schema(seed=_options.seed, auth=_options.auth)
+# Schemathesis builds its cases (and applies auth to them) while pytest collects, before any
+# fixture: the run's state is needed here, at import.
+_state = active_state()
+schema = load_schema(
+    seed=_state.options.seed,
+    auth=_state.options.auth,
+    stats=_state.stats,
+    stock=_state.stock,
+    transport=_state.schemathesis_transport,
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
 def _stocked_account(harness: Harness) -> Iterator[None]:
     # Only the mock is stocked: on a real account that would mean buying numbers.
     if harness.target.embedded:
-        STOCK.numbers = stock_mock(harness.target).numbers
+        harness.state.stock.numbers = stock_mock(harness.target).numbers
     yield
-    STOCK.numbers = ()
+    harness.state.stock.numbers = ()
 
 
 @schema.parametrize()
@@ -31,7 +39,6 @@ def test_operation(case: AnyCase, harness: Harness) -> None:
         return
     # The target's URL is known only once the session has opened it (the mock picks its port then).
     base_url = harness.target.base_url
+    # The gate (under schemathesis' transport) books buys and cancels as they are answered.
     response = case.call(base_url=base_url)
-    # Book a purchase before any check can end the test, so teardown still cancels it.
-    harness.observe(case, response)
     case.validate_response(response, transport_kwargs={"base_url": base_url})

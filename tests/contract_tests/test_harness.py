@@ -1,20 +1,16 @@
-"""Which generated cases are sent, and what a sent case bought or cancelled."""
+"""Which generated cases are sent; the settlement at the end of a run."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
-import httpx
 import pytest
-from schemathesis import Response
 
 from contract_tests.harness import Harness, parse_form
 from contract_tests.loading import load_schema
 from contract_tests.options import HarnessOptions
-from contract_tests.purchases import PurchaseGuard
+from contract_tests.run_state import RunState
 from contract_tests.schemathesis_types import AnyCase
-from contract_tests.stats import RunStats
 from contract_tests.target import Target
 
 SCHEMA = load_schema(auth=("key", "secret"))
@@ -31,23 +27,15 @@ def harness(
         max_purchases=1,
         seed=1,
     )
-    guard = PurchaseGuard(
-        embedded=embedded, allow_purchases=allow, max_purchases=1, protected=protected
-    )
-    target = Target("http://t", "key", "secret", embedded=embedded)
-    return Harness(options=options, target=target, guard=guard, stats=RunStats())
+    state = RunState.for_options(options)
+    state.ledger.protected = protected
+    target = Target("http://t", "key", "secret", embedded=embedded, gate=state.gate)
+    return Harness(state=state, target=target)
 
 
 def post(path: str, **form: str) -> AnyCase:
     body: Any = dict(form)
     return SCHEMA[path]["POST"].Case(body=body, media_type="application/x-www-form-urlencoded")
-
-
-def sent(status: int, path: str, body: str) -> Response:
-    request = httpx.Request("POST", f"http://t{path}", content=body.encode())
-    raw = httpx.Response(status, content=b"{}", request=request)
-    raw.elapsed = timedelta(0)
-    return Response.from_httpx(raw, verify=True)
 
 
 @pytest.mark.parametrize(
@@ -56,6 +44,7 @@ def sent(status: int, path: str, body: str) -> Response:
         ("country=GB&msisdn=447700900000", {"country": ["GB"], "msisdn": ["447700900000"]}),
         (b"msisdn=1&msisdn=2", {"msisdn": ["1", "2"]}),
         ({"msisdn": 44}, {"msisdn": ["44"]}),
+        ({"msisdn": [1, 2]}, {"msisdn": ["1", "2"]}),
         (None, {}),
         ("", {}),
     ],
@@ -68,10 +57,10 @@ def test_buys_stop_at_the_cap_on_a_real_target() -> None:
     run = harness(embedded=False)
     buy = post("/number/buy", country="GB", msisdn="447700900001")
     assert run.admit(buy)
-    run.observe(buy, sent(200, "/number/buy", "country=GB&msisdn=447700900001"))
+    # The gate takes the slot when the buy is sent, answered or not.
+    assert run.ledger.reserve("GB", "447700900001")
     assert not run.admit(buy)
     assert run.stats.for_label("POST /number/buy").not_sent == 1
-    assert [p.msisdn for p in run.guard.outstanding()] == ["447700900001"]
 
 
 def test_protected_numbers_are_not_cancelled_or_updated() -> None:
@@ -88,17 +77,19 @@ def test_nothing_is_held_back_on_the_mock() -> None:
     assert run.admit(post("/number/cancel", country="GB", msisdn="1"))
 
 
-def test_a_successful_cancel_settles_a_purchase() -> None:
-    run = harness(embedded=False)
-    run.guard.record_purchase("GB", "447700900001")
-    cancel = post("/number/cancel", country="GB", msisdn="447700900001")
-    run.observe(cancel, sent(420, "/number/cancel", "country=GB&msisdn=447700900001"))
-    assert run.guard.outstanding()
-    run.observe(cancel, sent(200, "/number/cancel", "country=GB&msisdn=447700900001"))
-    assert run.guard.outstanding() == []
-
-
 def test_the_mock_needs_no_settling() -> None:
     run = harness(embedded=True)
-    run.guard.record_purchase("GB", "1")
-    assert run.settle() == []
+    run.ledger.reserve("GB", "1")
+    settlement = run.settle()
+    assert settlement.cancelled == [] and settlement.problems == []
+
+
+def test_a_read_only_run_needs_no_settling() -> None:
+    # Nothing was bought (the gate refuses buys without --allow-purchases): no request is sent.
+    run = harness(embedded=False, allow=False)
+    assert run.settle().lines() == ["cancelled: nothing"]
+    assert run.state.gate.counters.sent == 0
+
+
+def test_the_harness_prints_as_its_target_only() -> None:
+    assert repr(harness(embedded=False)) == "Harness(http://t)"

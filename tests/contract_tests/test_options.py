@@ -8,13 +8,17 @@ from typing import Any, cast
 import pytest
 
 from contract_tests.options import (
+    DEFAULT_BREAKER_AFTER,
+    DEFAULT_MAX_ANSWER_BYTES,
     DEFAULT_MAX_PURCHASES,
+    DEFAULT_REQUEST_DEADLINE,
     ENV_API_KEY,
     ENV_API_SECRET,
     MOCK_API_KEY,
     MOCK_API_SECRET,
     HarnessOptions,
 )
+from contract_tests.ratelimit import Rate
 
 
 class StubConfig:
@@ -93,3 +97,40 @@ def test_credentials_stay_out_of_the_repr() -> None:
     options = read(StubConfig(target_url="http://t", api_key="kkkk", api_secret="ssss"))
     assert "kkkk" not in repr(options)
     assert "ssss" not in repr(options)
+
+
+def test_a_url_target_is_rate_limited_by_default_and_the_mock_never() -> None:
+    url = read(StubConfig(target_url="http://t", api_key="k", api_secret="s"))
+    assert url.rate_limit == Rate(5, 1.0)
+    assert read(StubConfig(rate_limit="2/m")).rate_limit is None
+    limited = read(StubConfig(target_url="http://t", api_key="k", api_secret="s", rate_limit="2/m"))
+    assert limited.rate_limit == Rate(2, 60.0)
+    unlimited = StubConfig(target_url="http://t", api_key="k", api_secret="s", rate_limit="none")
+    assert read(unlimited).rate_limit is None
+
+
+def test_the_safety_limits_have_defaults_and_can_be_set() -> None:
+    options = read(StubConfig())
+    assert options.request_deadline == DEFAULT_REQUEST_DEADLINE
+    assert options.max_answer_bytes == DEFAULT_MAX_ANSWER_BYTES
+    assert options.breaker_after == DEFAULT_BREAKER_AFTER
+    custom = read(StubConfig(request_deadline=1.5, max_answer_bytes=2048, breaker_after=2))
+    assert (custom.request_deadline, custom.max_answer_bytes, custom.breaker_after) == (
+        1.5,
+        2048,
+        2,
+    )
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"request_deadline": 0.0}, "--request-deadline"),
+        ({"max_answer_bytes": 10}, "--max-answer-bytes"),
+        ({"breaker_after": 0}, "--breaker-after"),
+        ({"rate_limit": "fast"}, "--rate-limit"),
+    ],
+)
+def test_bad_safety_limits_are_usage_errors(values: dict[str, Any], message: str) -> None:
+    with pytest.raises(pytest.UsageError, match=message):
+        read(StubConfig(**values))

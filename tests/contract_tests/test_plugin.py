@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import cast
+from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
 
-from contract_tests.lifecycle import LifecycleViolation
 from contract_tests.options import HarnessOptions
 from contract_tests.plugin import ContractPlugin, fuzzing_last, named_violation
+from contract_tests.violations import Violation
 
 
 def plugin(**overrides: object) -> ContractPlugin:
@@ -85,9 +86,23 @@ def test_the_header_redacts_and_states_the_policy() -> None:
 
 
 def test_named_violation_is_found_inside_groups() -> None:
-    violation = LifecycleViolation("cancel_removes", "still listed")
+    violation = Violation("cancel_removes", "still listed")
     nested = ExceptionGroup("flaky", [ValueError("x"), ExceptionGroup("inner", [violation])])
     assert named_violation(nested) is violation
     assert named_violation(violation) is violation
     assert named_violation(ValueError("plain")) is None
     assert str(violation) == "[cancel_removes] still listed"
+
+
+def test_a_finding_of_the_harness_reads_as_its_rule_not_a_traceback() -> None:
+    finding = Violation("answer_is_json", "search answered 200 with an empty body")
+    finding.add_note("Falsifying example: size=1")
+
+    class Info:
+        excinfo = SimpleNamespace(value=finding)
+
+    report = SimpleNamespace(failed=True, longrepr="Traceback (most recent call last): ...")
+    plugin()._shorten_finding(cast(Any, Info()), cast(Any, report))
+    assert report.longrepr == (
+        "[answer_is_json] search answered 200 with an empty body\nFalsifying example: size=1"
+    )

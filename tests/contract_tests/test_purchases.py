@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from contract_tests.document import BUY, CANCEL, OWNED, SEARCH, UPDATE
-from contract_tests.purchases import PurchaseGuard
+from contract_tests.purchases import PurchaseLedger
 
 
 def real(
     *, allow: bool = True, cap: int = 2, protected: frozenset[str] = frozenset()
-) -> PurchaseGuard:
-    return PurchaseGuard(
+) -> PurchaseLedger:
+    return PurchaseLedger(
         embedded=False, allow_purchases=allow, max_purchases=cap, protected=protected
     )
 
@@ -30,75 +30,155 @@ def test_reading_is_always_allowed(label: str) -> None:
 
 
 def test_everything_runs_on_the_embedded_mock() -> None:
-    mock = PurchaseGuard(embedded=True, allow_purchases=False, max_purchases=0)
+    mock = PurchaseLedger(embedded=True, allow_purchases=False, max_purchases=0)
     assert mock.refusal(BUY) is None
-    assert mock.may_buy()
-    mock.record_purchase("GB", "1")
+    assert mock.reserve("GB", "1")
     assert mock.may_buy()
     assert mock.may_touch(["anything"])
 
 
-def test_purchases_stop_at_the_cap() -> None:
-    guard = real(cap=2)
-    assert guard.may_buy()
-    guard.record_purchase("GB", "1")
-    guard.record_cancel("1")
-    assert guard.may_buy()
-    guard.record_purchase("GB", "2")
+def test_a_buy_without_an_answer_counts_against_the_cap() -> None:
+    ledger = real(cap=1)
+    assert ledger.reserve("GB", "1")
+    # No answer came (timeout, Ctrl-C): the slot stays taken and the number possibly bought.
+    assert not ledger.may_buy()
+    assert not ledger.reserve("GB", "2")
+    assert [p.msisdn for p in ledger.outstanding()] == ["1"]
+    assert ledger.left_owned() == ["GB 1 (sent, no answer)"]
+
+
+def test_a_refused_buy_gives_its_slot_back_and_a_200_keeps_it() -> None:
+    ledger = real(cap=1)
+    first = ledger.reserve("GB", "1")
+    assert first is not None
+    ledger.answered(first, 420)
+    assert ledger.may_buy()
+    assert ledger.outstanding() == []
+    second = ledger.reserve("GB", "2")
+    assert second is not None
+    ledger.answered(second, 200)
+    ledger.record_cancel("2")
     # Cancelling does not give the money back: the cap counts purchases, not holdings.
-    assert not guard.may_buy()
-    assert guard.purchases_made == 2
+    assert not ledger.may_buy()
+    assert ledger.purchases_made == 1
+
+
+def test_buying_a_number_the_run_may_hold_takes_no_new_slot() -> None:
+    ledger = real(cap=1)
+    first = ledger.reserve("GB", "1")
+    assert first is not None and first.counted
+    ledger.answered(first, 200)
+    again = ledger.reserve("GB", "1")
+    assert again is not None and not again.counted
+    # Refused (it is owned): the refusal of the repeat does not give back the first buy's slot.
+    ledger.answered(again, 420)
+    assert ledger.purchases_made == 1
+    assert not ledger.may_buy()
+    assert ledger.left_owned() == ["GB 1 (bought)"]
+
+
+@pytest.mark.parametrize("status", [429, 500, 503])
+def test_an_answer_that_proves_nothing_keeps_the_buy_possible(status: int) -> None:
+    ledger = real(cap=1)
+    slot = ledger.reserve("GB", "1")
+    assert slot is not None
+    ledger.answered(slot, status)
+    assert not ledger.may_buy()
+    assert [p.msisdn for p in ledger.outstanding()] == ["1"]
 
 
 def test_no_purchases_without_permission_or_with_a_zero_cap() -> None:
     assert not real(allow=False).may_buy()
+    assert not real(allow=False).reserve("GB", "1")
     assert not real(cap=0).may_buy()
 
 
 def test_numbers_owned_before_the_run_are_never_touched() -> None:
-    guard = real(protected=frozenset({"447700900000"}))
-    assert not guard.may_touch(["447700900000"])
-    assert not guard.may_touch(["1", "447700900000"])
-    assert guard.may_touch(["447700900001"])
-    assert guard.may_touch([])
+    ledger = real(protected=frozenset({"447700900000"}))
+    assert not ledger.may_touch(["447700900000"])
+    assert not ledger.may_touch(["1", "447700900000"])
+    assert ledger.may_touch(["447700900001"])
+    assert ledger.may_touch([])
 
 
-def test_settle_cancels_what_is_outstanding() -> None:
-    guard = real(cap=5)
-    for msisdn in ("1", "2", "3"):
-        guard.record_purchase("GB", msisdn)
-    guard.record_cancel("2")
+def bought(*msisdns: str, cap: int = 5, protected: frozenset[str] = frozenset()) -> PurchaseLedger:
+    ledger = real(cap=cap, protected=protected)
+    for msisdn in msisdns:
+        ledger.reserve("GB", msisdn)
+    return ledger
+
+
+def test_settle_cancels_only_what_the_run_may_have_bought_and_the_account_owns() -> None:
+    ledger = bought("1", "2", "3")
+    slot = ledger.reserve("GB", "1")
+    assert slot is not None and not slot.counted
+    ledger.answered(slot, 200)
     cancelled: list[str] = []
 
     def cancel(country: str, msisdn: str) -> int:
         cancelled.append(msisdn)
         return 200
 
-    assert guard.settle(cancel, owned=lambda: set()) == []
+    # "2" never reached the account; "9" is new but this run did not buy it; "0" was there before.
+    ledger.protected = frozenset({"0"})
+    settlement = ledger.settle(cancel, owned=lambda: {"0", "1", "3", "9"})
     assert sorted(cancelled) == ["1", "3"]
-    assert guard.outstanding() == []
+    assert settlement.cancelled == cancelled
+    assert settlement.left_alone == ["9"]
+    assert settlement.problems == []
+    assert ledger.outstanding() == []
+
+
+def test_settle_never_touches_a_protected_number() -> None:
+    ledger = bought("0", protected=frozenset({"0"}))
+    settlement = ledger.settle(
+        lambda country, msisdn: pytest.fail("cancelled"), owned=lambda: {"0"}
+    )
+    assert settlement.cancelled == []
 
 
 def test_settle_reports_numbers_still_owned() -> None:
-    guard = real(cap=5)
-    guard.record_purchase("GB", "1")
-    guard.record_purchase("GB", "2")
-    problems = guard.settle(lambda country, msisdn: 420, owned=lambda: {"1"})
-    # "2" is gone already (cancelled by a test, or never bought): settled. "1" is still owned.
-    assert problems == ["cancelling 1 answered 420, and the account still owns it"]
-    assert [purchase.msisdn for purchase in guard.outstanding()] == ["1"]
+    ledger = bought("1", "2")
+    settlement = ledger.settle(lambda country, msisdn: 420, owned=lambda: {"1", "2"})
+    assert settlement.problems == [
+        "1: cancelling answered 420, and the account still owns it",
+        "2: cancelling answered 420, and the account still owns it",
+    ]
+    assert [purchase.msisdn for purchase in ledger.outstanding()] == ["1", "2"]
 
 
 def test_settle_goes_on_after_a_transport_error() -> None:
-    guard = real(cap=5)
-    guard.record_purchase("GB", "1")
-    guard.record_purchase("GB", "2")
+    ledger = bought("1", "2")
 
     def cancel(country: str, msisdn: str) -> int:
         if msisdn == "1":
             raise ConnectionError("reset by peer")
         return 200
 
-    problems = guard.settle(cancel, owned=lambda: set())
-    assert problems == ["cancelling 1 failed: ConnectionError: reset by peer"]
-    assert [purchase.msisdn for purchase in guard.outstanding()] == ["1"]
+    settlement = ledger.settle(cancel, owned=lambda: {"1", "2"})
+    assert settlement.problems == ["1: cancelling failed: ConnectionError: reset by peer"]
+    assert settlement.cancelled == ["2"]
+    assert [purchase.msisdn for purchase in ledger.outstanding()] == ["1"]
+
+
+def test_settle_cancels_blind_when_the_account_cannot_be_listed() -> None:
+    ledger = bought("1", "2")
+
+    def listing() -> set[str]:
+        raise ConnectionError("no answer")
+
+    settlement = ledger.settle(lambda country, msisdn: 200 if msisdn == "1" else 420, listing)
+    assert settlement.cancelled == ["1"]
+    assert settlement.problems[0].startswith("listing the account failed (ConnectionError")
+    assert (
+        "2: cancelling answered 420 and the account could not be listed" in (settlement.problems[1])
+    )
+
+
+def test_settlement_lines_say_what_was_done() -> None:
+    ledger = bought("1")
+    settlement = ledger.settle(lambda country, msisdn: 200, owned=lambda: {"1", "7"})
+    assert settlement.lines() == [
+        "cancelled: 1",
+        "new on the account but not bought by this run (left alone): 7",
+    ]

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import base64
+import io
+import json
+from urllib.parse import quote
 
-from contract_tests.redaction import MASK, Redactor
+import pytest
+
+from contract_tests.redaction import (
+    MASK,
+    PREFIX_MIN_LENGTH,
+    RedactingStream,
+    Redactor,
+    basic_token,
+)
 
 
 def test_key_secret_and_basic_token_are_masked() -> None:
@@ -46,3 +57,50 @@ def test_short_credentials_are_masked_only_where_they_stand_alone() -> None:
 def test_long_credentials_are_masked_even_inside_other_text() -> None:
     redactor = Redactor.for_credentials("abcdef12", "0123456789abcdef")
     assert redactor.redact("xxabcdef12yy/0123456789abcdefZ") == f"xx{MASK}yy/{MASK}Z"
+
+
+KEY, SECRET = "sekritkey77", "sekritpass99"
+TOKEN = basic_token(KEY, SECRET)
+
+
+def test_every_long_prefix_of_the_token_is_masked() -> None:
+    redactor = Redactor.for_credentials(KEY, SECRET)
+    for end in range(PREFIX_MIN_LENGTH, len(TOKEN) + 1):
+        assert TOKEN[:end] not in redactor.redact(f"cut here: {TOKEN[:end]}")
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        quote(f"{KEY}:{SECRET}", safe=""),
+        quote(TOKEN, safe=""),
+        quote(TOKEN, safe="").lower(),
+        json.dumps(SECRET)[1:-1],
+        f"{KEY}:{SECRET}",
+    ],
+)
+def test_encoded_forms_are_masked(form: str) -> None:
+    redactor = Redactor.for_credentials(KEY, SECRET)
+    redacted = redactor.redact(f"body: {form}.")
+    assert KEY not in redacted and SECRET not in redacted
+    assert TOKEN[:PREFIX_MIN_LENGTH] not in redacted
+
+
+def test_an_excerpt_is_masked_before_it_is_cut() -> None:
+    redactor = Redactor.for_credentials(KEY, SECRET)
+    body = "x" * 195 + TOKEN + "y" * 50
+    excerpt = redactor.excerpt(body, limit=200)
+    assert TOKEN[:5] not in excerpt
+    assert excerpt.endswith(f"... ({len(body)} characters)")
+    assert redactor.excerpt(b"\xff" + SECRET.encode()) == "\ufffd***"
+
+
+def test_the_stream_masks_a_secret_split_over_writes() -> None:
+    target = io.StringIO()
+    stream = RedactingStream(target, Redactor.for_credentials(KEY, SECRET))
+    for piece in ("Authorization: Basic ", TOKEN[:10], TOKEN[10:], " and ", SECRET[:4]):
+        stream.write(piece)
+        stream.flush()
+    stream.write(SECRET[4:] + "\nend")
+    stream.close_out()
+    assert target.getvalue() == "Authorization: Basic *** and ***\nend"

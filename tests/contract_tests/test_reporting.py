@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from contract_tests.reporting import Row, RunInfo, progress_line, summary_lines
+from contract_tests.options import HarnessOptions
+from contract_tests.purchases import Settlement
+from contract_tests.reporting import Row, RunInfo, progress_line, safety_lines, summary_lines
+from contract_tests.run_state import RunState
 from contract_tests.stats import OperationStats
 
 INFO = RunInfo(target="http://t", seed=7, profile="quick", replay="pytest contract_tests --x")
@@ -60,3 +63,37 @@ def test_columns_line_up() -> None:
     table = [line for line in lines[2:] if line]
     starts = {line.index("passed") for line in table if "passed" in line}
     assert len(starts) == 1
+
+
+def state_for(target_url: str | None) -> RunState:
+    options = HarnessOptions(
+        target_url=target_url,
+        api_key="key",
+        api_secret="secret",
+        allow_purchases=True,
+        max_purchases=2,
+        seed=1,
+    )
+    return RunState.for_options(options)
+
+
+def test_the_safety_lines_count_requests_and_throttling_and_say_the_clean_up() -> None:
+    state = state_for("http://t")
+    counters = state.gate.counters
+    counters.sent, counters.answers, counters.throttled, counters.throttle_wait = 10, 10, 6, 6.0
+    state.gate.tripped = "3 requests in a row were still answered 429 after 2 retries each"
+    state.ledger.reserve("GB", "447700900001")
+    lines = "\n".join(safety_lines(state, embedded=False))
+    assert "requests: 10 sent, 10 answered, 0 without an answer; throttled (429): 6" in lines
+    assert "circuit open: 3 requests in a row" in lines
+    assert "FAILED as throttled: 6 of 10 answers were 429" in lines
+    # The run ended before its clean-up: what may be left owned is said.
+    assert "clean-up: not run; may be left owned: GB 447700900001 (sent, no answer)" in lines
+    state.settlement = Settlement(cancelled=["447700900001"])
+    assert "clean-up: cancelled: 447700900001" in safety_lines(state, embedded=False)
+
+
+def test_the_mock_needs_no_clean_up_line() -> None:
+    lines = safety_lines(state_for(None), embedded=True)
+    assert not any(line.startswith("clean-up") for line in lines)
+    assert not any("throttled:" in line and "FAILED" in line for line in lines)

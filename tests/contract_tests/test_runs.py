@@ -25,7 +25,8 @@ LIFECYCLE = "lifecycle (stateful, generated client)"
 
 
 def run_against(run_harness: RunHarness, url: str, *args: str) -> HarnessRun:
-    return run_harness("--target-url", url, *args, env=MOCK_CREDENTIALS)
+    # These servers run here: the rate limit meant for a real service would only slow the run.
+    return run_harness("--target-url", url, "--rate-limit=none", *args, env=MOCK_CREDENTIALS)
 
 
 def assert_failed_with(run: HarnessRun, label: str, check: str) -> None:
@@ -145,6 +146,7 @@ def test_account_leaks_are_found_with_a_second_account(
     run = run_harness(
         "--target-url",
         url,
+        "--rate-limit=none",
         "--allow-purchases",
         "--max-purchases=60",
         "-k",
@@ -182,6 +184,7 @@ def test_credentials_never_appear(run_harness: RunHarness, serve: Serve) -> None
     run = run_harness(
         "--target-url",
         url,
+        "--rate-limit=none",
         "--api-key",
         key,
         "--api-secret",

@@ -1,0 +1,72 @@
+"""Everything one run holds: what it was told, what it may do, what it did.
+
+One `RunState` per pytest process, made by the plugin when pytest is configured and handed to the
+hooks, the fixtures and the schema's hooks; nothing of a run lives in a module global.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from contract_tests.options import HarnessOptions
+from contract_tests.purchases import PurchaseLedger, Settlement
+from contract_tests.redaction import Redactor
+from contract_tests.safety import (
+    GatedRequestsTransport,
+    GatedSession,
+    Limits,
+    RequestGate,
+)
+from contract_tests.stats import RunStats
+
+
+@dataclass
+class Stock:
+    """Numbers that exist on the target, for fuzzed buys, cancels and updates to aim at.
+
+    Random msisdns almost never name a real number, so without aiming every buy, cancel and update
+    would be refused and their success paths (and what they do to the owned list) never fuzzed.
+    Filled for the embedded mock only: elsewhere an aimed buy would spend money.
+    """
+
+    numbers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class RunState:
+    options: HarnessOptions
+    redactor: Redactor
+    ledger: PurchaseLedger
+    gate: RequestGate
+    schemathesis_transport: GatedRequestsTransport
+    stats: RunStats = field(default_factory=RunStats)
+    stock: Stock = field(default_factory=Stock)
+    # Filled by the end-of-run clean-up on a real target.
+    settlement: Settlement | None = None
+    interrupts: int = 0
+
+    @classmethod
+    def for_options(cls, options: HarnessOptions) -> RunState:
+        ledger = PurchaseLedger(
+            embedded=options.embedded,
+            allow_purchases=options.allow_purchases,
+            max_purchases=options.max_purchases,
+        )
+        gate = RequestGate(
+            Limits(
+                deadline=options.request_deadline,
+                max_answer_bytes=options.max_answer_bytes,
+                breaker_after=options.breaker_after,
+                rate=options.rate_limit,
+            ),
+            ledger,
+        )
+        return cls(
+            options=options,
+            redactor=Redactor.for_credentials(
+                options.api_key, options.api_secret, *filter(None, [options.other_auth])
+            ),
+            ledger=ledger,
+            gate=gate,
+            schemathesis_transport=GatedRequestsTransport(GatedSession(gate)),
+        )

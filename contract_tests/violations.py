@@ -1,0 +1,66 @@
+"""The harness's own findings: one exception type, and one list of the rules it can name.
+
+Schemathesis' checks report through schemathesis; everything the harness judges itself (the
+lifecycle, the paging walk, the filters, and how the target answers at all) raises a `Violation`
+naming one of `CHECKS`. The plugin reads `check` to fill the summary's "failures by check".
+"""
+
+from __future__ import annotations
+
+# Lifecycle (lifecycle.py)
+SEARCH_ANSWERS = "search_answers"
+SEARCH_EXCLUDES_OWNED = "search_excludes_owned"
+BUY_AVAILABLE = "buy_available"
+BUY_OWNED_REFUSED = "buy_owned_refused"
+CANCEL_OWNED = "cancel_owned"
+CANCEL_UNOWNED_REFUSED = "cancel_unowned_refused"
+UPDATE_OWNED = "update_owned"
+UPDATE_SHOWS = "update_shows"
+PURCHASE_SHOWS_UP = "purchase_shows_up"
+CANCEL_REMOVES = "cancel_removes"
+OWNED_LIST_MATCHES = "owned_list_matches"
+OWNED_LIST_ANSWERS = "owned_list_answers"
+ACCOUNTS_ISOLATED = "accounts_isolated"
+# Paging and filters (paging.py, test_paging.py, test_filters.py)
+PAGES_HOLD_EACH_NUMBER_ONCE = "pages_hold_each_number_once"
+FILTERS_KEEP_MATCHES = "filters_keep_matches"
+# How the target answers at all (safety.py, answers.py)
+ANSWER_WITHIN_DEADLINE = "answer_within_deadline"
+ANSWER_WITHIN_SIZE = "answer_within_size"
+ANSWER_IS_JSON = "answer_is_json"
+TARGET_ANSWERS = "target_answers"
+NOT_THROTTLED = "not_throttled"
+
+CHECKS = (
+    SEARCH_ANSWERS,
+    SEARCH_EXCLUDES_OWNED,
+    BUY_AVAILABLE,
+    BUY_OWNED_REFUSED,
+    CANCEL_OWNED,
+    CANCEL_UNOWNED_REFUSED,
+    UPDATE_OWNED,
+    UPDATE_SHOWS,
+    PURCHASE_SHOWS_UP,
+    CANCEL_REMOVES,
+    OWNED_LIST_MATCHES,
+    OWNED_LIST_ANSWERS,
+    ACCOUNTS_ISOLATED,
+    PAGES_HOLD_EACH_NUMBER_ONCE,
+    FILTERS_KEEP_MATCHES,
+    ANSWER_WITHIN_DEADLINE,
+    ANSWER_WITHIN_SIZE,
+    ANSWER_IS_JSON,
+    TARGET_ANSWERS,
+    NOT_THROTTLED,
+)
+
+
+class Violation(AssertionError):
+    """The target broke the rule `check`; `detail` says how, in a sentence a person can act on."""
+
+    def __init__(self, check: str, detail: str) -> None:
+        if check not in CHECKS:
+            raise ValueError(f"unknown check {check!r}: add it to violations.CHECKS")
+        super().__init__(f"[{check}] {detail}")
+        self.check = check
+        self.detail = detail
