@@ -25,7 +25,7 @@ from contract_tests.safety import GatedRequestsTransport, route_schema
 from contract_tests.schemathesis_types import AnyCase
 from contract_tests.stats import RunStats
 
-CONFIG_PATH = Path(__file__).resolve().parent.parent / "schemathesis.toml"
+CONFIG_PATH = Path(__file__).resolve().parent / "schemathesis.toml"
 JSON = "application/json"
 XML = "text/xml"
 # Countries with numbers for sale on the real service (and in the mock's inventory).

@@ -39,7 +39,7 @@ from contract_tests.redaction import RedactingStream
 from contract_tests.reporting import Row, RunInfo, progress_line, safety_lines, summary_lines
 from contract_tests.run_state import RunState
 from contract_tests.stats import OperationStats
-from contract_tests.target import check_reachable
+from contract_tests.target import check_embedded_mock_installed, check_reachable
 
 PLUGIN_NAME = "contract-harness"
 ROW_ATTRIBUTE = "contract_row"
@@ -159,6 +159,8 @@ def pytest_configure(config: pytest.Config) -> None:
     options = HarnessOptions.from_pytest(config)
     if options.target_url is not None:
         check_reachable(options.target_url, options.request_deadline)
+    elif not config.option.help:
+        check_embedded_mock_installed()
     workers = config.getoption("numprocesses", None)
     if workers and options.allow_purchases and not options.embedded:
         # The purchase cap and the final clean-up are kept per process.

@@ -97,6 +97,20 @@ def check_reachable(base_url: str, timeout: float) -> None:
         ) from None
 
 
+def check_embedded_mock_installed() -> None:
+    """Refuse the run, in one line, when there is no --target-url and no mock to embed.
+
+    The harness alone (`numbers-toolkit[harness]`) leaves the mock's server dependencies out.
+    """
+    try:
+        import numbers_mock  # noqa: F401  (its import pulls in the server it needs)
+    except ImportError as error:
+        raise pytest.UsageError(
+            f"no --target-url, and the embedded mock cannot start ({error}): "
+            "pass --target-url URL, or install numbers-toolkit[mock] beside the harness"
+        ) from None
+
+
 @contextmanager
 def open_target(options: HarnessOptions, gate: RequestGate | None = None) -> Iterator[Target]:
     """The target the options name; the embedded mock is a fresh server for the block."""

@@ -120,6 +120,44 @@ def test_the_mock_extra_serves_the_mock_without_the_test_tools(
         assert not installed(bin_dir, tool), f"the [mock] extra brought {tool}"
 
 
+def test_the_harness_extra_runs_numbers_contract_against_a_served_mock(
+    wheels: Wheels, served_mock: tuple[Path, str], tmp_path: Path
+) -> None:
+    _, url = served_mock
+    bin_dir = fresh_env(tmp_path / "harness-env", f"{wheels.toolkit}[harness]", wheels.client)
+    for server_part in ("starlette", "uvicorn"):
+        assert not installed(bin_dir, server_part), f"the [harness] extra brought {server_part}"
+    help_text = subprocess.run(
+        [bin_dir / "numbers-contract", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "--target-url" in help_text
+    alone = subprocess.run(
+        [bin_dir / "numbers-contract"], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    # pytest's usage-error code, with one line saying what to do, not a traceback.
+    assert alone.returncode == 4
+    assert "install numbers-toolkit[mock]" in alone.stderr
+    assert "Traceback" not in alone.stdout + alone.stderr
+    env = {
+        **os.environ,
+        "NUMBERS_API_KEY": "mockkey01",
+        "NUMBERS_API_SECRET": "mocksecret01",
+        "HYPOTHESIS_PROFILE": "quick",
+    }
+    run = subprocess.run(
+        [bin_dir / "numbers-contract", "--target-url", url, "--rate-limit", "none"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        check=False,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert " passed" in run.stdout
+    assert "mocksecret01" not in run.stdout + run.stderr
+
+
 def test_the_spec_extra_diffs_two_documents_outside_the_checkout(
     wheels: Wheels, tmp_path: Path
 ) -> None:

@@ -1,0 +1,29 @@
+"""`numbers-contract` runs pytest on the installed harness package with the user's options."""
+
+from __future__ import annotations
+
+import pytest
+
+from contract_tests import cli
+
+
+def test_the_harness_package_is_collected_with_the_options_after_it() -> None:
+    arguments = cli.pytest_arguments(["--target-url", "http://127.0.0.1:9", "-x"])
+    assert arguments[0] == str(cli.PACKAGE_DIR)
+    assert (cli.PACKAGE_DIR / "conftest.py").is_file()
+    assert (cli.PACKAGE_DIR / "schemathesis.toml").is_file()
+    assert arguments[-3:] == ["--target-url", "http://127.0.0.1:9", "-x"]
+    # No cache folder inside an installed (possibly read-only) package.
+    assert arguments[1:3] == ["-p", "no:cacheprovider"]
+
+
+def test_main_returns_pytests_exit_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[list[str]] = []
+
+    def fake_main(arguments: list[str]) -> int:
+        seen.append(arguments)
+        return 4
+
+    monkeypatch.setattr(pytest, "main", fake_main)
+    assert cli.main(["--collect-only"]) == 4
+    assert seen == [cli.pytest_arguments(["--collect-only"])]
