@@ -22,7 +22,13 @@ from pathlib import Path
 
 import httpx
 
-from numbers_mock import MockSettings, create_app
+from numbers_mock import (
+    OTHER_ACCOUNT,
+    PRIMARY_ACCOUNT,
+    TEST_APPLICATION_IDS,
+    MockSettings,
+    create_app,
+)
 from numbers_mock.queries import NumberQuery
 
 __all__ = [
@@ -36,10 +42,10 @@ __all__ = [
     "serve_mock",
 ]
 
-PRIMARY = ("mockkey01", "mocksecret01")
-OTHER = ("otherkey01", "othersecret01")
-APPLICATION = "aaaaaaaa-bbbb-cccc-dddd-0123456789ab"
-OTHER_APPLICATION = "bbbbbbbb-bbbb-cccc-dddd-0123456789ab"
+# The mock's own public test accounts and application ids, as (key, secret) pairs for httpx.
+PRIMARY = PRIMARY_ACCOUNT.auth
+OTHER = OTHER_ACCOUNT.auth
+APPLICATION, OTHER_APPLICATION = TEST_APPLICATION_IDS
 # (owner, country, how many numbers): what the accounts own before any run.
 OWNED_BEFORE = ((PRIMARY[0], "GB", 4), (PRIMARY[0], "US", 2), (OTHER[0], "GB", 3))
 STARTUP_TIMEOUT = 30.0

@@ -26,12 +26,6 @@ DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024
 DEFAULT_BREAKER_AFTER = 5
 # The real service throttles (429) well before the harness's natural pace of ~200 requests/s.
 DEFAULT_RATE_LIMIT = "5/s"
-# Credentials of the embedded mock's primary account and of an unrelated account (public test
-# values, not secrets).
-MOCK_API_KEY = "mockkey01"
-MOCK_API_SECRET = "mocksecret01"
-MOCK_OTHER_API_KEY = "otherkey01"
-MOCK_OTHER_API_SECRET = "othersecret01"
 
 
 def add_options(parser: pytest.Parser) -> None:
@@ -152,10 +146,14 @@ class HarnessOptions:
             ENV_OTHER_API_SECRET
         )
         if target_url is None:
-            api_key = api_key or MOCK_API_KEY
-            api_secret = api_secret or MOCK_API_SECRET
-            other_api_key = other_api_key or MOCK_OTHER_API_KEY
-            other_api_secret = other_api_secret or MOCK_OTHER_API_SECRET
+            # The embedded mock's own public test accounts, from the mock that owns them; imported
+            # here because a run against a URL needs none of the mock's dependencies.
+            from numbers_mock import OTHER_ACCOUNT, PRIMARY_ACCOUNT
+
+            api_key = api_key or PRIMARY_ACCOUNT.api_key
+            api_secret = api_secret or PRIMARY_ACCOUNT.api_secret
+            other_api_key = other_api_key or OTHER_ACCOUNT.api_key
+            other_api_secret = other_api_secret or OTHER_ACCOUNT.api_secret
         elif not api_key or not api_secret:
             raise pytest.UsageError(
                 f"--target-url needs credentials: set {ENV_API_KEY} and {ENV_API_SECRET} "

@@ -156,11 +156,14 @@ def pytest_configure(config: pytest.Config) -> None:
     # One line per test, with the harness's tally under it, unless asked for quieter output.
     if config.option.verbose == 0:
         config.option.verbose = 1
+    if config.option.help:
+        # `--help` shows the options: there is no target to check and nothing to run.
+        return
+    if config.getoption("target_url") is None:
+        check_embedded_mock_installed()
     options = HarnessOptions.from_pytest(config)
     if options.target_url is not None:
         check_reachable(options.target_url, options.request_deadline)
-    elif not config.option.help:
-        check_embedded_mock_installed()
     workers = config.getoption("numprocesses", None)
     if workers and options.allow_purchases and not options.embedded:
         # The purchase cap and the final clean-up are kept per process.

@@ -22,12 +22,25 @@ from numbers_mock.app import MockApp, Variant, create_app
 from numbers_mock.connections import ConnectionLimits
 from numbers_mock.document import DocumentError
 from numbers_mock.server import ServerOptions, serve_in_thread
-from numbers_mock.settings import DEFAULT_ACCOUNTS, Account, MockSettings, default_spec_path
+from numbers_mock.settings import (
+    DEFAULT_ACCOUNTS,
+    OTHER_ACCOUNT,
+    PRIMARY_ACCOUNT,
+    SUBACCOUNT,
+    TEST_APPLICATION_IDS,
+    Account,
+    MockSettings,
+    default_spec_path,
+)
 from numbers_mock.store import StoreError
 from numbers_mock.tls import TlsFiles, make_test_certificate
 
 __all__ = [
     "DEFAULT_ACCOUNTS",
+    "OTHER_ACCOUNT",
+    "PRIMARY_ACCOUNT",
+    "SUBACCOUNT",
+    "TEST_APPLICATION_IDS",
     "Account",
     "ConnectionLimits",
     "DocumentError",

@@ -15,7 +15,16 @@ if TYPE_CHECKING:
 from generator.paths import OVERLAY_PATH
 from numbers_openapi import document_path
 
-__all__ = ["DEFAULT_ACCOUNTS", "Account", "MockSettings", "default_spec_path"]
+__all__ = [
+    "DEFAULT_ACCOUNTS",
+    "OTHER_ACCOUNT",
+    "PRIMARY_ACCOUNT",
+    "SUBACCOUNT",
+    "TEST_APPLICATION_IDS",
+    "Account",
+    "MockSettings",
+    "default_spec_path",
+]
 
 
 @dataclass(frozen=True)
@@ -32,12 +41,24 @@ class Account:
     parent: str | None = None
     balance: str | None = None
 
+    @property
+    def auth(self) -> tuple[str, str]:
+        """(key, secret), as HTTP basic clients take them."""
+        return (self.api_key, self.api_secret)
 
-# Other engineers' code (the contract harness, the client tests) relies on these exact values.
-DEFAULT_ACCOUNTS: tuple[Account, ...] = (
-    Account("mockkey01", "mocksecret01"),
-    Account("mocksub01", "mocksubsecret01", parent="mockkey01"),
-    Account("otherkey01", "othersecret01"),
+
+# The mock's public test accounts (test values, not secrets): this module is their one owner, and
+# the harness's defaults for the embedded mock, the benchmarks and the tests all read them here.
+PRIMARY_ACCOUNT = Account("mockkey01", "mocksecret01")
+SUBACCOUNT = Account("mocksub01", "mocksubsecret01", parent=PRIMARY_ACCOUNT.api_key)
+# An unrelated account, for checking that accounts never see or touch each other's numbers.
+OTHER_ACCOUNT = Account("otherkey01", "othersecret01")
+DEFAULT_ACCOUNTS: tuple[Account, ...] = (PRIMARY_ACCOUNT, SUBACCOUNT, OTHER_ACCOUNT)
+# Application ids that tests link numbers to: the mock takes any UUID, and these two are the ones
+# every test and benchmark uses, so that listings and journals read the same everywhere.
+TEST_APPLICATION_IDS = (
+    "aaaaaaaa-bbbb-cccc-dddd-0123456789ab",
+    "bbbbbbbb-bbbb-cccc-dddd-0123456789ab",
 )
 
 

@@ -21,6 +21,8 @@ import httpx
 import pytest
 import yaml
 
+from numbers_mock import PRIMARY_ACCOUNT
+
 ROOT = Path(__file__).resolve().parent.parent
 CONSTRAINTS = ROOT / "constraints.txt"
 UV = Path(sys.executable).parent / "uv"
@@ -107,9 +109,7 @@ def test_the_mock_extra_serves_the_mock_without_the_test_tools(
 ) -> None:
     bin_dir, url = served_mock
     assert httpx.get(f"{url}/_mock/health").json() == {"status": "ok"}
-    found = httpx.get(
-        f"{url}/number/search", params={"country": "GB"}, auth=("mockkey01", "mocksecret01")
-    )
+    found = httpx.get(f"{url}/number/search", params={"country": "GB"}, auth=PRIMARY_ACCOUNT.auth)
     assert found.status_code == 200
     assert found.json()["count"] > 0
     help_text = subprocess.run(
@@ -140,8 +140,8 @@ def test_the_harness_extra_runs_numbers_contract_against_a_served_mock(
     assert "Traceback" not in alone.stdout + alone.stderr
     env = {
         **os.environ,
-        "NUMBERS_API_KEY": "mockkey01",
-        "NUMBERS_API_SECRET": "mocksecret01",
+        "NUMBERS_API_KEY": PRIMARY_ACCOUNT.api_key,
+        "NUMBERS_API_SECRET": PRIMARY_ACCOUNT.api_secret,
         "HYPOTHESIS_PROFILE": "quick",
     }
     run = subprocess.run(
@@ -155,7 +155,7 @@ def test_the_harness_extra_runs_numbers_contract_against_a_served_mock(
     )
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert " passed" in run.stdout
-    assert "mocksecret01" not in run.stdout + run.stderr
+    assert PRIMARY_ACCOUNT.api_secret not in run.stdout + run.stderr
 
 
 def test_the_spec_extra_diffs_two_documents_outside_the_checkout(

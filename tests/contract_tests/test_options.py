@@ -14,11 +14,10 @@ from contract_tests.options import (
     DEFAULT_REQUEST_DEADLINE,
     ENV_API_KEY,
     ENV_API_SECRET,
-    MOCK_API_KEY,
-    MOCK_API_SECRET,
     HarnessOptions,
 )
 from contract_tests.ratelimit import Rate
+from numbers_mock import PRIMARY_ACCOUNT
 
 
 class StubConfig:
@@ -52,7 +51,7 @@ def _no_credentials_in_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_embedded_mock_uses_its_primary_account() -> None:
     options = read(StubConfig())
     assert options.embedded
-    assert options.auth == (MOCK_API_KEY, MOCK_API_SECRET)
+    assert options.auth == PRIMARY_ACCOUNT.auth
 
 
 def test_a_url_takes_credentials_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

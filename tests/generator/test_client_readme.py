@@ -10,10 +10,10 @@ import pytest
 from numbers_api_client import AuthenticatedClient
 
 from generator.paths import OUTPUT_DIR
-from numbers_mock import create_app, serve_in_thread
+from numbers_mock import PRIMARY_ACCOUNT, create_app, serve_in_thread
 
 README = (OUTPUT_DIR / "README.md").read_text()
-MOCK_KEY, MOCK_SECRET = "mockkey01", "mocksecret01"
+MOCK_KEY, MOCK_SECRET = PRIMARY_ACCOUNT.auth
 
 
 def sample_under(heading: str) -> str:

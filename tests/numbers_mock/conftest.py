@@ -11,11 +11,12 @@ import anyio.from_thread
 import httpx
 import pytest
 
-from numbers_mock import MockApp, MockSettings, create_app
+from numbers_mock import OTHER_ACCOUNT, PRIMARY_ACCOUNT, MockApp, MockSettings, create_app
+from numbers_mock import SUBACCOUNT as SUBACCOUNT_ACCOUNT
 
-PRIMARY = ("mockkey01", "mocksecret01")
-SUBACCOUNT = ("mocksub01", "mocksubsecret01")
-OTHER = ("otherkey01", "othersecret01")
+PRIMARY = PRIMARY_ACCOUNT.auth
+SUBACCOUNT = SUBACCOUNT_ACCOUNT.auth
+OTHER = OTHER_ACCOUNT.auth
 FORM = "application/x-www-form-urlencoded"
 
 
