@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,13 @@ def test_every_nox_session_the_readme_names_exists() -> None:
     named = set(re.findall(r"nox -s ([\w-]+)", README))
     assert named, "the README names no nox session"
     assert named <= nox_sessions()
+
+
+def test_every_console_command_the_readme_names_is_installed() -> None:
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    named = set(re.findall(r"`(numbers-[\w-]+) ", README))
+    assert named == {"numbers-mock", "numbers-contract"}
+    assert named <= set(scripts)
 
 
 def test_every_harness_option_the_readme_names_exists() -> None:
