@@ -20,6 +20,9 @@ from numbers_mock.faults import (
 from numbers_mock.seeding import load_inventory
 from numbers_mock.settings import (
     DEFAULT_ACCOUNTS,
+    OTHER_ACCOUNT,
+    PRIMARY_ACCOUNT,
+    SUBACCOUNT,
     Account,
     MockSettings,
     default_overlay_path,
@@ -45,8 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="numbers-mock",
         description="Stateful mock of the Vonage Numbers API 1.1.0, checked against its document.",
         epilog=(
-            "Without --account, the accounts are mockkey01:mocksecret01 (with subaccount "
-            "mocksub01:mocksubsecret01) and otherkey01:othersecret01. "
+            "Without --account, the accounts are "
+            f"{PRIMARY_ACCOUNT.api_key}:{PRIMARY_ACCOUNT.api_secret} (with subaccount "
+            f"{SUBACCOUNT.api_key}:{SUBACCOUNT.api_secret}) and "
+            f"{OTHER_ACCOUNT.api_key}:{OTHER_ACCOUNT.api_secret}. "
             "POST /_mock/reset restores the seed's inventory."
         ),
     )

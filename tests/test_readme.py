@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from numbers_api_client.models import AvailableNumbers
 
-from numbers_mock import create_app, serve_in_thread
+from numbers_mock import PRIMARY_ACCOUNT, create_app, serve_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
@@ -68,8 +68,8 @@ def test_client_sample_runs_against_the_mock(capsys: pytest.CaptureFixture[str])
     try:
         with serve_in_thread(app) as base_url:
             code = sample.replace("https://rest.nexmo.com", base_url)
-            code = code.replace('api_key="KEY"', 'api_key="mockkey01"')
-            code = code.replace('api_secret="SECRET"', 'api_secret="mocksecret01"')
+            code = code.replace('api_key="KEY"', f'api_key="{PRIMARY_ACCOUNT.api_key}"')
+            code = code.replace('api_secret="SECRET"', f'api_secret="{PRIMARY_ACCOUNT.api_secret}"')
             namespace: dict[str, object] = {}
             exec(compile(code, "README.md", "exec"), namespace)
     finally:

@@ -6,6 +6,8 @@ from urllib.parse import quote, urlencode
 
 from hypothesis import strategies as st
 
+from numbers_mock import OTHER_ACCOUNT, PRIMARY_ACCOUNT, SUBACCOUNT
+
 texts = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=20)
 NUMBERS = ("0", "1", "2", "3", "-1", "10", "100", "101", "1.5", " 5", "1e3", "9" * 25, "")
 # Per field, values near its edges; any field may also get arbitrary text.
@@ -20,7 +22,13 @@ FIELD_VALUES: dict[str, tuple[str, ...]] = {
     "application_id": ("app-1", ""),
     "has_application": ("true", "false", "TRUE", "yes", "0", "maybe", ""),
     "msisdn": ("441212340010", "447400120655", "12015550654", "+441212340010", "0", ""),
-    "target_api_key": ("mocksub01", "mockkey01", "otherkey01", "nobody", ""),
+    "target_api_key": (
+        SUBACCOUNT.api_key,
+        PRIMARY_ACCOUNT.api_key,
+        OTHER_ACCOUNT.api_key,
+        "nobody",
+        "",
+    ),
     "app_id": ("app-1", ""),
     "moHttpUrl": ("https://example.com", ""),
     "moSmppSysType": ("inbound", ""),
@@ -29,8 +37,8 @@ FIELD_VALUES: dict[str, tuple[str, ...]] = {
     "voiceStatusCallback": ("https://example.com", ""),
     "messagesCallbackType": ("app", "sms", ""),
     "messagesCallbackValue": ("app-1", ""),
-    "api_key": ("mockkey01", "otherkey01"),
-    "api_secret": ("mocksecret01", "wrong"),
+    "api_key": (PRIMARY_ACCOUNT.api_key, OTHER_ACCOUNT.api_key),
+    "api_secret": (PRIMARY_ACCOUNT.api_secret, "wrong"),
 }
 CONTENT_TYPES = (
     None,

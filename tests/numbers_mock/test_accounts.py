@@ -9,24 +9,25 @@ PRIMARY, SUB, OTHER = DEFAULT_ACCOUNTS
 
 
 def test_authenticate() -> None:
-    assert BOOK.authenticate(Credentials("mockkey01", "mocksecret01")) == PRIMARY
-    assert BOOK.authenticate(Credentials("mocksub01", "mocksubsecret01")) == SUB
-    assert BOOK.authenticate(Credentials("mockkey01", "mocksecret02")) is None
-    assert BOOK.authenticate(Credentials("mockkey01", "othersecret01")) is None
-    assert BOOK.authenticate(Credentials("nobody", "mocksecret01")) is None
-    assert BOOK.authenticate(Credentials("mockkey01", "\ud800")) is None
+    assert BOOK.authenticate(Credentials(*PRIMARY.auth)) == PRIMARY
+    assert BOOK.authenticate(Credentials(*SUB.auth)) == SUB
+    # A near miss of the primary secret, and another account's (real) secret, are both refused.
+    assert BOOK.authenticate(Credentials(PRIMARY.api_key, "mocksecret02")) is None
+    assert BOOK.authenticate(Credentials(PRIMARY.api_key, OTHER.api_secret)) is None
+    assert BOOK.authenticate(Credentials("nobody", PRIMARY.api_secret)) is None
+    assert BOOK.authenticate(Credentials(PRIMARY.api_key, "\ud800")) is None
     assert BOOK.authenticate(None) is None
 
 
 def test_acting_account() -> None:
     assert BOOK.acting_account(PRIMARY, None) == PRIMARY
     assert BOOK.acting_account(PRIMARY, "") == PRIMARY
-    assert BOOK.acting_account(PRIMARY, "mockkey01") == PRIMARY
-    assert BOOK.acting_account(PRIMARY, "mocksub01") == SUB
+    assert BOOK.acting_account(PRIMARY, PRIMARY.api_key) == PRIMARY
+    assert BOOK.acting_account(PRIMARY, SUB.api_key) == SUB
     # Not the parent from the subaccount, not an unrelated account, not an unknown key.
-    assert BOOK.acting_account(SUB, "mockkey01") is None
-    assert BOOK.acting_account(PRIMARY, "otherkey01") is None
-    assert BOOK.acting_account(OTHER, "mocksub01") is None
+    assert BOOK.acting_account(SUB, PRIMARY.api_key) is None
+    assert BOOK.acting_account(PRIMARY, OTHER.api_key) is None
+    assert BOOK.acting_account(OTHER, SUB.api_key) is None
     assert BOOK.acting_account(PRIMARY, "nobody") is None
 
 

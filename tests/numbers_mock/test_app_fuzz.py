@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from numbers_mock import MockApp, MockSettings, create_app
+from numbers_mock import PRIMARY_ACCOUNT, SUBACCOUNT, MockApp, MockSettings, create_app
 
 from .conftest import AppClient
 from .strategies import content_types, form_bodies, query_strings
@@ -19,9 +19,9 @@ FUZZ = settings(
 ACCEPTS = st.sampled_from([None, "text/xml", "application/json", "*/*", "text/*;q=0.5, bogus"])
 AUTH_CHOICES = (
     None,
-    ("mockkey01", "mocksecret01"),
-    ("mocksub01", "mocksubsecret01"),
-    ("mockkey01", "x"),
+    PRIMARY_ACCOUNT.auth,
+    SUBACCOUNT.auth,
+    (PRIMARY_ACCOUNT.api_key, "x"),
 )
 AUTHS = st.sampled_from(AUTH_CHOICES)
 
@@ -89,7 +89,7 @@ def test_random_queries(
 )
 @example(
     path="/number/update",
-    query="api_key=mockkey01&api_secret=mocksecret01",
+    query=f"api_key={PRIMARY_ACCOUNT.api_key}&api_secret={PRIMARY_ACCOUNT.api_secret}",
     body=b"country=GB&msisdn=441212340010&app_id=%00%ff",
     content_type="application/x-www-form-urlencoded",
     auth=None,

@@ -13,7 +13,13 @@ import httpx
 import pytest
 
 from generator.paths import OVERLAY_PATH
-from numbers_mock import DEFAULT_ACCOUNTS, Account, default_spec_path
+from numbers_mock import (
+    DEFAULT_ACCOUNTS,
+    OTHER_ACCOUNT,
+    PRIMARY_ACCOUNT,
+    Account,
+    default_spec_path,
+)
 from numbers_mock.cli import build_parser, main, settings_from_args, variant_from_args
 from numbers_mock.faults import CATALOGUE
 
@@ -42,8 +48,9 @@ def test_accounts_replace_the_defaults() -> None:
 
 
 def test_subaccount_of_a_default_account() -> None:
-    args = build_parser().parse_args(["--subaccount", "otherkey01:sub2:x"])
-    assert settings_from_args(args).accounts[-1] == Account("sub2", "x", parent="otherkey01")
+    parent = OTHER_ACCOUNT.api_key
+    args = build_parser().parse_args(["--subaccount", f"{parent}:sub2:x"])
+    assert settings_from_args(args).accounts[-1] == Account("sub2", "x", parent=parent)
 
 
 @pytest.mark.parametrize(
@@ -196,7 +203,11 @@ def test_python_m_serves_until_interrupted(tmp_path: Path) -> None:
                 assert process.poll() is None, process.communicate()
                 assert time.monotonic() < deadline, "the server did not start"
                 time.sleep(0.1)
-        legacy = {"country": "GB", "api_key": "mockkey01", "api_secret": "mocksecret01"}
+        legacy = {
+            "country": "GB",
+            "api_key": PRIMARY_ACCOUNT.api_key,
+            "api_secret": PRIMARY_ACCOUNT.api_secret,
+        }
         assert httpx.get(f"{url}/number/search", params=legacy).json()["count"] == 24
     finally:
         process.send_signal(signal.SIGINT)
@@ -205,4 +216,4 @@ def test_python_m_serves_until_interrupted(tmp_path: Path) -> None:
     assert database.exists()
     # The access log (uvicorn writes it to stdout) names the request, never the secret sent in it.
     assert "GET /number/search?country=GB&api_key=REDACTED&api_secret=REDACTED" in out
-    assert "mocksecret01" not in out + err
+    assert PRIMARY_ACCOUNT.api_secret not in out + err

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from numbers_mock import create_app, serve_in_thread
+from numbers_mock import PRIMARY_ACCOUNT, TEST_APPLICATION_IDS, create_app, serve_in_thread
 
 pytest.importorskip("numbers_api_client", reason="the generated client is not installed")
 
@@ -37,7 +37,7 @@ def api() -> Iterator[AuthenticatedClient]:
         with (
             serve_in_thread(app) as url,
             AuthenticatedClient(
-                base_url=url, api_key="mockkey01", api_secret="mocksecret01"
+                base_url=url, api_key=PRIMARY_ACCOUNT.api_key, api_secret=PRIMARY_ACCOUNT.api_secret
             ) as client,
         ):
             yield client
@@ -69,7 +69,7 @@ def test_search_buy_update_list_cancel(api: AuthenticatedClient) -> None:
     update = NumberDetailsUpdate(
         country="GB",
         msisdn=number.msisdn,
-        app_id="aaaaaaaa-bbbb-cccc-dddd-0123456789ab",
+        app_id=TEST_APPLICATION_IDS[0],
         voice_callback_type=NumberDetailsUpdateVoiceCallbackType.TEL,
         voice_callback_value="447700900000",
     )
@@ -79,7 +79,7 @@ def test_search_buy_update_list_cancel(api: AuthenticatedClient) -> None:
     assert isinstance(listed, InboundNumbers)
     assert listed.count == 1 and isinstance(listed.numbers, list)
     (owned,) = listed.numbers
-    assert (owned.msisdn, owned.app_id) == (number.msisdn, "aaaaaaaa-bbbb-cccc-dddd-0123456789ab")
+    assert (owned.msisdn, owned.app_id) == (number.msisdn, TEST_APPLICATION_IDS[0])
     assert (owned.voice_callback_type, owned.voice_callback_value) == ("tel", "447700900000")
 
     assert cancel_a_number.sync_detailed(client=api, body=details).status_code == 200
@@ -94,7 +94,9 @@ def test_wrong_secret_is_401_through_the_client() -> None:
     try:
         with (
             serve_in_thread(app) as url,
-            AuthenticatedClient(base_url=url, api_key="mockkey01", api_secret="wrong") as client,
+            AuthenticatedClient(
+                base_url=url, api_key=PRIMARY_ACCOUNT.api_key, api_secret="wrong"
+            ) as client,
         ):
             response = get_owned_numbers.sync_detailed(client=client)
             assert response.status_code == 401

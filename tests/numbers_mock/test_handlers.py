@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from numbers_mock import MockApp
+from numbers_mock import OTHER_ACCOUNT, PRIMARY_ACCOUNT, TEST_APPLICATION_IDS, MockApp
+from numbers_mock import SUBACCOUNT as SUBACCOUNT_ACCOUNT
 from numbers_mock.inventory import generate_inventory
 
 from .conftest import OTHER, SUBACCOUNT, AppClient, buy, first_available, owned, search
@@ -92,17 +93,18 @@ def test_lifecycle_buy_update_list_cancel(client: AppClient) -> None:
     assert buy(client, number).json() == SUCCESS
     assert number["msisdn"] not in msisdns(search(client, country="GB", size=100))
 
+    app_id = TEST_APPLICATION_IDS[0]
     update = {
         "country": "GB",
         "msisdn": number["msisdn"],
-        "app_id": "aaaaaaaa-bbbb-cccc-dddd-0123456789ab",
+        "app_id": app_id,
         "moHttpUrl": "https://example.com/inbound",
         "moSmppSysType": "inbound",
         "voiceCallbackType": "sip",
         "voiceCallbackValue": "sip:a@example.com",
         "voiceStatusCallback": "https://example.com/status",
         "messagesCallbackType": "app",
-        "messagesCallbackValue": "aaaaaaaa-bbbb-cccc-dddd-0123456789ab",
+        "messagesCallbackValue": app_id,
     }
     assert client.post("/number/update", data=update).json() == SUCCESS
     (listed,) = owned(client)["numbers"]
@@ -114,10 +116,10 @@ def test_lifecycle_buy_update_list_cancel(client: AppClient) -> None:
         "features": number["features"],
         "limitations": number["limitations"],
         "messagesCallbackType": "app",
-        "messagesCallbackValue": "aaaaaaaa-bbbb-cccc-dddd-0123456789ab",
+        "messagesCallbackValue": app_id,
         "voiceCallbackType": "sip",
         "voiceCallbackValue": "sip:a@example.com",
-        "app_id": "aaaaaaaa-bbbb-cccc-dddd-0123456789ab",
+        "app_id": app_id,
     }
 
     # An empty moHttpUrl removes it; fields not sent stay as they were.
@@ -190,30 +192,34 @@ def test_accounts_never_see_or_change_each_others_numbers(app: MockApp, client: 
         other.close()
     (listed,) = owned(client)["numbers"]
     assert "app_id" not in listed
-    assert app.store.owner_of(number["msisdn"]) == "mockkey01"
+    assert app.store.owner_of(number["msisdn"]) == PRIMARY_ACCOUNT.api_key
 
 
 def test_subaccount_purchases_through_target_api_key(app: MockApp, client: AppClient) -> None:
     number = first_available(client, "SE")
-    assert buy(client, number, target_api_key="mocksub01").json() == SUCCESS
+    assert buy(client, number, target_api_key=SUBACCOUNT_ACCOUNT.api_key).json() == SUCCESS
     assert owned(client) == {}
     sub = AppClient(app, auth=SUBACCOUNT)
     try:
         assert msisdns(owned(sub)) == [number["msisdn"]]
         # The subaccount may not act on its parent, nor on an unrelated account.
         another = first_available(sub, "SE")
-        assert buy(sub, another, target_api_key="mockkey01").status_code == 420
-        assert buy(sub, another, target_api_key="otherkey01").status_code == 420
+        assert buy(sub, another, target_api_key=PRIMARY_ACCOUNT.api_key).status_code == 420
+        assert buy(sub, another, target_api_key=OTHER_ACCOUNT.api_key).status_code == 420
     finally:
         sub.close()
-    cancel = {"country": "SE", "msisdn": number["msisdn"], "target_api_key": "mocksub01"}
+    cancel = {
+        "country": "SE",
+        "msisdn": number["msisdn"],
+        "target_api_key": SUBACCOUNT_ACCOUNT.api_key,
+    }
     assert client.post("/number/cancel", data=cancel).json() == SUCCESS
     assert app.store.owner_of(number["msisdn"]) is None
 
 
 def test_target_api_key_of_an_unrelated_account_is_refused(client: AppClient) -> None:
     number = first_available(client, "BE")
-    response = buy(client, number, target_api_key="otherkey01")
+    response = buy(client, number, target_api_key=OTHER_ACCOUNT.api_key)
     assert (response.status_code, response.json()) == (420, FAILED)
     assert buy(client, number, target_api_key="nobody").status_code == 420
     assert search(client, country="BE", pattern=number["msisdn"])["count"] == 1

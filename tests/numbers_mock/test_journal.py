@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from numbers_mock import MockSettings, create_app
+from numbers_mock import PRIMARY_ACCOUNT, MockSettings, create_app
 from numbers_mock.journal import Journal
 
 from .conftest import AppClient, first_available
@@ -53,9 +53,9 @@ def test_the_mock_journals_what_it_received(client: AppClient) -> None:
         "GB",
     )
     assert buy["form"] == {"country": "GB", "msisdn": number["msisdn"]}
-    assert buy["account"] == "mockkey01"
+    assert buy["account"] == PRIMARY_ACCOUNT.api_key
     assert (anonymous["account"], anonymous["status"]) == (None, 401)
-    assert "leak" not in str(journal) and "mocksecret01" not in str(journal)
+    assert "leak" not in str(journal) and PRIMARY_ACCOUNT.api_secret not in str(journal)
     only_buys = client.get("/_mock/journal", params={"operation": "buyANumber"}).json()
     assert [entry["path"] for entry in only_buys["entries"]] == ["/number/buy"]
     assert client.request("DELETE", "/_mock/journal").status_code == 200

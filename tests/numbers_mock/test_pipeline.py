@@ -7,10 +7,11 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from numbers_mock import MockApp, MockSettings, create_app
+from numbers_mock import PRIMARY_ACCOUNT, MockApp, MockSettings, create_app
 
 from .conftest import FORM, AppClient, first_available
 
+LEGACY = {"api_key": PRIMARY_ACCOUNT.api_key, "api_secret": PRIMARY_ACCOUNT.api_secret}
 UNAUTHORIZED = {"error-code": "401", "error-code-label": "authentication failed"}
 PATHS = [
     ("GET", "/account/numbers"),
@@ -21,14 +22,18 @@ PATHS = [
 ]
 
 
+def _basic(key: str, secret: str) -> str:
+    return base64.b64encode(f"{key}:{secret}".encode()).decode()
+
+
 @pytest.mark.parametrize(("method", "path"), PATHS)
 @pytest.mark.parametrize(
     "headers",
     [
         {},
-        {"authorization": "Basic " + base64.b64encode(b"mockkey01:wrong").decode()},
-        {"authorization": "Basic " + base64.b64encode(b"nobody:mocksecret01").decode()},
-        {"authorization": "Bearer mocksecret01"},
+        {"authorization": "Basic " + _basic(PRIMARY_ACCOUNT.api_key, "wrong")},
+        {"authorization": "Basic " + _basic("nobody", PRIMARY_ACCOUNT.api_secret)},
+        {"authorization": "Bearer " + PRIMARY_ACCOUNT.api_secret},
     ],
 )
 def test_missing_or_wrong_credentials_get_401(
@@ -46,19 +51,17 @@ def test_credentials_are_checked_before_the_request_shape(anonymous: AppClient) 
 
 
 def test_legacy_query_credentials_on_get_and_post(anonymous: AppClient) -> None:
-    legacy = {"api_key": "mockkey01", "api_secret": "mocksecret01"}
-    assert anonymous.get("/account/numbers", params=legacy).status_code == 200
-    number = first_available(anonymous, "GB", **legacy)
+    assert anonymous.get("/account/numbers", params=LEGACY).status_code == 200
+    number = first_available(anonymous, "GB", **LEGACY)
     form = {"country": "GB", "msisdn": number["msisdn"]}
-    assert anonymous.post("/number/buy", params=legacy, data=form).status_code == 200
-    wrong = {"api_key": "mockkey01", "api_secret": "nope"}
+    assert anonymous.post("/number/buy", params=LEGACY, data=form).status_code == 200
+    wrong = {"api_key": PRIMARY_ACCOUNT.api_key, "api_secret": "nope"}
     assert anonymous.post("/number/cancel", params=wrong, data=form).status_code == 401
 
 
 def test_legacy_form_credentials(anonymous: AppClient) -> None:
-    legacy = {"api_key": "mockkey01", "api_secret": "mocksecret01"}
-    number = first_available(anonymous, "GB", **legacy)
-    form = {"country": "GB", "msisdn": number["msisdn"], **legacy}
+    number = first_available(anonymous, "GB", **LEGACY)
+    form = {"country": "GB", "msisdn": number["msisdn"], **LEGACY}
     assert anonymous.post("/number/buy", data=form).status_code == 200
     assert anonymous.post("/number/cancel", data={**form, "api_secret": "x"}).status_code == 401
 

@@ -7,7 +7,7 @@ import pytest
 
 from numbers_mock.scripts import Script, ScriptBook, ScriptError
 
-from .conftest import OTHER, AppClient, first_available
+from .conftest import OTHER, PRIMARY, AppClient, first_available
 
 OPERATIONS = ("getAvailableNumbers", "buyANumber")
 
@@ -65,7 +65,7 @@ def set_script(client: AppClient, **script: Any) -> None:
 def test_scripted_statuses_per_operation_and_account(client: AppClient) -> None:
     number = first_available(client, country="GB")
     form = {"country": "GB", "msisdn": number["msisdn"]}
-    set_script(client, operation="buyANumber", account="mockkey01", status=420, count=2)
+    set_script(client, operation="buyANumber", account=PRIMARY[0], status=420, count=2)
     set_script(client, operation="getAvailableNumbers", status=429)
     assert client.get("/_mock/scripts").json()["scripts"][0]["count"] == 2
     for _ in range(2):

@@ -8,10 +8,11 @@ import pytest
 from numbers_mock import MockSettings, StoreError, create_app
 from numbers_mock.cli import build_parser, main, settings_from_args
 from numbers_mock.seeding import InventoryError, load_inventory, parse_inventory
-from numbers_mock.settings import DEFAULT_ACCOUNTS
+from numbers_mock.settings import DEFAULT_ACCOUNTS, TEST_APPLICATION_IDS
 
 from .conftest import AppClient
 
+# The owned number's app_id is written APP_ID below and filled in from the settings.
 YAML = """
 accounts:
   - api_key: app01
@@ -32,8 +33,8 @@ owned:
     type: landline
     features: [VOICE]
     cost: "0.40"
-    settings: {app_id: aaaaaaaa-bbbb-cccc-dddd-0123456789ab, moHttpUrl: "https://a.example/in"}
-"""
+    settings: {app_id: APP_ID, moHttpUrl: "https://a.example/in"}
+""".replace("APP_ID", TEST_APPLICATION_IDS[0])
 
 
 @pytest.fixture
@@ -75,7 +76,7 @@ def test_the_mock_serves_the_inventory(inventory_file: Path) -> None:
         listed = client.get("/account/numbers").json()
         assert listed["count"] == 1
         assert listed["numbers"][0]["moHttpUrl"] == "https://a.example/in"
-        assert listed["numbers"][0]["app_id"] == "aaaaaaaa-bbbb-cccc-dddd-0123456789ab"
+        assert listed["numbers"][0]["app_id"] == TEST_APPLICATION_IDS[0]
         pool = client.get("/number/search", params={"country": "AQ"}).json()
         assert pool["numbers"][0]["limitations"] == [
             {"feature": "VOICE", "type": "INBOUND", "reach": "DOMESTIC"}

@@ -67,7 +67,7 @@ def test_concurrent_purchases_of_one_number_exactly_one_succeeds() -> None:
             for thread in threads:
                 thread.join()
         assert sorted(statuses) == [200] + [420] * (len(buyers) - 1)
-        assert app.store.owner_of(number["msisdn"]) in {"mockkey01", "mocksub01", "otherkey01"}
+        assert app.store.owner_of(number["msisdn"]) in {PRIMARY[0], SUBACCOUNT[0], OTHER[0]}
     finally:
         app.close()
 

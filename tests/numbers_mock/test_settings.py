@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from numbers_mock import DEFAULT_ACCOUNTS, Account, MockSettings, default_spec_path
+from numbers_mock import (
+    DEFAULT_ACCOUNTS,
+    PRIMARY_ACCOUNT,
+    Account,
+    MockSettings,
+    default_spec_path,
+)
 
 
 def test_default_accounts_are_the_ones_other_code_relies_on() -> None:
@@ -23,7 +29,7 @@ def test_defaults() -> None:
 
 
 def test_repr_never_shows_a_secret() -> None:
-    assert "mocksecret01" not in repr(MockSettings())
+    assert PRIMARY_ACCOUNT.api_secret not in repr(MockSettings())
 
 
 @pytest.mark.parametrize(

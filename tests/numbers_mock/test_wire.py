@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from numbers_mock import MockApp
+from numbers_mock import PRIMARY_ACCOUNT, TEST_APPLICATION_IDS, MockApp
 from numbers_mock.replies import Rejected
 from numbers_mock.wire import FORM_MEDIA_TYPE, REPEATED, WireRules
 
 from .conftest import FORM, AppClient, first_available, owned
 
-LEGACY_CREDENTIALS = "api_key=mockkey01&api_secret=mocksecret01"
+LEGACY_CREDENTIALS = f"api_key={PRIMARY_ACCOUNT.api_key}&api_secret={PRIMARY_ACCOUNT.api_secret}"
 FORM_ONLY = WireRules(frozenset(), takes_form=True)
 
 
@@ -65,17 +65,18 @@ def test_ascii_integers_pass(value: str) -> None:
 
 
 def test_legacy_buy_update_and_cancel(anonymous: AppClient) -> None:
-    credentials = {"api_key": "mockkey01", "api_secret": "mocksecret01"}
+    credentials = {"api_key": PRIMARY_ACCOUNT.api_key, "api_secret": PRIMARY_ACCOUNT.api_secret}
     number = first_available(anonymous, country="GB", **credentials)
     legacy = f"country=GB&msisdn={number['msisdn']}&{LEGACY_CREDENTIALS}"
     headers = {"content-type": FORM}
     bought = anonymous.post(f"/number/buy?{legacy}", headers=headers)
     assert bought.status_code == 200, bought.text
     assert bought.json()["error-code"] == "200"
-    update = f"{legacy}&app_id=aaaaaaaa-bbbb-cccc-dddd-0123456789ab"
+    app_id = TEST_APPLICATION_IDS[0]
+    update = f"{legacy}&app_id={app_id}"
     assert anonymous.post(f"/number/update?{update}", headers=headers).status_code == 200
     listed = owned(anonymous, **credentials)
-    assert listed["numbers"][0]["app_id"] == "aaaaaaaa-bbbb-cccc-dddd-0123456789ab"
+    assert listed["numbers"][0]["app_id"] == app_id
     # No content type at all, as some clients send an empty POST: still read from the query.
     assert anonymous.post(f"/number/cancel?{legacy}").status_code == 200
     assert owned(anonymous, **credentials) == {}
