@@ -199,9 +199,9 @@ def test_the_document_and_its_provenance_are_vendored(
 @pytest.mark.parametrize(
     ("trip", "bump", "version"),
     [
-        ("legacy", Bump.MAJOR, "2.0.0"),
-        ("additive", Bump.MINOR, "1.2.0"),
-        ("published_in_yaml", Bump.MINOR, "1.2.0"),
+        ("legacy", Bump.MAJOR, "3.0.0"),
+        ("additive", Bump.MINOR, "2.1.0"),
+        ("published_in_yaml", Bump.MINOR, "2.1.0"),
     ],
 )
 def test_the_client_version_moves_by_the_size_of_the_change(
