@@ -16,6 +16,8 @@ CANCEL_OWNED = "cancel_owned"
 CANCEL_UNOWNED_REFUSED = "cancel_unowned_refused"
 UPDATE_OWNED = "update_owned"
 UPDATE_SHOWS = "update_shows"
+# Every field of every owned number stays as the model has it unless a step changed it.
+OWNED_FIELDS_KEPT = "owned_fields_kept"
 PURCHASE_SHOWS_UP = "purchase_shows_up"
 CANCEL_REMOVES = "cancel_removes"
 OWNED_LIST_MATCHES = "owned_list_matches"
@@ -40,6 +42,7 @@ CHECKS = (
     CANCEL_UNOWNED_REFUSED,
     UPDATE_OWNED,
     UPDATE_SHOWS,
+    OWNED_FIELDS_KEPT,
     PURCHASE_SHOWS_UP,
     CANCEL_REMOVES,
     OWNED_LIST_MATCHES,

@@ -65,7 +65,8 @@ def test_operations_are_told_by_method_and_path_under_any_base_path() -> None:
     assert operation_of("post", "http://h/number/cancel/") == "POST /number/cancel"
     assert operation_of("GET", "http://h/account/numbers?size=1") == "GET /account/numbers"
     assert operation_of("GET", "http://h/number/buy") is None
-    assert operation_of("GET", "http://h/number/search") is None
+    assert operation_of("GET", "http://h/number/search") == "GET /number/search"
+    assert operation_of("GET", "http://h/number/searches") is None
 
 
 def test_a_buy_is_booked_before_its_answer_and_the_cap_holds_on_the_wire() -> None:
