@@ -7,6 +7,7 @@ options under "Numbers API contract harness".
 from __future__ import annotations
 
 from contract_tests.plugin import (
+    exercised_properties,
     harness,
     pytest_addoption,
     pytest_configure,
@@ -14,4 +15,11 @@ from contract_tests.plugin import (
     target_stock,
 )
 
-__all__ = ["harness", "pytest_addoption", "pytest_configure", "tally", "target_stock"]
+__all__ = [
+    "exercised_properties",
+    "harness",
+    "pytest_addoption",
+    "pytest_configure",
+    "tally",
+    "target_stock",
+]

@@ -12,10 +12,11 @@ import threading
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from contract_tests.document import LIST_OPERATIONS
+from contract_tests.document import LIST_OPERATIONS, load_document, resolve
 
 # Paging parameters judge nothing by themselves; the others filter (lists) or describe (changes).
 PAGING_PARAMETERS = frozenset({"size", "index"})
@@ -23,6 +24,19 @@ PAGING_PARAMETERS = frozenset({"size", "index"})
 MAX_VALUES_SHOWN = 6
 # A parameter value longer than this is shown cut (fuzzed strings can be long and unprintable).
 MAX_VALUE_CHARS = 24
+
+
+@cache
+def declared_parameters(label: str) -> frozenset[str]:
+    """The query parameters and form fields the document declares for an operation: the only
+    names worth listing as judged (fuzzing also sends made-up ones)."""
+    method, path = label.split(" ", 1)
+    document = load_document()
+    operation = resolve(document, document.get("paths", {}).get(path, {}).get(method.lower(), {}))
+    names = {p.get("name") for p in operation.get("parameters", []) if isinstance(p, dict)}
+    for media in operation.get("requestBody", {}).get("content", {}).values():
+        names |= set(media.get("schema", {}).get("properties", {}))
+    return frozenset(name for name in names if isinstance(name, str))
 
 
 def _is_xml(content_type: str) -> bool:
@@ -107,7 +121,7 @@ class Exercised:
                 entry.json_answers += 1
             if judged:
                 for name, value in parameters:
-                    if name not in PAGING_PARAMETERS:
+                    if name not in PAGING_PARAMETERS and name in declared_parameters(label):
                         entry.judged.setdefault(name, set()).add(value)
 
     def by_label(self) -> dict[str, OperationExercise]:

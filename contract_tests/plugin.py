@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
+from contract_tests import html_report
 from contract_tests.document import CANCEL
 from contract_tests.harness import Harness, open_harness
 from contract_tests.options import (
@@ -37,7 +38,14 @@ from contract_tests.options import (
 )
 from contract_tests.profiles import default_profile_name, register_profiles
 from contract_tests.redaction import RedactingStream
-from contract_tests.reporting import Row, RunInfo, progress_line, safety_lines, summary_lines
+from contract_tests.reporting import (
+    Row,
+    RunInfo,
+    held_back_by_operation,
+    progress_line,
+    safety_lines,
+    summary_lines,
+)
 from contract_tests.run_state import RunState
 from contract_tests.stats import OperationStats
 from contract_tests.stock import stock_target
@@ -208,6 +216,31 @@ def target_stock(harness: Harness) -> tuple[tuple[str, str], ...]:
         stocked = stock_target(harness.target, state.ledger)
         state.stock.bought, state.stock.report = stocked.bought, stocked.report
     return state.stock.bought
+
+
+@pytest.fixture(scope="session", autouse=True)
+def exercised_properties(
+    pytestconfig: pytest.Config, harness: Harness, record_testsuite_property: Any
+) -> Iterator[None]:
+    """Per operation, what the run exercised, as JUnit test-suite properties (written at the end).
+
+    Torn down before `harness` settles: the clean-up's own requests are not exercise anyway.
+    """
+    yield
+    if hasattr(pytestconfig, "workerinput"):
+        # xdist: only the controller writes the JUnit file, and it sent nothing.
+        return
+    plugin = get_plugin(pytestconfig)
+    held = held_back_by_operation(list(plugin.rows.values()))
+    for label, entry in harness.state.gate.exercised.by_label().items():
+        value = (
+            f"statuses {entry.statuses_text()}; json {entry.json_answers}; xml "
+            f"{entry.xml_answers}; judged {entry.judged_text() or 'nothing'}; "
+            f"{held.get(label) or 'held back: 0'}"
+        )
+        record_testsuite_property(f"exercised {label}", plugin.redactor.redact(value))
+    if harness.state.stock.report is not None:
+        record_testsuite_property("stock", plugin.redactor.redact(harness.state.stock.report))
 
 
 @pytest.fixture
@@ -490,3 +523,12 @@ class ContractPlugin:
         lines += safety_lines(self.state, embedded=self.options.embedded, distributed=distributed)
         for line in lines:
             terminalreporter.write_line(self.redactor.redact(line))
+        report = self.options.html_report
+        if report is not None:
+            safety = safety_lines(
+                self.state, embedded=self.options.embedded, distributed=distributed
+            )
+            page = html_report.render(self.run_info(), list(self.rows.values()), exercised, safety)
+            report.parent.mkdir(parents=True, exist_ok=True)
+            report.write_text(self.redactor.redact(page), encoding="utf-8")
+            terminalreporter.write_line(f"HTML report: {report}")
