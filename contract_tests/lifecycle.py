@@ -25,7 +25,6 @@ from numbers_api_client.models import (
     AvailableNumbers,
     GetAvailableNumbersFeatures,
     NumberDetailsUpdate,
-    OwnedNumber,
 )
 from numbers_api_client.types import UNSET, Unset
 
@@ -80,6 +79,28 @@ class ModelNumber:
                 fields.pop(MO_HTTP_URL, None)
         self.fields = fields
         self.last_set = frozenset(sent)
+
+
+def compare(expected: ModelNumber, shown: dict[str, Any]) -> None:
+    """Raise when the owned list shows a number otherwise than the model has it, field by field.
+
+    A difference in a field the last update sent is `update_shows`; in any other field (one no
+    step changed) `owned_fields_kept`. A number first listed since it was bought sets its model.
+    """
+    if expected.fields is None:
+        expected.fields = shown
+        return
+    wanted = expected.fields
+    changed = sorted(
+        name for name in set(shown) | set(wanted) if shown.get(name) != wanted.get(name)
+    )
+    if not changed:
+        return
+    differences = ", ".join(
+        f"{name} = {shown.get(name)!r} (expected {wanted.get(name)!r})" for name in changed
+    )
+    check = rules.UPDATE_SHOWS if set(changed) & expected.last_set else rules.OWNED_FIELDS_KEPT
+    raise Violation(check, f"{expected.msisdn} is listed with {differences}")
 
 
 def _text(value: str | Unset | None) -> str | None:
@@ -305,25 +326,7 @@ class NumberLifecycle(RuleBasedStateMachine):
             )
             raise Violation(check, f"owned list shows numbers the account should not own: {extra}")
         for msisdn in sorted(self.model):
-            self._compare(self.model[msisdn], listed[msisdn])
-
-    def _compare(self, expected: ModelNumber, listed: OwnedNumber) -> None:
-        shown = listed.to_dict()
-        if expected.fields is None:
-            # First listing since this machine bought it: what it shows now is the model.
-            expected.fields = shown
-            return
-        wanted = expected.fields
-        changed = sorted(
-            name for name in set(shown) | set(wanted) if shown.get(name) != wanted.get(name)
-        )
-        if not changed:
-            return
-        differences = ", ".join(
-            f"{name} = {shown.get(name)!r} (expected {wanted.get(name)!r})" for name in changed
-        )
-        check = rules.UPDATE_SHOWS if set(changed) & expected.last_set else rules.OWNED_FIELDS_KEPT
-        raise Violation(check, f"{expected.msisdn} is listed with {differences}")
+            compare(self.model[msisdn], listed[msisdn].to_dict())
 
     def teardown(self) -> None:
         # Cancel what this example bought; failures are left to the run's final settlement.

@@ -215,6 +215,7 @@ def target_stock(harness: Harness) -> tuple[tuple[str, str], ...]:
     if state.stock.report is None:
         stocked = stock_target(harness.target, state.ledger)
         state.stock.bought, state.stock.report = stocked.bought, stocked.report
+        state.stock.findings = stocked.findings
     return state.stock.bought
 
 

@@ -19,6 +19,7 @@ from contract_tests.safety import (
     RequestGate,
 )
 from contract_tests.stats import RunStats
+from contract_tests.violations import Violation
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Stock:
     # (for the summary); the numbers are cancelled by the end-of-run clean-up like any purchase.
     bought: tuple[tuple[str, str], ...] = ()
     report: str | None = None
+    findings: tuple[Violation, ...] = ()
 
 
 def basic_authorization(key: str, secret: str) -> str:

@@ -22,8 +22,9 @@ from numbers_api_client.models import (
 
 from contract_tests import account
 from contract_tests.purchases import PurchaseLedger
+from contract_tests.run_state import Stock
 from contract_tests.target import Target
-from contract_tests.violations import Violation
+from contract_tests.violations import BUY_AVAILABLE, UPDATE_OWNED, Violation
 
 APPLICATION = "aaaaaaaa-bbbb-cccc-dddd-0123456789ab"
 OTHER_APPLICATION = "bbbbbbbb-bbbb-cccc-dddd-0123456789ab"
@@ -106,15 +107,17 @@ class TargetStock:
 
     bought: tuple[tuple[str, str], ...]
     report: str
+    # What the target did wrong while being stocked, for `test_stock.py` to report once.
+    findings: tuple[Violation, ...] = ()
 
 
 def stock_target(target: Target, ledger: PurchaseLedger) -> TargetStock:
     """Buy up to the purchase cap (at most `MAX_TARGET_STOCK`), in turn in `TARGET_COUNTRIES`; link
     the first to `APPLICATION` and give the second (or the only one) a webhook.
 
-    Stocking is set-up, not a test: what the target refuses is said in the report and the run goes
-    on with what it got (the tests judge the target). Every buy goes through the gate, so the cap
-    holds and the clean-up cancels what was bought.
+    Stocking is set-up: what the target does wrong is kept as findings (reported once, by
+    `test_stock.py`) and the run goes on with what it got. Every buy goes through the gate, so the
+    cap holds and the clean-up cancels what was bought.
     """
     wanted = min(MAX_TARGET_STOCK, max(0, ledger.max_purchases - ledger.purchases_made))
     if wanted == 0:
@@ -125,7 +128,7 @@ def stock_target(target: Target, ledger: PurchaseLedger) -> TargetStock:
         for country in TARGET_COUNTRIES
     ]
     bought: list[tuple[str, str]] = []
-    problems: list[str] = []
+    findings: list[Violation] = []
     for country, count in zip(TARGET_COUNTRIES, per_country, strict=True):
         if count == 0:
             continue
@@ -143,9 +146,15 @@ def stock_target(target: Target, ledger: PurchaseLedger) -> TargetStock:
                 if status == 200:
                     bought.append((country, msisdn))
                 else:
-                    problems.append(f"buying {country} {msisdn} answered {status}")
+                    findings.append(
+                        Violation(
+                            BUY_AVAILABLE,
+                            f"stocking: buying {country} {msisdn}, just offered by search, "
+                            f"answered {status}",
+                        )
+                    )
         except Violation as finding:
-            problems.append(str(finding))
+            findings.append(finding)
     links: list[tuple[str, NumberDetailsUpdate]] = []
     if bought:
         country, msisdn = bought[0]
@@ -167,14 +176,28 @@ def stock_target(target: Target, ledger: PurchaseLedger) -> TargetStock:
         try:
             status = int(update_a_number.sync_detailed(client=client, body=update).status_code)
         except Violation as finding:
-            problems.append(str(finding))
+            findings.append(finding)
             continue
         if status == 200:
             done.append(f"{update.msisdn} {what}")
         else:
-            problems.append(f"updating {update.msisdn} ({what}) answered {status}")
+            findings.append(
+                Violation(
+                    UPDATE_OWNED,
+                    f"stocking: updating owned {update.msisdn} ({what}) answered {status}",
+                )
+            )
     numbers = ", ".join(f"{country} {msisdn}" for country, msisdn in bought) or "nothing"
     report = f"bought {numbers}" + (f"; {'; '.join(done)}" if done else "")
-    if problems:
-        report += f"; not done: {'; '.join(problems)}"
-    return TargetStock(tuple(bought), report)
+    if findings:
+        report += f"; {len(findings)} problem(s), see the stocking test"
+    return TargetStock(tuple(bought), report, tuple(findings))
+
+
+def report_findings_once(stock: Stock) -> None:
+    """Raise what went wrong while stocking, in the first test (of those using the stock) that
+    asks: one root cause, one failure, whichever tests `-k` selected."""
+    findings, stock.findings = stock.findings, ()
+    if findings:
+        first, *others = findings
+        raise Violation(first.check, "\n".join([first.detail, *map(str, others)]))

@@ -27,7 +27,7 @@ ACCOUNTS_ISOLATED = "accounts_isolated"
 PAGES_HOLD_EACH_NUMBER_ONCE = "pages_hold_each_number_once"
 FILTERS_KEEP_MATCHES = "filters_keep_matches"
 # The same rule as the schemathesis check of that name, judged by test_owned_filters.py.
-RESULTS_MATCH_FILTERS = "results_match_filters"
+FILTERS_HOLD_ONLY_MATCHES = "filters_hold_only_matches"
 # How the target answers at all (safety.py, answers.py)
 ANSWER_WITHIN_DEADLINE = "answer_within_deadline"
 ANSWER_WITHIN_SIZE = "answer_within_size"
@@ -52,7 +52,7 @@ CHECKS = (
     ACCOUNTS_ISOLATED,
     PAGES_HOLD_EACH_NUMBER_ONCE,
     FILTERS_KEEP_MATCHES,
-    RESULTS_MATCH_FILTERS,
+    FILTERS_HOLD_ONLY_MATCHES,
     ANSWER_WITHIN_DEADLINE,
     ANSWER_WITHIN_SIZE,
     ANSWER_IS_JSON,

@@ -8,6 +8,7 @@ mock passes (`test_the_plain_mock_passes_in_real_target_mode`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from starlette.middleware.base import RequestResponseEndpoint
 from starlette.requests import Request
@@ -30,8 +31,13 @@ OPERATIONS = (
 )
 
 
-def test_the_plain_mock_passes_in_real_target_mode(run_harness: RunHarness, serve: Serve) -> None:
-    run = run_against(run_harness, serve(create_app()), "--allow-purchases")
+def test_the_plain_mock_passes_in_real_target_mode(
+    run_harness: RunHarness, serve: Serve, tmp_path: Path
+) -> None:
+    report = tmp_path / "contract.html"
+    run = run_against(
+        run_harness, serve(create_app()), "--allow-purchases", f"--html-report={report}"
+    )
     assert run.returncode == 0, run.output
     # The default cap (2) is spent on the stock: one number in each of two countries.
     assert "stock: bought GB " in run.stdout and ", US " in run.stdout
@@ -49,6 +55,11 @@ def test_the_plain_mock_passes_in_real_target_mode(run_harness: RunHarness, serv
     owned = next(line for line in exercised.splitlines() if "GET /account/numbers judged" in line)
     for name in ("country=", "pattern=", "application_id=", "has_application="):
         assert name in owned, owned
+    # The same, in the JUnit report's properties and in the HTML report.
+    for label in OPERATIONS:
+        assert f'<property name="exercised {label}" value="statuses ' in run.junit
+        assert f'<td class="operation">{label}</td>' in report.read_text(encoding="utf-8")
+    assert '<property name="stock" value="bought GB ' in run.junit
     # Everything bought is cancelled at the end: the stock included.
     assert "clean-up: cancelled: " in run.stdout
     assert "clean-up: cancelled: nothing" not in run.stdout
@@ -57,7 +68,7 @@ def test_the_plain_mock_passes_in_real_target_mode(run_harness: RunHarness, serv
 def test_an_owned_list_ignoring_country_is_found(run_harness: RunHarness, serve: Serve) -> None:
     url = serve(faulty.with_fault(faulty.owned_list_ignores_country))
     run = run_against(run_harness, url, "--allow-purchases", "-k", "owned_filters")
-    assert_failed_with(run, STOCKED_FILTERS, "results_match_filters")
+    assert_failed_with(run, STOCKED_FILTERS, "filters_hold_only_matches")
     assert (
         "country='GB' returned numbers of other countries" in run.stdout or "country" in run.stdout
     )
