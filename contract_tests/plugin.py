@@ -213,7 +213,7 @@ def target_stock(harness: Harness) -> tuple[tuple[str, str], ...]:
     if harness.target.embedded or not state.options.allow_purchases:
         return ()
     if state.stock.report is None:
-        stocked = stock_target(harness.target, state.ledger)
+        stocked = stock_target(harness.target, state.ledger, state.redactor)
         state.stock.bought, state.stock.report = stocked.bought, stocked.report
         state.stock.findings = stocked.findings
     return state.stock.bought

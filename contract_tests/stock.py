@@ -22,9 +22,10 @@ from numbers_api_client.models import (
 
 from contract_tests import account
 from contract_tests.purchases import PurchaseLedger
+from contract_tests.redaction import Redactor
 from contract_tests.run_state import Stock
 from contract_tests.target import Target
-from contract_tests.violations import BUY_AVAILABLE, UPDATE_OWNED, Violation
+from contract_tests.violations import BUY_AVAILABLE, PURCHASE_SHOWS_UP, UPDATE_OWNED, Violation
 
 APPLICATION = "aaaaaaaa-bbbb-cccc-dddd-0123456789ab"
 OTHER_APPLICATION = "bbbbbbbb-bbbb-cccc-dddd-0123456789ab"
@@ -111,7 +112,7 @@ class TargetStock:
     findings: tuple[Violation, ...] = ()
 
 
-def stock_target(target: Target, ledger: PurchaseLedger) -> TargetStock:
+def stock_target(target: Target, ledger: PurchaseLedger, redactor: Redactor) -> TargetStock:
     """Buy up to the purchase cap (at most `MAX_TARGET_STOCK`), in turn in `TARGET_COUNTRIES`; link
     the first to `APPLICATION` and give the second (or the only one) a webhook.
 
@@ -155,6 +156,24 @@ def stock_target(target: Target, ledger: PurchaseLedger) -> TargetStock:
                     )
         except Violation as finding:
             findings.append(finding)
+    if bought:
+        # A purchase the owned list does not show is the finding; linking it would only add a
+        # second one (its update refused) for the same cause.
+        try:
+            listed = {str(n.msisdn) for n in account.owned_numbers(client, redactor)}
+        except Violation as finding:
+            findings.append(finding)
+            listed = set()
+        missing = [msisdn for _, msisdn in bought if msisdn not in listed]
+        if missing:
+            findings.append(
+                Violation(
+                    PURCHASE_SHOWS_UP,
+                    f"stocking: bought {', '.join(missing)} (answered 200), but the owned list "
+                    "does not show them",
+                )
+            )
+        bought = [number for number in bought if number[1] in listed]
     links: list[tuple[str, NumberDetailsUpdate]] = []
     if bought:
         country, msisdn = bought[0]
