@@ -115,7 +115,11 @@ def contract(session: nox.Session) -> None:
     reports = ROOT / "reports"
     reports.mkdir(exist_ok=True)
     session.run(
-        "pytest", "contract_tests", f"--junitxml={reports / 'contract.xml'}", *session.posargs
+        "pytest",
+        "contract_tests",
+        f"--junitxml={reports / 'contract.xml'}",
+        f"--html-report={reports / 'contract.html'}",
+        *session.posargs,
     )
 
 

@@ -6,6 +6,20 @@ options under "Numbers API contract harness".
 
 from __future__ import annotations
 
-from contract_tests.plugin import harness, pytest_addoption, pytest_configure, tally
+from contract_tests.plugin import (
+    exercised_properties,
+    harness,
+    pytest_addoption,
+    pytest_configure,
+    tally,
+    target_stock,
+)
 
-__all__ = ["harness", "pytest_addoption", "pytest_configure", "tally"]
+__all__ = [
+    "exercised_properties",
+    "harness",
+    "pytest_addoption",
+    "pytest_configure",
+    "tally",
+    "target_stock",
+]

@@ -11,7 +11,7 @@ import pytest
 from contract_tests import account
 from contract_tests.document import BUY, CANCEL, UPDATE
 from contract_tests.forms import parse_form
-from contract_tests.purchases import PurchaseLedger, Settlement
+from contract_tests.purchases import PurchaseLedger, Settlement, cannot_buy
 from contract_tests.redaction import Redactor
 from contract_tests.run_state import RunState
 from contract_tests.schemathesis_types import AnyCase
@@ -20,6 +20,11 @@ from contract_tests.target import Target, open_target
 from contract_tests.violations import Violation
 
 __all__ = ["Harness", "open_harness", "parse_form", "planned_form"]
+
+# Why a case was held back, as the summary says it.
+HELD_BACK_CAP = "purchase cap"
+HELD_BACK_NOT_ALLOWED = "no --allow-purchases"
+HELD_BACK_PROTECTED = "names a number owned before the run"
 
 
 def planned_form(case: AnyCase, base_url: str) -> dict[str, list[str]]:
@@ -52,21 +57,28 @@ class Harness:
         return self.state.redactor
 
     def admit(self, case: AnyCase) -> bool:
-        """Whether a generated case may be sent; counts the ones held back.
+        """Whether a generated case may be sent; counts the ones held back, by reason.
 
         The gate enforces the same rules on the wire; asking first keeps a held-back case from
-        becoming an error, and counts it.
+        becoming an error, and counts it. Once the purchase cap is spent, buys a correct server
+        must refuse (malformed forms: `cannot_buy`) are still sent; the cases sent with the run's
+        credentials and a well-formed form are the ones held back.
         """
         label = case.operation.label
-        allowed = True
+        reason: str | None = None
         if label == BUY:
-            allowed = self.ledger.may_buy()
+            form = planned_form(case, self.target.base_url)
+            if not self.ledger.may_buy() and not cannot_buy(form, authorized=True):
+                reason = HELD_BACK_CAP
         elif label in (CANCEL, UPDATE):
             msisdns = planned_form(case, self.target.base_url).get("msisdn", [])
-            allowed = self.ledger.changes_allowed and self.ledger.may_touch(msisdns)
-        if not allowed:
-            self.stats.for_label(label).not_sent += 1
-        return allowed
+            if not self.ledger.changes_allowed:
+                reason = HELD_BACK_NOT_ALLOWED
+            elif not self.ledger.may_touch(msisdns):
+                reason = HELD_BACK_PROTECTED
+        if reason is not None:
+            self.stats.for_label(label).hold_back(reason)
+        return reason is None
 
     def settle(self) -> Settlement:
         """Cancel what this run may have bought on a real account (nothing to do on the mock)."""

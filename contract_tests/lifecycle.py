@@ -1,15 +1,19 @@
 """A stateful test of a number's life, driven through the generated client, against a model.
 
-The model is what the account should own: what it owned at the start, plus what this machine bought,
-minus what it cancelled, with the fields it updated. After every step the owned list must match it:
-a number bought is owned; cancelled, it is gone; updated, the list shows the change. Buying a number
-already owned, or cancelling one not owned, must be refused with 420. When the run has a second,
-unrelated account, that account must neither list this run's numbers nor buy or cancel them.
+The model is what the account should own, whole: every number it owned at the start with every
+field as listed, plus what this machine bought (as first listed), minus what it cancelled, with the
+fields it updated. After every step the owned list must match it, field by field, for every number:
+a number bought is owned; cancelled, it is gone; updated, the list shows the change and nothing else
+changed (an update that drops a field it was not sent is `owned_fields_kept`). On a real target the
+machine also updates the numbers the run stocked (`target_stock`), which it never cancels. Buying a
+number already owned, or cancelling one not owned, must be refused with 420. When the run has a
+second, unrelated account, that account must neither list this run's numbers nor buy or cancel them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import hypothesis.strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invariant, rule
@@ -21,7 +25,6 @@ from numbers_api_client.models import (
     AvailableNumbers,
     GetAvailableNumbersFeatures,
     NumberDetailsUpdate,
-    OwnedNumber,
 )
 from numbers_api_client.types import UNSET, Unset
 
@@ -36,8 +39,12 @@ from contract_tests.violations import Violation
 # pools).
 SEARCH_COUNTRIES = ("GB", "US")
 REFUSED = 420
-# Webhook URLs the updates set; the empty string removes the webhook, as the document says.
-WEBHOOK_URLS = ("https://example.com/webhooks/inbound-sms", "https://example.org/sms", "")
+# Webhook URLs the updates set; the empty string removes the webhook, as the document says; None
+# sends none (the webhook must then stay as it was).
+WEBHOOK_URLS = ("https://example.com/webhooks/inbound-sms", "https://example.org/sms", "", None)
+# The owned number's wire names of the fields an update sets.
+APP_ID = "app_id"
+MO_HTTP_URL = "moHttpUrl"
 
 
 @dataclass(frozen=True)
@@ -48,12 +55,52 @@ class Number:
 
 @dataclass
 class ModelNumber:
-    """What the account should show for a number: only the fields this machine sets are compared."""
+    """What the account should show for a number: every field, as the owned list gives it."""
 
     country: str
     msisdn: str
-    app_id: str | None = None
-    mo_http_url: str | None = None
+    # The whole owned number (wire names); None for a number bought by this machine until the
+    # owned list first shows it (what a purchase sets is the target's to choose).
+    fields: dict[str, Any] | None = None
+    # The fields the last update sent: a difference there is `update_shows`, elsewhere
+    # `owned_fields_kept`.
+    last_set: frozenset[str] = field(default_factory=frozenset)
+
+    def apply_update(self, app_id: str, mo_http_url: str | None) -> None:
+        fields = self.fields if self.fields is not None else {}
+        fields[APP_ID] = app_id
+        sent = {APP_ID}
+        if mo_http_url is not None:
+            sent.add(MO_HTTP_URL)
+            if mo_http_url:
+                fields[MO_HTTP_URL] = mo_http_url
+            else:
+                # An empty moHttpUrl removes the webhook.
+                fields.pop(MO_HTTP_URL, None)
+        self.fields = fields
+        self.last_set = frozenset(sent)
+
+
+def compare(expected: ModelNumber, shown: dict[str, Any]) -> None:
+    """Raise when the owned list shows a number otherwise than the model has it, field by field.
+
+    A difference in a field the last update sent is `update_shows`; in any other field (one no
+    step changed) `owned_fields_kept`. A number first listed since it was bought sets its model.
+    """
+    if expected.fields is None:
+        expected.fields = shown
+        return
+    wanted = expected.fields
+    changed = sorted(
+        name for name in set(shown) | set(wanted) if shown.get(name) != wanted.get(name)
+    )
+    if not changed:
+        return
+    differences = ", ".join(
+        f"{name} = {shown.get(name)!r} (expected {wanted.get(name)!r})" for name in changed
+    )
+    check = rules.UPDATE_SHOWS if set(changed) & expected.last_set else rules.OWNED_FIELDS_KEPT
+    raise Violation(check, f"{expected.msisdn} is listed with {differences}")
 
 
 def _text(value: str | Unset | None) -> str | None:
@@ -87,11 +134,15 @@ class NumberLifecycle(RuleBasedStateMachine):
             msisdn = _text(number.msisdn)
             if msisdn is not None:
                 self.model[msisdn] = ModelNumber(
-                    country=_text(number.country) or "",
-                    msisdn=msisdn,
-                    app_id=_text(number.app_id),
-                    mo_http_url=_text(number.mo_http_url),
+                    country=_text(number.country) or "", msisdn=msisdn, fields=number.to_dict()
                 )
+        # Numbers the run stocked on a real target that the account shows: updated, never
+        # cancelled here (the fuzzing after this test works on them).
+        self.stocked = [
+            Number(country, msisdn)
+            for country, msisdn in harness.state.stock.bought
+            if msisdn in self.model
+        ]
         self.mine: set[str] = set()
         self.cancelled: set[str] = set()
 
@@ -212,10 +263,20 @@ class NumberLifecycle(RuleBasedStateMachine):
             )
 
     @rule(number=bought, app_id=st.uuids().map(str), mo_http_url=st.sampled_from(WEBHOOK_URLS))
-    def update(self, number: Number | None, app_id: str, mo_http_url: str) -> None:
+    def update(self, number: Number | None, app_id: str, mo_http_url: str | None) -> None:
         number = self._owned_by_run(number)
         if number is None:
             return
+        self._update(number, app_id, mo_http_url)
+
+    @rule(pick=st.integers(min_value=0, max_value=9), app_id=st.uuids().map(str))
+    def update_stocked(self, pick: int, app_id: str) -> None:
+        """Link a stocked number to another application, its webhook (if any) left as it is."""
+        if not self.stocked:
+            return
+        self._update(self.stocked[pick % len(self.stocked)], app_id, None)
+
+    def _update(self, number: Number, app_id: str, mo_http_url: str | None) -> None:
         self._step()
         response = parsed(
             lambda: update_a_number.sync_detailed(
@@ -224,7 +285,7 @@ class NumberLifecycle(RuleBasedStateMachine):
                     country=number.country,
                     msisdn=number.msisdn,
                     app_id=app_id,
-                    mo_http_url=mo_http_url,
+                    mo_http_url=UNSET if mo_http_url is None else mo_http_url,
                 ),
             ),
             f"updating {number.msisdn}",
@@ -232,10 +293,7 @@ class NumberLifecycle(RuleBasedStateMachine):
         status = _status(response.status_code)
         if status != 200:
             raise Violation(rules.UPDATE_OWNED, f"updating owned {number.msisdn} answered {status}")
-        entry = self.model[number.msisdn]
-        entry.app_id = app_id
-        # An empty moHttpUrl removes the webhook.
-        entry.mo_http_url = mo_http_url or None
+        self.model[number.msisdn].apply_update(app_id, mo_http_url)
 
     @invariant()
     def owned_list_matches_model(self) -> None:
@@ -248,10 +306,18 @@ class NumberLifecycle(RuleBasedStateMachine):
         except account.AccountError as exc:
             raise Violation(rules.OWNED_LIST_ANSWERS, str(exc)) from None
         missing = sorted(set(self.model) - set(listed))
-        if missing:
+        bought_missing = [msisdn for msisdn in missing if msisdn in self.mine]
+        if bought_missing:
             raise Violation(
                 rules.PURCHASE_SHOWS_UP,
-                f"owned list lacks numbers the account should own: {missing}",
+                f"owned list lacks numbers this run bought: {bought_missing}",
+            )
+        if missing:
+            # Owned before this machine started (a stateless stub lists different numbers each
+            # time): no purchase of this run is involved.
+            raise Violation(
+                rules.OWNED_LIST_MATCHES,
+                f"owned list lacks numbers the account owned when the test started: {missing}",
             )
         extra = sorted(set(listed) - set(self.model))
         if extra:
@@ -259,17 +325,8 @@ class NumberLifecycle(RuleBasedStateMachine):
                 rules.CANCEL_REMOVES if set(extra) & self.cancelled else rules.OWNED_LIST_MATCHES
             )
             raise Violation(check, f"owned list shows numbers the account should not own: {extra}")
-        for msisdn in sorted(self.mine):
-            self._compare(self.model[msisdn], listed[msisdn])
-
-    def _compare(self, expected: ModelNumber, listed: OwnedNumber) -> None:
-        shown = (_text(listed.app_id), _text(listed.mo_http_url) or None)
-        wanted = (expected.app_id, expected.mo_http_url)
-        if shown != wanted:
-            raise Violation(
-                rules.UPDATE_SHOWS,
-                f"{expected.msisdn} is listed with app_id, moHttpUrl = {shown}, expected {wanted}",
-            )
+        for msisdn in sorted(self.model):
+            compare(self.model[msisdn], listed[msisdn].to_dict())
 
     def teardown(self) -> None:
         # Cancel what this example bought; failures are left to the run's final settlement.

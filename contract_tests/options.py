@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import random
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -91,6 +92,13 @@ def add_options(parser: pytest.Parser) -> None:
         f"the run is skipped (default {DEFAULT_BREAKER_AFTER}).",
     )
     group.addoption(
+        "--html-report",
+        default=None,
+        metavar="PATH",
+        help="Also write a single-file HTML report there: per operation what was exercised, "
+        "every failure with its curl replay (credentials masked).",
+    )
+    group.addoption(
         "--rate-limit",
         default=None,
         help=f"Most requests per second/minute/hour to --target-url, e.g. 5/s, 100/m, or none "
@@ -116,6 +124,7 @@ class HarnessOptions:
     breaker_after: int = DEFAULT_BREAKER_AFTER
     # None: no limit (always so on the embedded mock).
     rate_limit: Rate | None = None
+    html_report: Path | None = None
 
     @property
     def embedded(self) -> bool:
@@ -186,6 +195,9 @@ class HarnessOptions:
             max_answer_bytes=max_answer_bytes,
             breaker_after=breaker_after,
             rate_limit=rate if target_url is not None else None,
+            html_report=Path(html).absolute()
+            if (html := config.getoption("html_report", None))
+            else None,
         )
 
 

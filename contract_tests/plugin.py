@@ -25,6 +25,8 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
+from contract_tests import html_report
+from contract_tests.document import CANCEL
 from contract_tests.harness import Harness, open_harness
 from contract_tests.options import (
     ENV_API_KEY,
@@ -36,9 +38,17 @@ from contract_tests.options import (
 )
 from contract_tests.profiles import default_profile_name, register_profiles
 from contract_tests.redaction import RedactingStream
-from contract_tests.reporting import Row, RunInfo, progress_line, safety_lines, summary_lines
+from contract_tests.reporting import (
+    Row,
+    RunInfo,
+    held_back_by_operation,
+    progress_line,
+    safety_lines,
+    summary_lines,
+)
 from contract_tests.run_state import RunState
 from contract_tests.stats import OperationStats
+from contract_tests.stock import stock_target
 from contract_tests.target import check_embedded_mock_installed, check_reachable
 
 PLUGIN_NAME = "contract-harness"
@@ -87,12 +97,20 @@ def name_operation_item(item: pytest.Item) -> None:
 
 
 def fuzzing_last(items: list[pytest.Item]) -> None:
-    """Put the per-operation fuzzing tests after the others, keeping each group's order.
+    """Put the per-operation fuzzing tests after the others, keeping each group's order, and the
+    fuzzing of cancel last of all.
 
     The others (examples, filters, lifecycle, paging) take a second or a few each; fuzzing takes the
     longest. A run that stops at its first failure (`-x`) finds a broken lifecycle or paging sooner.
+    Cancel goes last because its aimed cases cancel the stocked numbers the owned list's and
+    update's fuzzing are judged on (a real target cannot be restocked past the purchase cap).
     """
-    items.sort(key=lambda item: getattr(item, "operation_label", None) is not None)
+
+    def order(item: pytest.Item) -> tuple[bool, bool]:
+        operation = getattr(item, "operation_label", None)
+        return operation is not None, operation == CANCEL
+
+    items.sort(key=order)
 
 
 def named_violation(error: BaseException) -> BaseException | None:
@@ -187,6 +205,48 @@ def harness(pytestconfig: pytest.Config) -> Iterator[Harness]:
             "numbers the run may have bought could not all be cancelled:\n"
             + "\n".join(state.settlement.problems)
         )
+
+
+# Autouse: the stock is bought before the first test that could spend the cap (the lifecycle).
+@pytest.fixture(scope="session", autouse=True)
+def target_stock(harness: Harness) -> tuple[tuple[str, str], ...]:
+    """On a real target with --allow-purchases: numbers bought (within the cap) for the owned
+    list's filters, the fuzzed changes and the lifecycle to work on; cancelled by the clean-up.
+    Empty on the embedded mock (its fuzzing stocks it for free) and without --allow-purchases.
+    """
+    state = harness.state
+    if harness.target.embedded or not state.options.allow_purchases:
+        return ()
+    if state.stock.report is None:
+        stocked = stock_target(harness.target, state.ledger, state.redactor)
+        state.stock.bought, state.stock.report = stocked.bought, stocked.report
+        state.stock.findings = stocked.findings
+    return state.stock.bought
+
+
+@pytest.fixture(scope="session", autouse=True)
+def exercised_properties(
+    pytestconfig: pytest.Config, harness: Harness, record_testsuite_property: Any
+) -> Iterator[None]:
+    """Per operation, what the run exercised, as JUnit test-suite properties (written at the end).
+
+    Torn down before `harness` settles: the clean-up's own requests are not exercise anyway.
+    """
+    yield
+    if hasattr(pytestconfig, "workerinput"):
+        # xdist: only the controller writes the JUnit file, and it sent nothing.
+        return
+    plugin = get_plugin(pytestconfig)
+    held = held_back_by_operation(list(plugin.rows.values()))
+    for label, entry in harness.state.gate.exercised.by_label().items():
+        value = (
+            f"statuses {entry.statuses_text()}; json {entry.json_answers}; xml "
+            f"{entry.xml_answers}; judged {entry.judged_text() or 'nothing'}; "
+            f"{held.get(label) or 'held back: 0'}"
+        )
+        record_testsuite_property(f"exercised {label}", plugin.redactor.redact(value))
+    if harness.state.stock.report is not None:
+        record_testsuite_property("stock", plugin.redactor.redact(harness.state.stock.report))
 
 
 @pytest.fixture
@@ -460,8 +520,21 @@ class ContractPlugin:
         if self.is_worker:
             return
         terminalreporter.write_sep("=", "contract summary")
-        lines = summary_lines(list(self.rows.values()), self.run_info()) if self.rows else []
         distributed = bool(self.config.getoption("numprocesses", None))
+        # Under xdist the workers' gates saw the answers; the controller's saw none.
+        exercised = None if distributed else self.state.gate.exercised.by_label()
+        lines = (
+            summary_lines(list(self.rows.values()), self.run_info(), exercised) if self.rows else []
+        )
         lines += safety_lines(self.state, embedded=self.options.embedded, distributed=distributed)
         for line in lines:
             terminalreporter.write_line(self.redactor.redact(line))
+        report = self.options.html_report
+        if report is not None:
+            safety = safety_lines(
+                self.state, embedded=self.options.embedded, distributed=distributed
+            )
+            page = html_report.render(self.run_info(), list(self.rows.values()), exercised, safety)
+            report.parent.mkdir(parents=True, exist_ok=True)
+            report.write_text(self.redactor.redact(page), encoding="utf-8")
+            terminalreporter.write_line(f"HTML report: {report}")

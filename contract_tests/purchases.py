@@ -12,12 +12,34 @@ On the embedded mock anything goes. On any other target:
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
 from contract_tests.document import ACCOUNT_CHANGING_OPERATIONS, BUY
+
+# What a buy needs to have any chance on a correct server: one country code, one msisdn of digits.
+_COUNTRY = re.compile(r"[A-Za-z]{2}")
+_MSISDN = re.compile(r"[0-9]{1,20}")
+
+
+def cannot_buy(form: Mapping[str, list[str]], *, authorized: bool) -> bool:
+    """Whether a correct server must refuse this buy whatever the account: it is sent without the
+    run's credentials, or its form lacks a single well-formed country and msisdn.
+
+    Such buys still run once the purchase cap is spent (they test the refusals); should a server
+    make one anyway, the gate books it like any other and the clean-up cancels it.
+    """
+    countries, msisdns = form.get("country", []), form.get("msisdn", [])
+    well_formed = (
+        len(countries) == 1
+        and len(msisdns) == 1
+        and _COUNTRY.fullmatch(countries[0]) is not None
+        and _MSISDN.fullmatch(msisdns[0]) is not None
+    )
+    return not (authorized and well_formed)
 
 
 class BuyState(Enum):
@@ -99,8 +121,11 @@ class PurchaseLedger:
         """Whether a cancel or update naming these numbers may be sent."""
         return self.embedded or not (set(msisdns) & self.protected)
 
-    def reserve(self, country: str, msisdn: str) -> Slot | None:
+    def reserve(self, country: str, msisdn: str, *, beyond_cap: bool = False) -> Slot | None:
         """Book a buy about to be sent; None (send nothing) when the cap is reached.
+
+        `beyond_cap` books it even past the cap: a buy a correct server must refuse (see
+        `cannot_buy`), which counts toward the cap, and is cancelled, if it goes through after all.
 
         Buying a number the run already bought, or may have, takes no new slot: at most it buys
         that same number (schemathesis' probes re-send a buy without credentials, the lifecycle
@@ -111,7 +136,7 @@ class PurchaseLedger:
                 return None
             if msisdn in self._attempts:
                 return Slot(msisdn, counted=False)
-            if not self.embedded and self._slots_taken >= self.max_purchases:
+            if not self.embedded and self._slots_taken >= self.max_purchases and not beyond_cap:
                 return None
             self._slots_taken += 1
             self._attempts[msisdn] = (Purchase(country, msisdn), BuyState.POSSIBLE)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from contract_tests.exercised import OperationExercise
 from contract_tests.stats import OperationStats
 
 if TYPE_CHECKING:
@@ -25,6 +26,25 @@ class Row:
     duration: float
     stats: OperationStats | None = None
     note: str | None = None
+
+    @property
+    def held_back(self) -> str:
+        """ "held back: 43, purchase cap" (reasons joined), or "" when every case was sent."""
+        if self.stats is None or not self.stats.held_back:
+            return ""
+        reasons = ", ".join(
+            f"{count}, {reason}" for reason, count in sorted(self.stats.held_back.items())
+        )
+        return f"held back: {reasons}"
+
+    @property
+    def result(self) -> str:
+        """The outcome, with what was held back; a test that sent nothing never reads "passed"."""
+        if not self.held_back:
+            return self.outcome
+        if self.outcome == "passed" and self.stats is not None and self.stats.cases == 0:
+            return self.held_back
+        return f"{self.outcome}; {self.held_back}"
 
     @property
     def failures_by_check(self) -> str:
@@ -44,11 +64,12 @@ class RunInfo:
 
 
 def progress_line(row: Row) -> str:
-    parts = [f"    -> {row.label}: {row.outcome}"]
+    outcome = row.held_back if row.result == row.held_back else row.outcome
+    parts = [f"    -> {row.label}: {outcome}"]
     if row.stats is not None:
         parts.append(f"{row.stats.cases} cases ({row.stats.xml_answers} XML)")
-        if row.stats.not_sent:
-            parts.append(f"{row.stats.not_sent} held back")
+        if row.held_back:
+            parts.append(row.held_back)
         if row.stats.failures:
             parts.append(f"failures: {row.failures_by_check}")
     parts.append(f"{row.duration:.1f}s")
@@ -69,19 +90,54 @@ def _table(headers: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> list[st
     return [render(headers), render(tuple("-" * width for width in widths)), *map(render, body[1:])]
 
 
-def summary_lines(rows: list[Row], info: RunInfo) -> list[str]:
+def held_back_by_operation(rows: list[Row]) -> dict[str, str]:
+    """Operation label -> what its fuzzing held back (the rows of the per-operation tests)."""
+    return {row.label: row.held_back for row in rows if row.held_back}
+
+
+def exercised_lines(exercised: dict[str, OperationExercise], rows: list[Row]) -> list[str]:
+    """Per operation: statuses seen, JSON and XML answers, parameters judged, what was held back.
+
+    "judged" lists the parameters (and their values) sent in requests whose answer had something
+    to judge: a list holding at least one number, or an account change answered 2xx.
+    """
+    held = held_back_by_operation(rows)
+    table = [
+        (
+            label,
+            entry.statuses_text(),
+            str(entry.json_answers),
+            str(entry.xml_answers),
+            held.get(label, "-") or "-",
+        )
+        for label, entry in exercised.items()
+    ]
+    lines = _table(("operation", "statuses", "json", "xml", "held back"), table)
+    for label, entry in exercised.items():
+        lines.append(
+            f"  {label} judged with a non-empty answer: {entry.judged_text() or 'nothing'}"
+        )
+    return lines
+
+
+def summary_lines(
+    rows: list[Row], info: RunInfo, exercised: dict[str, OperationExercise] | None = None
+) -> list[str]:
     lines = [f"target: {info.target}   profile: {info.profile}   seed: {info.seed}", ""]
     table_rows = [
         (
             row.label,
             str(row.stats.cases) if row.stats else "-",
             str(row.stats.xml_answers) if row.stats else "-",
-            row.outcome,
+            row.result,
             row.failures_by_check,
         )
         for row in rows
     ]
     lines += _table(("operation", "cases", "xml", "result", "failures by check"), table_rows)
+    if exercised:
+        lines += ["", "Exercised (every answer of the run, whoever sent it):"]
+        lines += exercised_lines(exercised, rows)
     skipped = [row for row in rows if row.outcome == "skipped" and row.note]
     if skipped:
         lines += ["", "Skipped:"]
@@ -135,6 +191,8 @@ def safety_lines(state: RunState, *, embedded: bool, distributed: bool = False) 
         )
     if gate.stopped is not None:
         lines.append(f"run {gate.stopped}")
+    if state.stock.report is not None:
+        lines.append(f"stock: {state.stock.report}")
     if not embedded:
         settlement = state.settlement
         if settlement is None:

@@ -6,6 +6,7 @@ hooks, the fixtures and the schema's hooks; nothing of a run lives in a module g
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 
 from contract_tests.options import HarnessOptions
@@ -18,6 +19,7 @@ from contract_tests.safety import (
     RequestGate,
 )
 from contract_tests.stats import RunStats
+from contract_tests.violations import Violation
 
 
 @dataclass
@@ -30,6 +32,15 @@ class Stock:
     """
 
     numbers: tuple[tuple[str, str], ...] = ()
+    # On a target other than the mock: what the run bought to stock the account, and how that went
+    # (for the summary); the numbers are cancelled by the end-of-run clean-up like any purchase.
+    bought: tuple[tuple[str, str], ...] = ()
+    report: str | None = None
+    findings: tuple[Violation, ...] = ()
+
+
+def basic_authorization(key: str, secret: str) -> str:
+    return "Basic " + base64.b64encode(f"{key}:{secret}".encode()).decode()
 
 
 @dataclass
@@ -60,6 +71,11 @@ class RunState:
                 rate=options.rate_limit,
             ),
             ledger,
+        )
+        gate.own_authorizations = frozenset(
+            basic_authorization(*account)
+            for account in (options.auth, options.other_auth)
+            if account is not None
         )
         return cls(
             options=options,

@@ -39,9 +39,10 @@ import requests
 from schemathesis import BaseSchema
 from schemathesis.transport.requests import REQUESTS_TRANSPORT, RequestsTransport
 
-from contract_tests.document import BUY, CANCEL, OWNED, UPDATE
+from contract_tests.document import BUY, CANCEL, OWNED, SEARCH, UPDATE
+from contract_tests.exercised import Exercised
 from contract_tests.forms import parse_form
-from contract_tests.purchases import PurchaseLedger
+from contract_tests.purchases import PurchaseLedger, cannot_buy
 from contract_tests.ratelimit import Rate, TokenBucket
 from contract_tests.violations import (
     ANSWER_WITHIN_DEADLINE,
@@ -55,6 +56,8 @@ T = TypeVar("T")
 READ_CHUNK = 64 * 1024
 # Without Retry-After, a 429 is waited out this long before the retry.
 DEFAULT_RETRY_AFTER = 1.0
+# Stands for credentials given some other way than a header (treated as the run's own).
+OWN_AUTH_UNKNOWN = "<credentials given as an auth object>"
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ class GateCounters:
 def operation_of(method: str, url: str) -> str | None:
     """The operation label a request belongs to, when it is one of the document's."""
     path = urlsplit(url).path.rstrip("/")
-    for label in (BUY, CANCEL, UPDATE, OWNED):
+    for label in (BUY, CANCEL, UPDATE, OWNED, SEARCH):
         label_method, label_path = label.split(" ", 1)
         if method.upper() == label_method and path.endswith(label_path):
             return label
@@ -126,8 +129,21 @@ class RequestGate:
         self._tripped_check = TARGET_ANSWERS
         self._dead_in_a_row = 0
         self._throttled_in_a_row = 0
+        # The Authorization headers of the run's own accounts ("Basic ..."), set by the run state.
+        self.own_authorizations: frozenset[str] = frozenset()
+        self.exercised = Exercised()
 
     # --- state ----------------------------------------------------------------------------
+
+    def is_own(self, authorization: str | None) -> bool:
+        """Whether a request is sent as one of the run's accounts (unknown credentials: assumed so).
+
+        Without `own_authorizations` (a gate made without credentials) every request counts as
+        authorized: a buy is then only ever sent beyond the cap for a malformed form.
+        """
+        if not self.own_authorizations or authorization == OWN_AUTH_UNKNOWN:
+            return True
+        return authorization is not None and authorization.strip() in self.own_authorizations
 
     def stop(self, reason: str) -> None:
         self.stopped = reason
@@ -146,8 +162,15 @@ class RequestGate:
         attempt: Callable[[float], T],
         status_of: Callable[[T], int],
         header_of: Callable[[T, str], str | None],
+        *,
+        authorization: str | None = None,
+        answer_of: Callable[[T], tuple[str, bytes]] | None = None,
     ) -> T:
-        """Send one request through every rule above; `attempt(deadline_at)` sends it once."""
+        """Send one request through every rule above; `attempt(deadline_at)` sends it once.
+
+        `authorization` is the request's Authorization header (None when it has none);
+        `answer_of` gives an answer's content type and body, for the record of what was exercised.
+        """
         label = operation_of(method, url)
         what = f"{method.upper()} {urlsplit(url).path}"
         self._admit(label, what)
@@ -155,7 +178,11 @@ class RequestGate:
         msisdn = next(iter(form.get("msisdn", [])), "")
         slot = None
         if label == BUY:
-            slot = self.ledger.reserve(next(iter(form.get("country", [])), ""), msisdn)
+            slot = self.ledger.reserve(
+                next(iter(form.get("country", [])), ""),
+                msisdn,
+                beyond_cap=cannot_buy(form, authorized=self.is_own(authorization)),
+            )
             if slot is None:
                 raise HeldBack(f"{what}: the purchase cap (--max-purchases) is reached: not sent")
         if label in (CANCEL, UPDATE) and not self.ledger.may_touch(form.get("msisdn", [])):
@@ -170,6 +197,9 @@ class RequestGate:
                 self.ledger.record_cancel(msisdn)
             if status != 429:
                 self._throttled_in_a_row = 0
+                if answer_of is not None and label is not None and not self.settling:
+                    content_type, content = answer_of(answer)
+                    self.exercised.record(label, url, form, status, content_type, content)
                 return answer
             self.counters.throttled += 1
             if retries == 0 or self.stopped is not None:
@@ -341,6 +371,8 @@ class GatedHttpxTransport(httpx.BaseTransport):
             attempt,
             status_of=lambda response: response.status_code,
             header_of=lambda response, name: response.headers.get(name),
+            authorization=request.headers.get("Authorization"),
+            answer_of=lambda response: (response.headers.get("content-type", ""), response.content),
         )
 
     def close(self) -> None:
@@ -379,14 +411,35 @@ class GatedSession(requests.Session):
                 response.close()
             return response
 
+        # schemathesis passes the query apart (`params`): the gate's record needs the whole URL.
+        full_url = (
+            requests.Request(method_text, url_text, params=kwargs.get("params")).prepare().url
+        )
         return self._gate.send(
             method_text,
-            url_text,
+            full_url or url_text,
             kwargs.get("data") if kwargs.get("data") is not None else kwargs.get("json"),
             attempt,
             status_of=lambda response: response.status_code,
             header_of=lambda response, name: response.headers.get(name),
+            authorization=_authorization(self.headers, kwargs),
+            answer_of=lambda response: (
+                response.headers.get("Content-Type", ""),
+                response.content or b"",
+            ),
         )
+
+
+def _authorization(session_headers: Mapping[str, Any], kwargs: Mapping[str, Any]) -> str | None:
+    """The Authorization a requests call will send; an `auth=` argument counts as the run's own
+    (the safe side: such a buy is held back at the cap)."""
+    if kwargs.get("auth") is not None:
+        return None if not kwargs["auth"] else OWN_AUTH_UNKNOWN
+    for headers in (kwargs.get("headers") or {}, session_headers):
+        for name, value in headers.items():
+            if str(name).lower() == "authorization":
+                return str(value)
+    return None
 
 
 def _read1_chunks(response: requests.Response) -> Iterator[bytes]:

@@ -46,10 +46,18 @@ class OperationStats:
 
     cases: int = 0
     xml_answers: int = 0
-    not_sent: int = 0
+    # Why cases were not sent ("purchase cap", ...) -> how many.
+    held_back: Counter[str] = field(default_factory=Counter)
     failures: Counter[str] = field(default_factory=Counter)
     examples: list[FailureExample] = field(default_factory=list)
     _seen: set[tuple[str, str, str]] = field(default_factory=set)
+
+    @property
+    def not_sent(self) -> int:
+        return sum(self.held_back.values())
+
+    def hold_back(self, reason: str) -> None:
+        self.held_back[reason] += 1
 
     def record_case(self, *, xml: bool) -> None:
         self.cases += 1
@@ -69,7 +77,7 @@ class OperationStats:
         return {
             "cases": self.cases,
             "xml_answers": self.xml_answers,
-            "not_sent": self.not_sent,
+            "held_back": dict(self.held_back),
             "failures": dict(self.failures),
             "examples": [example.to_json() for example in self.examples],
         }
@@ -79,7 +87,7 @@ class OperationStats:
         return cls(
             cases=int(data["cases"]),
             xml_answers=int(data["xml_answers"]),
-            not_sent=int(data["not_sent"]),
+            held_back=Counter({str(k): int(v) for k, v in data["held_back"].items()}),
             failures=Counter({str(k): int(v) for k, v in data["failures"].items()}),
             examples=[FailureExample.from_json(example) for example in data["examples"]],
         )

@@ -12,11 +12,14 @@ from contract_tests.harness import Harness
 from contract_tests.lifecycle import NumberLifecycle
 from contract_tests.profiles import lifecycle_budget
 from contract_tests.stats import OperationStats
+from contract_tests.stock import report_findings_once
 
 
 @pytest.mark.contract_row("lifecycle (stateful, generated client)")
 @pytest.mark.changes_account
 def test_lifecycle(harness: Harness, tally: OperationStats) -> None:
+    # A stock the target broke while buying it is reported here, once, before anything else.
+    report_findings_once(harness.state.stock)
     budget = lifecycle_budget()
     phases = list(settings().phases)
     if not harness.target.embedded and Phase.shrink in phases:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import hypothesis.strategies as st
 import pytest
+from schemathesis import HookContext
 
+from contract_tests.aiming import aim_owned_list
 from contract_tests.harness import Harness
 from contract_tests.loading import load_schema
 from contract_tests.plugin import active_state
@@ -24,11 +27,20 @@ schema = load_schema(
 )
 
 
+def _aim_owned_list(context: HookContext, case: AnyCase) -> st.SearchStrategy[AnyCase]:
+    return aim_owned_list(_state.stock, context, case)
+
+
+schema.hook("flatmap_case")(_aim_owned_list)
+
+
 @pytest.fixture(scope="module", autouse=True)
-def _stocked_account(harness: Harness) -> Iterator[None]:
-    # Only the mock is stocked: on a real account that would mean buying numbers.
+def _stocked_account(harness: Harness, target_stock: tuple[tuple[str, str], ...]) -> Iterator[None]:
+    # The mock is stocked for free; a real target with what `target_stock` bought within the cap.
     if harness.target.embedded:
         harness.state.stock.numbers = stock_mock(harness.target).numbers
+    else:
+        harness.state.stock.numbers = target_stock
     yield
     harness.state.stock.numbers = ()
 

@@ -16,6 +16,8 @@ CANCEL_OWNED = "cancel_owned"
 CANCEL_UNOWNED_REFUSED = "cancel_unowned_refused"
 UPDATE_OWNED = "update_owned"
 UPDATE_SHOWS = "update_shows"
+# Every field of every owned number stays as the model has it unless a step changed it.
+OWNED_FIELDS_KEPT = "owned_fields_kept"
 PURCHASE_SHOWS_UP = "purchase_shows_up"
 CANCEL_REMOVES = "cancel_removes"
 OWNED_LIST_MATCHES = "owned_list_matches"
@@ -24,6 +26,8 @@ ACCOUNTS_ISOLATED = "accounts_isolated"
 # Paging and filters (paging.py, test_paging.py, test_filters.py)
 PAGES_HOLD_EACH_NUMBER_ONCE = "pages_hold_each_number_once"
 FILTERS_KEEP_MATCHES = "filters_keep_matches"
+# The same rule as the schemathesis check of that name, judged by test_owned_filters.py.
+FILTERS_HOLD_ONLY_MATCHES = "filters_hold_only_matches"
 # How the target answers at all (safety.py, answers.py)
 ANSWER_WITHIN_DEADLINE = "answer_within_deadline"
 ANSWER_WITHIN_SIZE = "answer_within_size"
@@ -40,6 +44,7 @@ CHECKS = (
     CANCEL_UNOWNED_REFUSED,
     UPDATE_OWNED,
     UPDATE_SHOWS,
+    OWNED_FIELDS_KEPT,
     PURCHASE_SHOWS_UP,
     CANCEL_REMOVES,
     OWNED_LIST_MATCHES,
@@ -47,6 +52,7 @@ CHECKS = (
     ACCOUNTS_ISOLATED,
     PAGES_HOLD_EACH_NUMBER_ONCE,
     FILTERS_KEEP_MATCHES,
+    FILTERS_HOLD_ONLY_MATCHES,
     ANSWER_WITHIN_DEADLINE,
     ANSWER_WITHIN_SIZE,
     ANSWER_IS_JSON,

@@ -170,3 +170,48 @@ def cancel_does_not_remove(mock: MockApp) -> Dispatch:
         return response
 
     return dispatch
+
+
+async def owned_list_ignores_country(
+    request: Request, call_next: RequestResponseEndpoint
+) -> Response:
+    """The owned list drops `country`: numbers of every country come back."""
+    if request.url.path == "/account/numbers":
+        params = request.query_params.multi_items()
+        _set_query(request, [(k, v) for k, v in params if k != "country"])
+    return await call_next(request)
+
+
+def update_drops_webhook(mock: MockApp) -> Dispatch:
+    """An update that is not sent `moHttpUrl` removes the number's webhook (it should keep it)."""
+
+    async def dispatch(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        form = await _form(request)
+        response = await call_next(request)
+        if (
+            request.url.path == "/number/update"
+            and response.status_code == 200
+            and "moHttpUrl" not in form
+        ):
+            async with _echo(request, mock) as client:
+                await client.post(
+                    "/number/update",
+                    data={"country": form["country"], "msisdn": form["msisdn"], "moHttpUrl": ""},
+                )
+        return response
+
+    return dispatch
+
+
+def stateless_owned_list() -> Dispatch:
+    """The owned list answers a made-up number, a new one each time (a stub without state)."""
+    serial = iter(range(10**6))
+
+    async def dispatch(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        if request.url.path != "/account/numbers" or "authorization" not in request.headers:
+            return await call_next(request)
+        number = {"country": "GB", "msisdn": f"4470099{next(serial):05d}", "type": "mobile-lvn"}
+        body = {"count": 1, "numbers": [number]}
+        return Response(json.dumps(body), media_type="application/json")
+
+    return dispatch

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from contract_tests.document import BUY, CANCEL, OWNED, SEARCH, UPDATE
-from contract_tests.purchases import PurchaseLedger
+from contract_tests.purchases import PurchaseLedger, cannot_buy
 
 
 def real(
@@ -182,3 +182,48 @@ def test_settlement_lines_say_what_was_done() -> None:
         "cancelled: 1",
         "new on the account but not bought by this run (left alone): 7",
     ]
+
+
+@pytest.mark.parametrize(
+    ("form", "authorized", "expected"),
+    [
+        ({"country": ["GB"], "msisdn": ["447700900001"]}, True, False),
+        ({"country": ["GB"], "msisdn": ["447700900001"]}, False, True),
+        ({"country": ["GB"]}, True, True),
+        ({"msisdn": ["447700900001"]}, True, True),
+        ({"country": ["GBR"], "msisdn": ["447700900001"]}, True, True),
+        ({"country": ["GB"], "msisdn": ["44 7700"]}, True, True),
+        ({"country": ["GB", "US"], "msisdn": ["1"]}, True, True),
+        ({"country": ["gb"], "msisdn": ["1"]}, True, False),
+    ],
+)
+def test_which_buys_a_correct_server_must_refuse(
+    form: dict[str, list[str]], authorized: bool, expected: bool
+) -> None:
+    assert cannot_buy(form, authorized=authorized) is expected
+
+
+def test_a_buy_past_the_cap_that_goes_through_counts_and_is_cancelled() -> None:
+    ledger = real(cap=1)
+    assert ledger.reserve("GB", "1") is not None
+    assert ledger.reserve("GB", "2") is None
+    slot = ledger.reserve("GB", "3", beyond_cap=True)
+    assert slot is not None and slot.counted
+    ledger.answered(slot, 200)
+    assert ledger.purchases_made == 2
+    cancelled: list[str] = []
+
+    def cancel(country: str, msisdn: str) -> int:
+        cancelled.append(msisdn)
+        return 200
+
+    settlement = ledger.settle(cancel, lambda: {"1", "3"})
+    assert sorted(settlement.cancelled) == ["1", "3"] == sorted(cancelled)
+
+
+def test_a_refused_buy_past_the_cap_gives_its_slot_back() -> None:
+    ledger = real(cap=0)
+    slot = ledger.reserve("GB", "1", beyond_cap=True)
+    assert slot is not None
+    ledger.answered(slot, 400)
+    assert ledger.purchases_made == 0 and ledger.outstanding() == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contract_tests.exercised import Exercised
 from contract_tests.options import HarnessOptions
 from contract_tests.purchases import Settlement
 from contract_tests.reporting import Row, RunInfo, progress_line, safety_lines, summary_lines
@@ -97,3 +98,35 @@ def test_the_mock_needs_no_clean_up_line() -> None:
     lines = safety_lines(state_for(None), embedded=True)
     assert not any(line.startswith("clean-up") for line in lines)
     assert not any("throttled:" in line and "FAILED" in line for line in lines)
+
+
+def held(cases: int, count: int) -> OperationStats:
+    result = OperationStats(cases=cases)
+    for _ in range(count):
+        result.hold_back("purchase cap")
+    return result
+
+
+def test_held_back_cases_are_said_never_passed_with_nothing_sent() -> None:
+    nothing_sent = Row("POST /number/buy", "passed", 0.1, held(0, 43))
+    assert nothing_sent.result == "held back: 43, purchase cap"
+    assert progress_line(nothing_sent).startswith("    -> POST /number/buy: held back: 43,")
+    assert "passed" not in progress_line(nothing_sent)
+    some_sent = Row("POST /number/buy", "passed", 0.1, held(12, 3))
+    assert some_sent.result == "passed; held back: 3, purchase cap"
+    line = next(s for s in summary_lines([some_sent], INFO) if s.startswith("POST"))
+    assert "passed; held back: 3, purchase cap" in line
+
+
+def test_the_summary_lists_what_each_operation_exercised() -> None:
+    exercised = Exercised()
+    exercised.record(
+        "POST /number/buy", "http://t/number/buy", {"country": ["GB"]}, 401, "text/xml", b"<x/>"
+    )
+    rows = [Row("POST /number/buy", "passed", 0.1, held(1, 2))]
+    lines = summary_lines(rows, INFO, exercised.by_label())
+    start = lines.index("Exercised (every answer of the run, whoever sent it):")
+    buy = next(line for line in lines[start:] if line.startswith("POST /number/buy "))
+    assert buy.split()[2:5] == ["401x1", "0", "1"]
+    assert buy.endswith("held back: 2, purchase cap")
+    assert "  POST /number/buy judged with a non-empty answer: nothing" in lines

@@ -8,6 +8,7 @@ green.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from starlette.middleware.base import RequestResponseEndpoint
@@ -177,7 +178,7 @@ def test_no_account_changes_on_a_real_target_without_permission(
     assert "--allow-purchases" in run.stdout
 
 
-def test_credentials_never_appear(run_harness: RunHarness, serve: Serve) -> None:
+def test_credentials_never_appear(run_harness: RunHarness, serve: Serve, tmp_path: Path) -> None:
     key, secret = "sekritkey77", "sekritpass99"
     mock = create_app(MockSettings(accounts=(Account(key, secret),)))
     url = serve(faulty.with_fault(faulty.crashes_on_odd_pattern, mock))
@@ -191,13 +192,17 @@ def test_credentials_never_appear(run_harness: RunHarness, serve: Serve) -> None
         secret,
         "-k",
         "search",
+        f"--html-report={tmp_path / 'contract.html'}",
         env={"NUMBERS_API_KEY": "unused", "NUMBERS_API_SECRET": "unused"},
     )
     # A failing run prints the most: failures, curl commands, replay commands, the summary.
     assert run.returncode == 1, run.output
     assert "curl -X GET" in run.stdout
     token = "c2Vrcml0a2V5Nzc6c2Vrcml0cGFzczk5"  # base64 of "sekritkey77:sekritpass99"
-    for text in (run.stdout, run.stderr, run.junit):
+    html = (tmp_path / "contract.html").read_text(encoding="utf-8")
+    # The HTML report has every failure with its curl replay, masked like the rest.
+    assert "curl -X GET" in html
+    for text in (run.stdout, run.stderr, run.junit, html):
         assert key not in text
         assert secret not in text
         assert token not in text

@@ -13,6 +13,7 @@ import requests
 from contract_tests.loading import load_schema
 from contract_tests.purchases import PurchaseLedger
 from contract_tests.ratelimit import Rate
+from contract_tests.run_state import basic_authorization
 from contract_tests.safety import (
     GatedHttpxTransport,
     GatedRequestsTransport,
@@ -65,7 +66,8 @@ def test_operations_are_told_by_method_and_path_under_any_base_path() -> None:
     assert operation_of("post", "http://h/number/cancel/") == "POST /number/cancel"
     assert operation_of("GET", "http://h/account/numbers?size=1") == "GET /account/numbers"
     assert operation_of("GET", "http://h/number/buy") is None
-    assert operation_of("GET", "http://h/number/search") is None
+    assert operation_of("GET", "http://h/number/search") == "GET /number/search"
+    assert operation_of("GET", "http://h/number/searches") is None
 
 
 def test_a_buy_is_booked_before_its_answer_and_the_cap_holds_on_the_wire() -> None:
@@ -259,3 +261,36 @@ def test_every_request_of_a_routed_schema_uses_the_gate() -> None:
     assert run.counters.sent == 1
     # Another schema of the process is left alone.
     assert load_schema().transport is not transport
+
+
+def test_past_the_cap_only_buys_that_cannot_buy_are_sent() -> None:
+    run = gate(purchases=0)
+    run.own_authorizations = frozenset({basic_authorization("key", "secret")})
+    with client(run, ok) as http:
+        with pytest.raises(HeldBack, match="purchase cap"):
+            http.post("/number/buy", data={"country": "GB", "msisdn": "1"}, auth=("key", "secret"))
+        # Without the run's credentials, with wrong ones, or with a malformed form: sent.
+        http.post("/number/buy", data={"country": "GB", "msisdn": "2"})
+        http.post("/number/buy", data={"country": "GB", "msisdn": "3"}, auth=("key", "wrong"))
+        http.post("/number/buy", data={"country": "GB", "msisdn": "x"}, auth=("key", "secret"))
+    assert run.counters.sent == 3
+    # Each went through (this fake server buys anything): booked for the clean-up.
+    assert sorted(p.msisdn for p in run.ledger.outstanding()) == ["2", "3", "x"]
+
+
+def test_every_answer_is_recorded_as_exercised() -> None:
+    run = gate()
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.params.get("country") == "GB":
+            return httpx.Response(200, json={"count": 1, "numbers": [{"msisdn": "1"}]})
+        return httpx.Response(200, json={"count": 0})
+
+    with client(run, answer) as http:
+        http.get("/account/numbers", params={"country": "GB", "size": "10"})
+        http.get("/account/numbers", params={"country": "US"})
+    entry = run.exercised.by_label()["GET /account/numbers"]
+    assert entry.statuses == {200: 2}
+    assert entry.json_answers == 2
+    # Judged on a non-empty answer: GB only; paging parameters are not filters.
+    assert entry.judged == {"country": {"GB"}}

@@ -25,7 +25,8 @@ def test_json_round_trip() -> None:
     stats = OperationStats()
     stats.record_case(xml=True)
     stats.record_case(xml=False)
-    stats.not_sent = 4
+    for _ in range(4):
+        stats.hold_back("purchase cap")
     stats.record_failure("ignored_auth", "API accepts requests without authentication", "m", "c")
     again = OperationStats.from_json(stats.to_json())
     assert again.to_json() == stats.to_json()
