@@ -9,7 +9,8 @@ from functools import partial
 import pytest
 
 from contract_tests import account
-from contract_tests.document import BUY, CANCEL, UPDATE
+from contract_tests.answer_judge import AnswerJudge
+from contract_tests.document import BUY, CANCEL, UPDATE, judged_document
 from contract_tests.forms import parse_form
 from contract_tests.purchases import PurchaseLedger, Settlement
 from contract_tests.redaction import Redactor
@@ -77,7 +78,7 @@ class Harness:
             return Settlement()
         gate = self.state.gate
         gate.settling = True
-        client = self.target.client()
+        client = self.target.client(judged=False)
 
         def owned() -> set[str]:
             return {str(n.msisdn) for n in account.owned_numbers(client, self.redactor)}
@@ -90,11 +91,12 @@ class Harness:
 
 @contextmanager
 def open_harness(state: RunState) -> Iterator[Harness]:
-    with open_target(state.options, state.gate) as target:
+    judge = AnswerJudge(judged_document(), state.redactor)
+    with open_target(state.options, state.gate, judge) as target:
         if not target.embedded and state.options.allow_purchases:
             # Snapshot before anything runs: these numbers are never cancelled or updated.
             try:
-                owned = account.owned_numbers(target.client(), state.redactor)
+                owned = account.owned_numbers(target.client(judged=False), state.redactor)
             except Violation as finding:
                 # Without the snapshot no number would be safe from the run: stop before any test,
                 # once, rather than fail every test with the same error.
