@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import parse_qs
 
 import httpx
 
+from contract_tests.forms import parse_form
 from contract_tests.judging import XML_MEDIA_TYPES, Answer, judge_answer
 from contract_tests.redaction import Redactor
 from contract_tests.violations import Violation
@@ -50,6 +52,8 @@ class AnswerJudge:
             media_type=media_type(response.headers),
             content=response.content,
             asked_xml=any(kind in accept for kind in XML_MEDIA_TYPES),
+            query=parse_qs(request.url.query.decode(), keep_blank_values=True),
+            form=parse_form(request.content),
         )
         findings = judge_answer(self._document, answer)
         if not findings:

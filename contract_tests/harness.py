@@ -96,7 +96,8 @@ def open_harness(state: RunState) -> Iterator[Harness]:
         if not target.embedded and state.options.allow_purchases:
             # Snapshot before anything runs: these numbers are never cancelled or updated.
             try:
-                owned = account.owned_numbers(target.client(judged=False), state.redactor)
+                # Judged: an answer breaking the contract here is the run's one finding.
+                owned = account.owned_numbers(target.client(), state.redactor)
             except Violation as finding:
                 # Without the snapshot no number would be safe from the run: stop before any test,
                 # once, rather than fail every test with the same error.

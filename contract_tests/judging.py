@@ -16,20 +16,21 @@ waits it out, retries, counts it and fails a run it dominates (`not_throttled`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 import jsonschema  # type: ignore[import-untyped, unused-ignore]
 
-from contract_tests import semantics
+from contract_tests import refusals, semantics
 from contract_tests.document import JsonObject, resolve
+from contract_tests.urls import is_url
 from contract_tests.violations import (
     ANSWER_NEGOTIATED,
     CONTENT_TYPE_CONFORMANCE,
     ERROR_CODE_MATCHES_STATUS,
     FORMATS_CONFORM,
+    POSITIVE_DATA_ACCEPTANCE,
     RESPONSE_SCHEMA_CONFORMANCE,
     STATUS_CODE_CONFORMANCE,
 )
@@ -38,7 +39,7 @@ from contract_tests.xml_body import XmlBodyError, xml_to_json
 JSON = "application/json"
 XML_MEDIA_TYPES = ("text/xml", "application/xml")
 THROTTLED = 429
-_MAX_URL_LENGTH = 2048
+BAD_REQUEST = 400
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class Answer:
     media_type: str | None
     content: bytes
     asked_xml: bool
+    # The request's fields as sent (name -> values), for the 400 oracle.
+    query: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    form: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -71,23 +75,6 @@ def is_xml(media_type: str | None) -> bool:
 
 def is_json(media_type: str | None) -> bool:
     return media_type is not None and (media_type == JSON or media_type.endswith("+json"))
-
-
-def is_url(value: str) -> bool:
-    """`format: url` (`ownednumber.moHttpUrl`): an absolute http(s) URL with a host, printable
-    ASCII, no spaces. The service sends a GET to it, so nothing less is a webhook.
-    """
-    if not value.isascii() or not value.isprintable() or " " in value:
-        return False
-    if len(value) > _MAX_URL_LENGTH:
-        return False
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname
-        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(host)
 
 
 def documented_responses(document: JsonObject, method: str, path: str) -> Mapping[str, Any] | None:
@@ -127,7 +114,7 @@ def judge_answer(document: JsonObject, answer: Answer) -> list[Finding]:
                 f"(it lists {listed})",
             )
         ]
-    findings = negotiation_findings(answer, content)
+    findings = negotiation_findings(answer, content) + refusal_findings(answer)
     if content and answer.media_type not in content:
         findings.append(
             Finding(
@@ -176,6 +163,26 @@ def documented_media(document: JsonObject, answer: Answer) -> Mapping[str, Any] 
     """The media types the document offers for the answer's status (None: undocumented)."""
     responses = documented_responses(document, answer.method, answer.path)
     return None if responses is None else documented_content(responses, answer.status)
+
+
+def refusal_findings(answer: Answer) -> list[Finding]:
+    """A 400 to a request the 400 oracle (`refusals.py`) finds nothing wrong with.
+
+    Only for requests valid by the document, which every request of the harness's own tests is
+    (the fuzzing's invalid ones go through schemathesis, whose `positive_data_acceptance` asks
+    the same oracle).
+    """
+    if answer.status != BAD_REQUEST:
+        return []
+    if refusals.refusal_reasons(answer.label, answer.query, answer.form):
+        return []
+    return [
+        Finding(
+            POSITIVE_DATA_ACCEPTANCE,
+            f"{answer.label} answered 400 to a request valid by the document and by the 400 "
+            "oracle (refusals.py)",
+        )
+    ]
 
 
 def negotiation_findings(answer: Answer, content: Mapping[str, Any]) -> list[Finding]:

@@ -19,7 +19,7 @@ from functools import cache
 from iso3166 import countries_by_alpha2
 
 from contract_tests.document import judged_document, resolve
-from contract_tests.judging import is_url
+from contract_tests.urls import is_url
 
 Fields = Mapping[str, Sequence[str]]
 
