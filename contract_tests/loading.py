@@ -1,4 +1,4 @@
-"""Load the vendored document as a schemathesis schema, with the harness's hooks on it.
+"""Load the vendored document (overlaid) as a schemathesis schema, with the harness's hooks on it.
 
 The hooks are registered on this schema only (not globally), so importing the harness does not
 change how any other schemathesis schema in the process behaves.
@@ -36,10 +36,6 @@ REAL_COUNTRIES = ("GB", "US", "DE", "FR", "CA", "AU")
 # Hypothesis picks per case, and shrinks towards the first: a failure that JSON shows is reported in
 # JSON.
 ACCEPT_CHOICES = (JSON, XML)
-# The document the harness loads is the overlaid one (`document.judged_document`): the statuses
-# generator/overlay.yaml adds (400 everywhere, 420 on cancel and update) are documented there, so
-# `status_code_conformance` accepts them and their bodies are schema-checked; a 429 is not, and
-# never passes.
 
 
 def load_config(path: Path = CONFIG_PATH) -> SchemathesisConfig:
@@ -64,6 +60,9 @@ def load_schema(
     config = config if config is not None else load_config()
     if seed is not None:
         config.update(seed=seed, max_failures=None)
+    # The overlaid document (`document.judged_document`): the statuses generator/overlay.yaml adds
+    # (400 everywhere, 420 on cancel and update) are documented there, so `status_code_conformance`
+    # accepts them and their bodies are schema-checked; a 429 is not, and never passes.
     schema = schemathesis.openapi.from_dict(judged_document(), config=config)
     if transport is not None:
         # Every request of this schema, the checks' probes included, goes through the run's gate.
