@@ -28,10 +28,21 @@ def media_type(headers: httpx.Headers) -> str | None:
 class AnswerJudge:
     """An httpx response hook: judge the answer, raise the first broken rule (naming the rest)."""
 
-    def __init__(self, document: Mapping[str, Any], redactor: Redactor) -> None:
+    def __init__(
+        self,
+        document: Mapping[str, Any],
+        redactor: Redactor,
+        checks: frozenset[str] | None = None,
+    ) -> None:
         self._document = document
         self._paths = tuple(document.get("paths", {}))
         self._redactor = redactor
+        # Only these rules (None: every rule).
+        self._checks = checks
+
+    def only(self, *checks: str) -> AnswerJudge:
+        """The same judge applying only `checks`."""
+        return AnswerJudge(self._document, self._redactor, frozenset(checks))
 
     def document_path(self, url_path: str) -> str | None:
         """The document's path the URL's path ends with (the target may sit under a prefix)."""
@@ -55,7 +66,11 @@ class AnswerJudge:
             query=parse_qs(request.url.query.decode(), keep_blank_values=True),
             form=parse_form(request.content),
         )
-        findings = judge_answer(self._document, answer)
+        findings = [
+            finding
+            for finding in judge_answer(self._document, answer)
+            if self._checks is None or finding.check in self._checks
+        ]
         if not findings:
             return
         first, rest = findings[0], findings[1:]

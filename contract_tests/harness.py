@@ -18,7 +18,7 @@ from contract_tests.run_state import RunState
 from contract_tests.schemathesis_types import AnyCase
 from contract_tests.stats import RunStats
 from contract_tests.target import Target, open_target
-from contract_tests.violations import Violation
+from contract_tests.violations import POSITIVE_DATA_ACCEPTANCE, Violation
 
 __all__ = ["Harness", "open_harness", "parse_form", "planned_form"]
 
@@ -96,8 +96,11 @@ def open_harness(state: RunState) -> Iterator[Harness]:
         if not target.embedded and state.options.allow_purchases:
             # Snapshot before anything runs: these numbers are never cancelled or updated.
             try:
-                # Judged: an answer breaking the contract here is the run's one finding.
-                owned = account.owned_numbers(target.client(), state.redactor)
+                # Held to the 400 oracle only: a stub refusing everything is named here (the run
+                # stops at the snapshot), while a broken owned list is left to the tests that judge
+                # it, each with its line in the summary.
+                snapshot = target.client(judged=judge.only(POSITIVE_DATA_ACCEPTANCE))
+                owned = account.owned_numbers(snapshot, state.redactor)
             except Violation as finding:
                 # Without the snapshot no number would be safe from the run: stop before any test,
                 # once, rather than fail every test with the same error.

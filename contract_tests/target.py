@@ -31,7 +31,7 @@ class Target:
     # Judges every answer the tests' clients receive (None: answers are not judged).
     judge: AnswerJudge | None = field(default=None, repr=False, compare=False)
 
-    def _client_args(self, judged: bool = True) -> dict[str, Any]:
+    def _client_args(self, judged: bool | AnswerJudge = True) -> dict[str, Any]:
         """`httpx.Client` arguments: the gate as transport, the deadline as every timeout, and
         the judge on every answer (but for the run's own bookkeeping: snapshot, clean-up)."""
         args: dict[str, Any] = (
@@ -39,11 +39,12 @@ class Target:
             if self.gate is None
             else dict(gated_client_args(self.gate))
         )
-        if judged and self.judge is not None:
-            args["event_hooks"] = {"response": [self.judge]}
+        judge = judged if isinstance(judged, AnswerJudge) else self.judge if judged else None
+        if judge is not None:
+            args["event_hooks"] = {"response": [judge]}
         return args
 
-    def _generated_client_args(self, judged: bool = True) -> dict[str, Any]:
+    def _generated_client_args(self, judged: bool | AnswerJudge = True) -> dict[str, Any]:
         # The generated client takes its timeout apart from the other httpx arguments.
         args = self._client_args(judged)
         return {"timeout": args.pop("timeout"), "httpx_args": args}
@@ -55,11 +56,11 @@ class Target:
     def describe(self) -> str:
         return f"embedded mock at {self.base_url}" if self.embedded else self.base_url
 
-    def client(self, judged: bool = True) -> AuthenticatedClient:
+    def client(self, judged: bool | AnswerJudge = True) -> AuthenticatedClient:
         """A generated client for this target (JSON answers; odd statuses are not raised).
 
-        `judged=False` for the run's bookkeeping (the snapshot before the run, the clean-up after
-        it): a broken answer there is not a test's finding, and must not stop the clean-up.
+        Its answers are judged by the target's judge; `judged=False` for the clean-up after the
+        run (a broken answer there must not stop it), or another judge (the snapshot's).
         """
         return AuthenticatedClient(
             base_url=self.base_url,

@@ -55,3 +55,23 @@ def test_an_xml_request_answered_in_json_fails() -> None:
 def test_paths_outside_the_document_are_not_judged() -> None:
     with client_answering(500, b"boom", "text/plain") as client:
         assert client.post("/_mock/reset").status_code == 500
+
+
+def test_a_judge_can_be_held_to_some_rules_only() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        status = 400 if request.url.params.get("size") == "1" else 200
+        body = b'{"count": "one"}' if status == 200 else b'{"size": "Is invalid."}'
+        return httpx.Response(status, content=body, headers={"content-type": "application/json"})
+
+    judge = AnswerJudge(judged_document(), Redactor.for_credentials("key12345", "secret12345"))
+    oracle_only = judge.only("positive_data_acceptance")
+    with httpx.Client(
+        base_url="http://127.0.0.1",
+        transport=httpx.MockTransport(answer),
+        event_hooks={"response": [oracle_only]},
+    ) as client:
+        # A schema break is not this judge's business; an unjustified 400 is.
+        assert client.get("/account/numbers").status_code == 200
+        with pytest.raises(Violation) as caught:
+            client.get("/account/numbers", params={"size": "1"})
+    assert caught.value.check == "positive_data_acceptance"
