@@ -12,11 +12,14 @@ import json
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import requests
 import schemathesis
 from schemathesis import CheckContext, DeserializationContext, Response
 
-from contract_tests import semantics
+from contract_tests import judging, semantics
 from contract_tests.document import LIST_OPERATIONS, OWNED, SEARCH, response_schema
+from contract_tests.forms import parse_form
+from contract_tests.safety import GatedRequestsTransport
 from contract_tests.schemathesis_types import AnyCase, AnyOperation
 from contract_tests.xml_body import xml_to_json
 
@@ -75,6 +78,11 @@ def sent_query(response: Response) -> dict[str, list[str]]:
     return parse_qs(urlsplit(url).query, keep_blank_values=True)
 
 
+def sent_form(response: Response) -> dict[str, list[str]]:
+    """The form body as it went on the wire (empty for a request without one)."""
+    return parse_form(response.request.body)
+
+
 def _fail(violations: list[str]) -> None:
     if violations:
         raise AssertionError("\n".join(violations))
@@ -120,9 +128,92 @@ def error_code_matches_status(ctx: CheckContext, response: Response, case: AnyCa
     return None
 
 
+def judged_answer(case: AnyCase, response: Response) -> judging.Answer:
+    """The answer as `judging` reads it, with whether the request asked for XML."""
+    accept = response.request.headers.get("Accept") or ""
+    return judging.Answer(
+        method=case.operation.method,
+        path=case.operation.path,
+        status=response.status_code,
+        media_type=media_type(response),
+        content=response.content or b"",
+        asked_xml=any(kind in accept for kind in XML_MEDIA_TYPES),
+    )
+
+
+@schemathesis.check
+def formats_conform(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """Every value whose schema names a format the document uses holds it (`url`: an absolute
+    http(s) URL). Schemathesis' schema check does not know `url`."""
+    answer = judged_answer(case, response)
+    content = judging.documented_media(case.operation.schema.raw_schema, answer)
+    schema = judging.body_schema(content or {}, answer.media_type)
+    if schema is None:
+        return True
+    _fail(judging.format_violations(schema, read_body(case, response)))
+    return None
+
+
+@schemathesis.check
+def answer_negotiated(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """A request asking for XML gets XML wherever the document offers it (and JSON, JSON)."""
+    answer = judged_answer(case, response)
+    content = judging.documented_media(case.operation.schema.raw_schema, answer)
+    if not content:
+        return True
+    _fail([finding.detail for finding in judging.negotiation_findings(answer, content)])
+    return None
+
+
+@schemathesis.check
+def json_xml_agree(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """The same list request asked in JSON describes the same data as its XML answer.
+
+    Only for lists (a read: asking twice changes nothing) answered 200 in XML: the request goes
+    again, through the same safety layer, asking for JSON, and the parsed values are compared.
+    """
+    if (
+        case.operation.label not in LIST_OPERATIONS
+        or response.status_code != _SUCCESS
+        or media_type(response) not in XML_MEDIA_TYPES
+    ):
+        return True
+    as_xml = read_body(case, response)
+    again = resend_as_json(case, response)
+    if again is None or again.status_code != _SUCCESS:
+        return True
+    try:
+        as_json = json.loads(again.content)
+    except ValueError:
+        return True
+    _fail(
+        [
+            f"the JSON answer to the same request differs: {problem}"
+            for problem in judging.disagreements(as_json, as_xml)[:5]
+        ]
+    )
+    return None
+
+
+def resend_as_json(case: AnyCase, response: Response) -> requests.Response | None:
+    """`response`'s request sent again asking for JSON, through the schema's own transport."""
+    request = response.request
+    if request.url is None or request.method is None:
+        return None
+    headers = {**request.headers, "Accept": judging.JSON}
+    transport = case.operation.schema.transport
+    session = transport.session if isinstance(transport, GatedRequestsTransport) else None
+    sender = session if session is not None else requests.Session()
+    answer: requests.Response = sender.request(request.method, request.url, headers=headers)
+    return answer
+
+
 CUSTOM_CHECKS = (
     results_match_filters,
     page_within_size,
     count_covers_page,
     error_code_matches_status,
+    formats_conform,
+    answer_negotiated,
+    json_xml_agree,
 )

@@ -462,6 +462,11 @@ class GatedRequestsTransport(RequestsTransport):
         self._serializers = REQUESTS_TRANSPORT._serializers
         self._session = session
 
+    @property
+    def session(self) -> GatedSession:
+        """The gated session (a check that sends a request of its own uses it too)."""
+        return self._session
+
     def send(self, case: Any, *, session: requests.Session | None = None, **kwargs: Any) -> Any:
         return super().send(case, session=session or self._session, **kwargs)
 

@@ -11,6 +11,7 @@ import httpx
 import pytest
 from numbers_api_client import AuthenticatedClient
 
+from contract_tests.answer_judge import AnswerJudge
 from contract_tests.options import DEFAULT_REQUEST_DEADLINE, HarnessOptions
 from contract_tests.safety import RequestGate, gated_client_args
 
@@ -27,16 +28,25 @@ class Target:
     other_auth: tuple[str, str] | None = field(default=None, repr=False)
     # Every request to the target goes through it (deadline, size cap, rate, money rules).
     gate: RequestGate | None = field(default=None, repr=False, compare=False)
+    # Judges every answer the tests' clients receive (None: answers are not judged).
+    judge: AnswerJudge | None = field(default=None, repr=False, compare=False)
 
-    def _client_args(self) -> dict[str, Any]:
-        """`httpx.Client` arguments: the gate as transport, the deadline as every timeout."""
-        if self.gate is None:
-            return {"timeout": httpx.Timeout(DEFAULT_REQUEST_DEADLINE)}
-        return dict(gated_client_args(self.gate))
+    def _client_args(self, judged: bool | AnswerJudge = True) -> dict[str, Any]:
+        """`httpx.Client` arguments: the gate as transport, the deadline as every timeout, and
+        the judge on every answer (but for the run's own bookkeeping: snapshot, clean-up)."""
+        args: dict[str, Any] = (
+            {"timeout": httpx.Timeout(DEFAULT_REQUEST_DEADLINE)}
+            if self.gate is None
+            else dict(gated_client_args(self.gate))
+        )
+        judge = judged if isinstance(judged, AnswerJudge) else self.judge if judged else None
+        if judge is not None:
+            args["event_hooks"] = {"response": [judge]}
+        return args
 
-    def _generated_client_args(self) -> dict[str, Any]:
+    def _generated_client_args(self, judged: bool | AnswerJudge = True) -> dict[str, Any]:
         # The generated client takes its timeout apart from the other httpx arguments.
-        args = self._client_args()
+        args = self._client_args(judged)
         return {"timeout": args.pop("timeout"), "httpx_args": args}
 
     @property
@@ -46,13 +56,17 @@ class Target:
     def describe(self) -> str:
         return f"embedded mock at {self.base_url}" if self.embedded else self.base_url
 
-    def client(self) -> AuthenticatedClient:
-        """A generated client for this target (JSON answers; odd statuses are not raised)."""
+    def client(self, judged: bool | AnswerJudge = True) -> AuthenticatedClient:
+        """A generated client for this target (JSON answers; odd statuses are not raised).
+
+        Its answers are judged by the target's judge; `judged=False` for the clean-up after the
+        run (a broken answer there must not stop it), or another judge (the snapshot's).
+        """
         return AuthenticatedClient(
             base_url=self.base_url,
             api_key=self.api_key,
             api_secret=self.api_secret,
-            **self._generated_client_args(),
+            **self._generated_client_args(judged),
         )
 
     def other_client(self) -> AuthenticatedClient | None:
@@ -77,7 +91,8 @@ class Target:
         """
         if not self.embedded:
             return
-        with self.http() as http:
+        args = self._client_args(judged=False)
+        with httpx.Client(base_url=self.base_url, auth=self.auth, **args) as http:
             http.post("/_mock/reset").raise_for_status()
 
 
@@ -112,7 +127,9 @@ def check_embedded_mock_installed() -> None:
 
 
 @contextmanager
-def open_target(options: HarnessOptions, gate: RequestGate | None = None) -> Iterator[Target]:
+def open_target(
+    options: HarnessOptions, gate: RequestGate | None = None, judge: AnswerJudge | None = None
+) -> Iterator[Target]:
     """The target the options name; the embedded mock is a fresh server for the block."""
     if options.target_url is not None:
         yield Target(
@@ -122,6 +139,7 @@ def open_target(options: HarnessOptions, gate: RequestGate | None = None) -> Ite
             embedded=False,
             other_auth=options.other_auth,
             gate=gate,
+            judge=judge,
         )
         return
     # Imported here: a run against a URL does not need the mock's dependencies loaded.
@@ -137,6 +155,7 @@ def open_target(options: HarnessOptions, gate: RequestGate | None = None) -> Ite
                 embedded=True,
                 other_auth=options.other_auth,
                 gate=gate,
+                judge=judge,
             )
     finally:
         app.close()

@@ -34,8 +34,19 @@ ANSWER_WITHIN_SIZE = "answer_within_size"
 ANSWER_IS_JSON = "answer_is_json"
 TARGET_ANSWERS = "target_answers"
 NOT_THROTTLED = "not_throttled"
+# Every answer, whoever received it (judging.py): schemathesis' names for the rules it shares, so a
+# fault shows under one name whichever test met it; the harness's own for the rest.
+STATUS_CODE_CONFORMANCE = "status_code_conformance"
+CONTENT_TYPE_CONFORMANCE = "content_type_conformance"
+RESPONSE_SCHEMA_CONFORMANCE = "response_schema_conformance"
+ERROR_CODE_MATCHES_STATUS = "error_code_matches_status"
+FORMATS_CONFORM = "formats_conform"
+ANSWER_NEGOTIATED = "answer_negotiated"
+JSON_XML_AGREE = "json_xml_agree"
+POSITIVE_DATA_ACCEPTANCE = "positive_data_acceptance"
 
-CHECKS = (
+# The rules only the harness's own tests judge.
+HARNESS_RULES = (
     SEARCH_ANSWERS,
     SEARCH_EXCLUDES_OWNED,
     BUY_AVAILABLE,
@@ -59,6 +70,19 @@ CHECKS = (
     TARGET_ANSWERS,
     NOT_THROTTLED,
 )
+# The judgement of every answer names a broken rule as the check of the fuzzing does (a
+# schemathesis check or one of checks.py), so one fault has one name whichever test met it.
+JUDGEMENT_CHECKS = (
+    STATUS_CODE_CONFORMANCE,
+    CONTENT_TYPE_CONFORMANCE,
+    RESPONSE_SCHEMA_CONFORMANCE,
+    ERROR_CODE_MATCHES_STATUS,
+    FORMATS_CONFORM,
+    ANSWER_NEGOTIATED,
+    JSON_XML_AGREE,
+    POSITIVE_DATA_ACCEPTANCE,
+)
+CHECKS = HARNESS_RULES + JUDGEMENT_CHECKS
 
 
 class Violation(AssertionError):

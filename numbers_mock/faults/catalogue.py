@@ -8,7 +8,9 @@ from numbers_mock.faults.crashes import CRASH_FAULTS
 from numbers_mock.faults.credentials import CREDENTIAL_FAULTS
 from numbers_mock.faults.filters import FILTER_FAULTS
 from numbers_mock.faults.model import Fault
+from numbers_mock.faults.negotiation import NEGOTIATION_FAULTS
 from numbers_mock.faults.paging import PAGING_FAULTS
+from numbers_mock.faults.refusals import REFUSAL_FAULTS
 from numbers_mock.faults.schemas import SCHEMA_FAULTS
 from numbers_mock.faults.state import STATE_FAULTS
 from numbers_mock.faults.statuses import STATUS_FAULTS
@@ -34,6 +36,8 @@ CATALOGUE: Mapping[str, Fault] = _by_name(
         *FILTER_FAULTS,
         *PAGING_FAULTS,
         *STATE_FAULTS,
+        *NEGOTIATION_FAULTS,
+        *REFUSAL_FAULTS,
     )
 )
 

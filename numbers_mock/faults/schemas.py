@@ -12,13 +12,25 @@ from typing import Any
 
 from starlette.responses import Response
 
-from numbers_mock.faults.edits import LISTS, SEARCH, body_of, edit_numbers, replace_body
+from numbers_mock.faults.edits import (
+    BUY,
+    CANCEL,
+    LISTS,
+    OWNED,
+    SEARCH,
+    UPDATE,
+    body_of,
+    edit_numbers,
+    page_numbers,
+    replace_body,
+)
 from numbers_mock.faults.model import Category, Fault
 from numbers_mock.replies import Reply
 
 __all__ = ["SCHEMA_FAULTS"]
 
 _SUCCESS = 200
+_ACCOUNT_CHANGES = frozenset({BUY, CANCEL, UPDATE})
 _XML_COUNT = re.compile(rb"<count>(\d+)</count>")
 _XML_LIMITATION = re.compile(rb"<limitation ((?:[a-z]+=\"[^\"]*\" ?)+)/>")
 _XML_ATTRIBUTE = re.compile(rb"([a-z]+)=\"([^\"]*)\"")
@@ -55,6 +67,23 @@ def error_code_as_number(operation_id: str, xml: bool, reply: Reply) -> Reply:
     if xml or reply.status == _SUCCESS or not isinstance(code, str) or not code.isdigit():
         return reply
     return Reply(reply.status, {**reply.body, "error-code": int(code)})
+
+
+def success_error_code_as_number(operation_id: str, xml: bool, reply: Reply) -> Reply:
+    code = reply.body.get("error-code")
+    if xml or operation_id not in _ACCOUNT_CHANGES or reply.status != _SUCCESS:
+        return reply
+    if not isinstance(code, str) or not code.isdigit():
+        return reply
+    return Reply(reply.status, {**reply.body, "error-code": int(code)})
+
+
+def owned_url_not_a_url(operation_id: str, xml: bool, reply: Reply) -> Reply:
+    if operation_id != OWNED or reply.status != _SUCCESS:
+        return reply
+    # The bug: the owned list renders an unset webhook as a placeholder text.
+    edited = [{**number, "moHttpUrl": "not a url"} for number in page_numbers(reply)]
+    return Reply(reply.status, {**reply.body, "numbers": edited}) if edited else reply
 
 
 def _xml_list(operation_id: str, xml: bool, reply: Reply) -> bool:
@@ -120,6 +149,18 @@ SCHEMA_FAULTS = (
         "JSON error answers (401, 420) give `error-code` as a number, the schema says string",
         Category.JSON_SCHEMA,
         reply_edit=error_code_as_number,
+    ),
+    Fault(
+        "success-error-code-as-number",
+        "JSON success answers of buy, cancel and update give `error-code` as the number 200",
+        Category.JSON_SCHEMA,
+        reply_edit=success_error_code_as_number,
+    ),
+    Fault(
+        "owned-mohttpurl-not-a-url",
+        'the owned list shows every number\'s `moHttpUrl` as "not a url" (`format: url`)',
+        Category.JSON_SCHEMA,
+        reply_edit=owned_url_not_a_url,
     ),
     Fault(
         "xml-count-as-words",

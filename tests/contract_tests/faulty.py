@@ -112,9 +112,13 @@ async def pages_larger_than_size(request: Request, call_next: RequestResponseEnd
 
 
 async def crashes_on_odd_pattern(request: Request, call_next: RequestResponseEndpoint) -> Response:
-    """Search falls over on a pattern that is not all digits."""
-    pattern = request.query_params.get("pattern", "")
-    if request.url.path == "/number/search" and pattern and not pattern.isdigit():
+    """Search falls over on a pattern that is not all digits (an empty one included).
+
+    Empty patterns come up in every run's coverage phase; patterns with other characters only now
+    and then, so a fault needing one would be found by luck.
+    """
+    pattern = request.query_params.get("pattern")
+    if request.url.path == "/number/search" and pattern is not None and not pattern.isdigit():
         return PlainTextResponse("Internal Server Error", status_code=500)
     return await call_next(request)
 

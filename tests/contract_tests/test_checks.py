@@ -161,3 +161,28 @@ def test_hostile_xml_fails_the_schema_check_without_being_expanded() -> None:
     )
     failures = schema_failures("/account/numbers", "GET", answer(200, body, XML))
     assert "refused to parse hostile XML" in failures
+
+
+def owned_page(url: str) -> dict[str, Any]:
+    number = {"country": "GB", "msisdn": "447700900001", "type": "mobile-lvn", "moHttpUrl": url}
+    return {"count": 1, "numbers": [number]}
+
+
+def test_formats_conform_fails_an_owned_number_whose_webhook_is_not_a_url() -> None:
+    owned = case("/account/numbers", "GET")
+    url = "http://t/account/numbers"
+    good = json_answer(200, owned_page("https://example.com/in"), url)
+    assert checks.formats_conform(CONTEXT, good, owned) is None
+    with pytest.raises(AssertionError, match="not a url"):
+        checks.formats_conform(CONTEXT, json_answer(200, owned_page("not a url"), url), owned)
+
+
+def test_answer_negotiated_fails_json_sent_for_an_xml_request() -> None:
+    search = case("/number/search", "GET", country="GB")
+    json_for_xml = json_answer(200, {"count": 0})
+    json_for_xml.request.headers["Accept"] = "text/xml"
+    with pytest.raises(AssertionError, match="asked for text/xml"):
+        checks.answer_negotiated(CONTEXT, json_for_xml, search)
+    json_for_json = json_answer(200, {"count": 0})
+    json_for_json.request.headers["Accept"] = "application/json"
+    assert checks.answer_negotiated(CONTEXT, json_for_json, search) is None

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from contract_tests.violations import CHECKS, FILTERS_KEEP_MATCHES, Violation
+from contract_tests.violations import (
+    CHECKS,
+    FILTERS_KEEP_MATCHES,
+    HARNESS_RULES,
+    JUDGEMENT_CHECKS,
+    Violation,
+)
 
 
 def test_a_violation_names_its_check_and_detail() -> None:
@@ -24,4 +30,16 @@ def test_check_names_are_unique_and_do_not_clash_with_schemathesis_checks() -> N
     from contract_tests.checks import CUSTOM_CHECKS
 
     assert len(set(CHECKS)) == len(CHECKS)
-    assert not set(CHECKS) & {check.__name__ for check in CUSTOM_CHECKS}
+    assert not set(HARNESS_RULES) & {check.__name__ for check in CUSTOM_CHECKS}
+
+
+def test_the_judgement_names_its_rules_as_the_fuzzing_checks_do() -> None:
+    import schemathesis.checks
+    import schemathesis.specs.openapi.checks
+
+    from contract_tests.checks import CUSTOM_CHECKS
+
+    fuzzing = {check.__name__ for check in CUSTOM_CHECKS}
+    for module in (schemathesis.checks, schemathesis.specs.openapi.checks):
+        fuzzing |= {name for name in vars(module) if callable(getattr(module, name))}
+    assert set(JUDGEMENT_CHECKS) <= fuzzing

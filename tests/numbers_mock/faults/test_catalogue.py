@@ -73,7 +73,9 @@ def test_lookup_keeps_order_and_drops_repeats() -> None:
 
 @pytest.fixture
 def every_fault_at_once() -> Iterator[AppClient]:
-    app = create_app(MockSettings(), fault_variant(CATALOGUE))
+    # Every fault but the one that refuses every request, which would hide what the others do.
+    names = [name for name in CATALOGUE if name != "answers-400-to-everything"]
+    app = create_app(MockSettings(), fault_variant(names))
     client = faulty_client(app)
     yield client
     client.close()
@@ -83,3 +85,14 @@ def every_fault_at_once() -> Iterator[AppClient]:
 def test_all_faults_can_be_switched_on_together(every_fault_at_once: AppClient) -> None:
     assert every_fault_at_once.get("/_mock/health").json() == {"status": "ok"}
     assert every_fault_at_once.get("/number/search", params={"country": "GB"}).status_code == 200
+
+
+def test_refusing_everything_composes_with_every_other_fault() -> None:
+    app = create_app(MockSettings(), fault_variant(CATALOGUE))
+    client = faulty_client(app)
+    try:
+        assert client.get("/_mock/health").json() == {"status": "ok"}
+        assert client.get("/number/search", params={"country": "GB"}).status_code == 400
+    finally:
+        client.close()
+        app.close()
