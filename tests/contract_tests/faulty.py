@@ -18,11 +18,11 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp
 
-from numbers_mock import create_app
+from numbers_mock import PRIMARY_ACCOUNT, create_app
 from numbers_mock.app import MockApp
 
 Dispatch = Callable[[Request, RequestResponseEndpoint], Awaitable[Response]]
-PRIMARY = ("mockkey01", "mocksecret01")
+PRIMARY = PRIMARY_ACCOUNT.auth
 
 
 def buy_some(base_url: str, count: int, auth: tuple[str, str] = PRIMARY) -> list[str]:

@@ -22,14 +22,17 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp
 
-from numbers_mock import create_app
+from numbers_mock import PRIMARY_ACCOUNT, create_app
 from tests.contract_tests import faulty, hostile
 from tests.contract_tests.conftest import HarnessRun, RunHarness, StartHarness
 
 Serve = Callable[[ASGIApp], str]
 KEY, SECRET = "sekritkey77", "sekritpass99"
 CREDENTIALS = {"NUMBERS_API_KEY": KEY, "NUMBERS_API_SECRET": SECRET}
-MOCK_CREDENTIALS = {"NUMBERS_API_KEY": "mockkey01", "NUMBERS_API_SECRET": "mocksecret01"}
+MOCK_CREDENTIALS = {
+    "NUMBERS_API_KEY": PRIMARY_ACCOUNT.api_key,
+    "NUMBERS_API_SECRET": PRIMARY_ACCOUNT.api_secret,
+}
 # A short deadline and an early circuit keep runs against dead servers short.
 FAST_FAIL = ("--request-deadline=1", "--breaker-after=3", "--rate-limit=none")
 ACCOUNT_CHANGES = ("/number/buy", "/number/cancel", "/number/update")

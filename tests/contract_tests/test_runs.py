@@ -16,12 +16,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp
 
-from numbers_mock import Account, MockApp, MockSettings, create_app
+from numbers_mock import OTHER_ACCOUNT, PRIMARY_ACCOUNT, Account, MockApp, MockSettings, create_app
 from tests.contract_tests import faulty
 from tests.contract_tests.conftest import HarnessRun, RunHarness
 
 Serve = Callable[[ASGIApp], str]
-MOCK_CREDENTIALS = {"NUMBERS_API_KEY": "mockkey01", "NUMBERS_API_SECRET": "mocksecret01"}
+MOCK_CREDENTIALS = {
+    "NUMBERS_API_KEY": PRIMARY_ACCOUNT.api_key,
+    "NUMBERS_API_SECRET": PRIMARY_ACCOUNT.api_secret,
+}
 LIFECYCLE = "lifecycle (stateful, generated client)"
 
 
@@ -147,7 +150,10 @@ def test_account_leaks_are_found_with_a_second_account(
     run_harness: RunHarness, serve: Serve, fault: str
 ) -> None:
     url = serve(create_app(MockSettings(faults=(fault,))))
-    other = {"NUMBERS_OTHER_API_KEY": "otherkey01", "NUMBERS_OTHER_API_SECRET": "othersecret01"}
+    other = {
+        "NUMBERS_OTHER_API_KEY": OTHER_ACCOUNT.api_key,
+        "NUMBERS_OTHER_API_SECRET": OTHER_ACCOUNT.api_secret,
+    }
     run = run_harness(
         "--target-url",
         url,
@@ -159,7 +165,7 @@ def test_account_leaks_are_found_with_a_second_account(
         env={**MOCK_CREDENTIALS, **other},
     )
     assert_failed_with(run, LIFECYCLE, "accounts_isolated")
-    assert "othersecret01" not in run.output
+    assert OTHER_ACCOUNT.api_secret not in run.output
 
 
 def test_no_account_changes_on_a_real_target_without_permission(
@@ -223,7 +229,7 @@ def test_an_unreachable_url_is_a_usage_error(run_harness: RunHarness) -> None:
     run = run_against(run_harness, "http://127.0.0.1:9")
     assert run.returncode == 4, run.output
     assert "cannot reach --target-url http://127.0.0.1:9" in run.stderr
-    assert "mocksecret01" not in run.output
+    assert PRIMARY_ACCOUNT.api_secret not in run.output
 
 
 def test_a_url_without_scheme_is_a_usage_error(run_harness: RunHarness) -> None:

@@ -6,13 +6,14 @@ import httpx
 
 from contract_tests.options import HarnessOptions
 from contract_tests.target import open_target
+from numbers_mock import PRIMARY_ACCOUNT
 
 
 def options(target_url: str | None) -> HarnessOptions:
     return HarnessOptions(
         target_url=target_url,
-        api_key="mockkey01",
-        api_secret="mocksecret01",
+        api_key=PRIMARY_ACCOUNT.api_key,
+        api_secret=PRIMARY_ACCOUNT.api_secret,
         allow_purchases=False,
         max_purchases=2,
         seed=1,
@@ -47,4 +48,4 @@ def test_a_url_target_is_never_sent_the_admin_reset() -> None:
     with open_target(options("http://127.0.0.1:9")) as target:
         assert not target.embedded
         target.reset()
-        assert "mocksecret01" not in repr(target)
+        assert PRIMARY_ACCOUNT.api_secret not in repr(target)
