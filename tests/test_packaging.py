@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +19,7 @@ import httpx
 import pytest
 import yaml
 
+from benchmarks.targets import run_server
 from numbers_mock import PRIMARY_ACCOUNT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,42 +65,12 @@ def installed(bin_dir: Path, module: str) -> bool:
     return subprocess.run([bin_dir / "python", "-c", probe], check=False).returncode == 0
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def served_mock(wheels: Wheels, tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """`numbers-mock` from an environment with only the `[mock]` extra, serving on 127.0.0.1."""
     bin_dir = fresh_env(tmp_path / "mock-env", f"{wheels.toolkit}[mock]")
-    port = free_port()
-    process = subprocess.Popen(
-        [bin_dir / "numbers-mock", "--port", str(port), "--log-level", "warning"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        # Run outside the checkout, so nothing can be found relative to the source tree.
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"{url}/_mock/health", timeout=1)
-                break
-            except httpx.TransportError:
-                assert process.poll() is None, process.communicate()
-                assert time.monotonic() < deadline, "numbers-mock did not start"
-                time.sleep(0.1)
-        yield bin_dir, url
-    finally:
-        process.terminate()
-        process.communicate(timeout=15)
+    with run_server([str(bin_dir / "numbers-mock"), "--log-level", "warning"]) as server:
+        yield bin_dir, server.url
 
 
 def test_the_mock_extra_serves_the_mock_without_the_test_tools(
