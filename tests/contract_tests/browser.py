@@ -1,8 +1,9 @@
 """Headless Chromium for the HTML report's test: a screenshot and the page's DOM after rendering.
 
-Chromium is Debian's `chromium` package (`.ci/run` installs it). Locally a missing browser skips
-the test with the reason; in CI (`CI=true`) it fails, so the report's rendering is never untested
-there without anyone noticing.
+Chromium is Debian's `chromium` package (`.ci/run` installs it); `NUMBERS_CHROMIUM` names another
+Chromium-based browser (the forge's workflow points it at the runner's Chrome). Locally a missing
+browser skips the test with the reason; in CI (`CI=true`) it fails, so the report's rendering is
+never untested there without anyone noticing.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("NUMBERS_CHROMIUM", "/usr/bin/chromium"))
 BROWSER_TIMEOUT_SECONDS = 60
 WINDOW = "1200,1600"
 # Every flag that keeps a headless run from reaching the network or a user profile.
