@@ -33,6 +33,15 @@ MOCK_CREDENTIALS = {
     "NUMBERS_API_KEY": PRIMARY_ACCOUNT.api_key,
     "NUMBERS_API_SECRET": PRIMARY_ACCOUNT.api_secret,
 }
+# The lifecycle alone, free to buy: the Ctrl-C tests interrupt it while a buy is held.
+LIFECYCLE_BUYING = (
+    "--allow-purchases",
+    "--max-purchases=5",
+    "--request-deadline=20",
+    "--rate-limit=none",
+    "-k",
+    "lifecycle",
+)
 # A short deadline and an early circuit keep runs against dead servers short.
 FAST_FAIL = ("--request-deadline=1", "--breaker-after=3", "--rate-limit=none")
 ACCOUNT_CHANGES = ("/number/buy", "/number/cancel", "/number/update")
@@ -158,17 +167,7 @@ def test_ctrl_c_while_a_buy_is_in_flight(start_harness: StartHarness, serve: Ser
     faulty.buy_some(url, 1)
     before = owned(url)
     recorder.armed = True
-    running = start_harness(
-        "--target-url",
-        url,
-        "--allow-purchases",
-        "--max-purchases=5",
-        "--request-deadline=20",
-        "--rate-limit=none",
-        "-k",
-        "lifecycle",
-        env=MOCK_CREDENTIALS,
-    )
+    running = start_harness("--target-url", url, *LIFECYCLE_BUYING, env=MOCK_CREDENTIALS)
     assert running.wait_for(recorder.event), "no buy reached the server"
     interrupted_at = running.interrupt()
     run = running.finish()
@@ -203,17 +202,7 @@ def test_a_second_ctrl_c_during_the_clean_up_says_what_is_left(
 
     url = serve(faulty.with_fault(hold_buy_and_cancel))
     recorder.armed = True
-    running = start_harness(
-        "--target-url",
-        url,
-        "--allow-purchases",
-        "--max-purchases=5",
-        "--request-deadline=20",
-        "--rate-limit=none",
-        "-k",
-        "lifecycle",
-        env=MOCK_CREDENTIALS,
-    )
+    running = start_harness("--target-url", url, *LIFECYCLE_BUYING, env=MOCK_CREDENTIALS)
     assert running.wait_for(recorder.event), "no buy reached the server"
     interrupted.set()
     running.interrupt()
