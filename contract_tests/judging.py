@@ -279,8 +279,15 @@ def disagreements(as_json: Any, as_xml: Any, where: str = "") -> list[str]:
         for key in sorted(set(as_json) | set(as_xml)):
             path = f"{where}/{key}" if where else str(key)
             if key not in as_xml:
+                # An empty unwrapped array (the lists' `numbers`) leaves no trace in XML: `[]` in
+                # JSON and no element in XML say the same. (For a wrapped array this forgives a
+                # missing empty wrapper, which says no more than the missing list would.)
+                if as_json[key] == []:
+                    continue
                 found.append(f"{path} is {as_json[key]!r} in JSON and missing in XML")
             elif key not in as_json:
+                if as_xml[key] == []:
+                    continue
                 found.append(f"{path} is {as_xml[key]!r} in XML and missing in JSON")
             else:
                 found += disagreements(as_json[key], as_xml[key], path)

@@ -66,9 +66,10 @@ def get_owned_numbers(context: MockContext, call: Call) -> Reply:
 
     An empty result is answered `{}`, one of the two empty answers the real service is seen
     to give (the other, `{"count":0,"numbers":[]}`, is what the search answers): clients meet both.
+    A page past the last one is `{}` too, as the service answers it.
     """
     page = context.store.list_owned(call.account.api_key, NumberQuery.from_params(call.params))
-    if page.count == 0:
+    if not page.numbers:
         return Reply(200, {})
     return Reply(200, {"count": page.count, "numbers": page.numbers})
 
@@ -76,9 +77,12 @@ def get_owned_numbers(context: MockContext, call: Call) -> Reply:
 def get_available_numbers(context: MockContext, call: Call) -> Reply:
     """`GET /number/search`: unowned numbers matching the filters.
 
-    An empty result is answered `{"count":0,"numbers":[]}`.
+    An empty result is answered `{"count":0,"numbers":[]}`; a page past the last one is `{}`, as
+    the service answers it.
     """
     page = context.store.search_available(NumberQuery.from_params(call.params))
+    if page.count and not page.numbers:
+        return Reply(200, {})
     return Reply(200, {"count": page.count, "numbers": page.numbers})
 
 

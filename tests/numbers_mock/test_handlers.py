@@ -58,7 +58,8 @@ def test_search_paging_is_one_based(client: AppClient) -> None:
     assert msisdns(search(client, country="DE", size=5, index=2)) == everything[5:10]
     assert msisdns(search(client, country="DE", size=100)) == everything
     beyond = search(client, country="DE", size=5, index=99)
-    assert beyond == {"count": len(everything), "numbers": []}
+    # As the real service answers a page past the end (shared/reference: `{}`).
+    assert beyond == {}
 
 
 @pytest.mark.parametrize(

@@ -68,7 +68,9 @@ def test_search_xml_equals_json(client: AppClient, params: dict[str, str]) -> No
     as_json, as_xml = both(client, "GET", "/number/search", params=params)
     parsed = read_list(as_xml.content)
     assert parsed == as_json.json()
-    for from_xml, from_json in zip(parsed["numbers"], as_json.json()["numbers"], strict=True):
+    # A page past the end (index 50) is `{}` in both.
+    numbers = zip(parsed.get("numbers", []), as_json.json().get("numbers", []), strict=True)
+    for from_xml, from_json in numbers:
         assert list(from_xml) == list(from_json)  # the same field order, the schema's
 
 
