@@ -11,7 +11,8 @@ ROOT = Path(__file__).parent
 CONSTRAINTS = ("-c", str(ROOT / "constraints.txt"))
 
 nox.needs_version = ">=2026.10.20"
-nox.options.default_venv_backend = "venv"
+# uv installs a session in seconds where pip takes a minute; plain venv when uv is missing.
+nox.options.default_venv_backend = "uv|venv"
 nox.options.reuse_venv = "yes"
 nox.options.sessions = ["drift", "lint", "tests", "test-client", "contract"]
 
