@@ -1,8 +1,9 @@
 """The harness's promises held against hostile servers, run as a user would run it.
 
-Each test starts a throwaway server on 127.0.0.1 (hostile.py, or the mock behind one middleware)
-and runs `pytest contract_tests --target-url URL ...` in a subprocess (conftest.py). Budgets are
-small and deadlines short (options), so the whole module stays within a couple of minutes.
+Each test starts a throwaway server on 127.0.0.1 (hostile.py, or the mock behind a middleware of
+the test's own: wrappers.py) and runs `pytest contract_tests --target-url URL ...` in a subprocess
+(conftest.py). Budgets are small and deadlines short (options), so the whole module stays within a
+couple of minutes.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp
 
 from numbers_mock import PRIMARY_ACCOUNT, create_app
-from tests.contract_tests import faulty, hostile
+from tests.contract_tests import hostile, wrappers
 from tests.contract_tests.conftest import HarnessRun, RunHarness, StartHarness
 
 Serve = Callable[[ASGIApp], str]
@@ -74,7 +75,7 @@ def assert_nothing_leaked(run: HarnessRun, key: str = KEY, secret: str = SECRET)
     assert leaked == {}, leaked
 
 
-def owned(url: str, auth: tuple[str, str] = faulty.PRIMARY) -> set[str]:
+def owned(url: str, auth: tuple[str, str] = wrappers.PRIMARY) -> set[str]:
     with httpx.Client(base_url=url, auth=auth, headers={"Accept": "application/json"}) as http:
         body = http.get("/account/numbers", params={"size": "100"}).json()
     return {str(number["msisdn"]) for number in body.get("numbers", [])}
@@ -129,8 +130,8 @@ def test_a_buy_answered_after_the_deadline_is_cancelled(
             await asyncio.sleep(2.5)
         return response
 
-    url = serve(faulty.with_fault(slow_buy))
-    kept = faulty.buy_some(url, 1)
+    url = serve(wrappers.behind(slow_buy))
+    kept = wrappers.buy_some(url, 1)
     before = owned(url)
     run = run_harness(
         "--target-url",
@@ -163,8 +164,8 @@ def test_ctrl_c_while_a_buy_is_in_flight(start_harness: StartHarness, serve: Ser
             await asyncio.sleep(5)
         return response
 
-    url = serve(faulty.with_fault(hold_buy))
-    faulty.buy_some(url, 1)
+    url = serve(wrappers.behind(hold_buy))
+    wrappers.buy_some(url, 1)
     before = owned(url)
     recorder.armed = True
     running = start_harness("--target-url", url, *LIFECYCLE_BUYING, env=MOCK_CREDENTIALS)
@@ -200,7 +201,7 @@ def test_a_second_ctrl_c_during_the_clean_up_says_what_is_left(
             await asyncio.sleep(5)
         return response
 
-    url = serve(faulty.with_fault(hold_buy_and_cancel))
+    url = serve(wrappers.behind(hold_buy_and_cancel))
     recorder.armed = True
     running = start_harness("--target-url", url, *LIFECYCLE_BUYING, env=MOCK_CREDENTIALS)
     assert running.wait_for(recorder.event), "no buy reached the server"
@@ -226,8 +227,8 @@ def test_ctrl_c_while_fuzzing_account_changes(start_harness: StartHarness, serve
             recorder.event.set()
         return await call_next(request)
 
-    url = serve(faulty.with_fault(count_changes))
-    faulty.buy_some(url, 1)
+    url = serve(wrappers.behind(count_changes))
+    wrappers.buy_some(url, 1)
     before = owned(url)
     recorder.armed = True
     running = start_harness(
@@ -298,7 +299,7 @@ def test_429_is_waited_out_and_retried(run_harness: RunHarness, serve: Serve) ->
             return PlainTextResponse("slow down", status_code=429, headers={"Retry-After": "1"})
         return await call_next(request)
 
-    url = serve(faulty.with_fault(throttle_first))
+    url = serve(wrappers.behind(throttle_first))
     run = run_harness(
         "--target-url", url, "--rate-limit=50/s", "-k", "paging and search", env=MOCK_CREDENTIALS
     )
@@ -326,7 +327,7 @@ def test_the_rate_limit_spaces_requests(run_harness: RunHarness, serve: Serve) -
         recorder.note(request)
         return await call_next(request)
 
-    url = serve(faulty.with_fault(record, create_app()))
+    url = serve(wrappers.behind(record, create_app()))
     run = run_harness("--target-url", url, "-k", "paging and search", env=MOCK_CREDENTIALS)
     assert run.returncode == 0, run.output
     arrivals = [at for at, _, path in recorder.log if path != "/"]

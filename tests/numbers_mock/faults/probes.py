@@ -161,6 +161,7 @@ PROBES: dict[str, Probe] = {
     "auth-ignored": lambda c: c.get("/account/numbers", auth=None).status_code,
     "auth-any-credentials": lambda c: c.get("/account/numbers", auth=("who", "ever")).status_code,
     "crash-on-odd-pattern": lambda c: search(c, pattern="44x").status_code,
+    "crash-on-invalid-pattern": lambda c: search(c, pattern="").status_code,
     "crash-past-last-page": lambda c: search(c, index=50).status_code,
     "crash-on-non-ascii-update": lambda c: (
         c.post("/number/update", data={**UNKNOWN_NUMBER, "app_id": "caf\u00e9"}).status_code
