@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp
 
-from numbers_mock import PRIMARY_ACCOUNT, create_app
+from numbers_mock import PRIMARY_ACCOUNT
 from tests.contract_tests import hostile, wrappers
 from tests.contract_tests.conftest import HarnessRun, RunHarness, StartHarness
 
@@ -89,19 +89,6 @@ def is_settling(request: str) -> bool:
     return request in ("GET /account/numbers", "POST /number/cancel")
 
 
-class Recorder:
-    """Middleware state: every request (arrival time, method, path), and an event to wait on."""
-
-    def __init__(self) -> None:
-        self.log: list[tuple[float, str, str]] = []
-        self.event = threading.Event()
-        # Set once the test's own setup is done: the fault is for the harness only.
-        self.armed = False
-
-    def note(self, request: Request) -> None:
-        self.log.append((time.monotonic(), request.method, request.url.path))
-
-
 # --- secrets ----------------------------------------------------------------------------------
 
 
@@ -154,7 +141,7 @@ def test_a_buy_answered_after_the_deadline_is_cancelled(
 
 
 def test_ctrl_c_while_a_buy_is_in_flight(start_harness: StartHarness, serve: Serve) -> None:
-    recorder = Recorder()
+    recorder = wrappers.Recorder()
 
     async def hold_buy(request: Request, call_next: RequestResponseEndpoint) -> Response:
         recorder.note(request)
@@ -185,7 +172,7 @@ def test_ctrl_c_while_a_buy_is_in_flight(start_harness: StartHarness, serve: Ser
 def test_a_second_ctrl_c_during_the_clean_up_says_what_is_left(
     start_harness: StartHarness, serve: Serve
 ) -> None:
-    recorder = Recorder()
+    recorder = wrappers.Recorder()
     interrupted = threading.Event()
     # Set by the clean-up's cancel (the only one after the first Ctrl-C), which is then held.
     cancelling = threading.Event()
@@ -217,7 +204,7 @@ def test_a_second_ctrl_c_during_the_clean_up_says_what_is_left(
 
 
 def test_ctrl_c_while_fuzzing_account_changes(start_harness: StartHarness, serve: Serve) -> None:
-    recorder = Recorder()
+    recorder = wrappers.Recorder()
     changes = itertools.count(1)
 
     async def count_changes(request: Request, call_next: RequestResponseEndpoint) -> Response:
@@ -287,7 +274,7 @@ def test_a_50_mb_answer_is_cut_off(run_harness: RunHarness) -> None:
 
 
 def test_429_is_waited_out_and_retried(run_harness: RunHarness, serve: Serve) -> None:
-    recorder = Recorder()
+    recorder = wrappers.Recorder()
     # The first attempts of the first three requests are throttled; each retry goes through.
     throttled_requests = (1, 3, 5)
     throttled = len(throttled_requests)
@@ -321,13 +308,8 @@ def test_a_run_answered_only_429_fails_as_throttled(run_harness: RunHarness) -> 
 
 
 def test_the_rate_limit_spaces_requests(run_harness: RunHarness, serve: Serve) -> None:
-    recorder = Recorder()
-
-    async def record(request: Request, call_next: RequestResponseEndpoint) -> Response:
-        recorder.note(request)
-        return await call_next(request)
-
-    url = serve(wrappers.behind(record, create_app()))
+    recorder = wrappers.Recorder()
+    url = serve(wrappers.behind(recorder.record))
     run = run_harness("--target-url", url, "-k", "paging and search", env=MOCK_CREDENTIALS)
     assert run.returncode == 0, run.output
     arrivals = [at for at, _, path in recorder.log if path != "/"]

@@ -11,9 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from starlette.middleware.base import RequestResponseEndpoint
-from starlette.requests import Request
-from starlette.responses import Response
 from starlette.types import ASGIApp
 
 from numbers_mock import OTHER_ACCOUNT, PRIMARY_ACCOUNT, Account, MockApp, MockSettings, create_app
@@ -171,13 +168,9 @@ def test_account_leaks_are_found_with_a_second_account(
 def test_no_account_changes_on_a_real_target_without_permission(
     run_harness: RunHarness, serve: Serve
 ) -> None:
-    seen: list[str] = []
-
-    async def record(request: Request, call_next: RequestResponseEndpoint) -> Response:
-        seen.append(f"{request.method} {request.url.path}")
-        return await call_next(request)
-
-    run = run_against(run_harness, serve(wrappers.behind(record)))
+    recorder = wrappers.Recorder()
+    run = run_against(run_harness, serve(wrappers.behind(recorder.record)))
+    seen = [f"{method} {path}" for _, method, path in recorder.log]
     assert run.returncode == 0, run.output
     account_paths = ("/number/buy", "/number/cancel", "/number/update")
     assert [request for request in seen if request.endswith(account_paths)] == []
