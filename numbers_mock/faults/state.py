@@ -18,9 +18,9 @@ from numbers_mock.settings import Account
 __all__ = ["STATE_FAULTS"]
 
 _REFUSED = 420
-MO_HTTP_URL = "moHttpUrl"
-# Where the stateless owned list's made-up numbers start: Ofcom's UK mobile range for drama,
-# which no inventory holds.
+_MO_HTTP_URL = "moHttpUrl"
+# Where the stateless owned list's made-up numbers start: Ofcom's UK mobile range for drama, which
+# phonenumbers holds invalid, so the generated inventory (valid numbers only) never offers one.
 _MADE_UP_GB_MOBILE = 447700900000
 # Larger than any inventory: "every match" when a fault needs the whole list.
 _EVERYTHING = 1_000_000
@@ -126,10 +126,10 @@ def list_everyones(handler: Handler) -> Handler:
 
 def update_drops_webhook(handler: Handler) -> Handler:
     def handle(context: MockContext, call: Call) -> Reply:
-        if MO_HTTP_URL in call.body:
+        if _MO_HTTP_URL in call.body:
             return handler(context, call)
         # The bug: a field the form did not carry is stored as empty, and empty removes it.
-        return handler(context, dataclasses.replace(call, body={**call.body, MO_HTTP_URL: ""}))
+        return handler(context, dataclasses.replace(call, body={**call.body, _MO_HTTP_URL: ""}))
 
     return handle
 
