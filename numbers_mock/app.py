@@ -126,13 +126,7 @@ def create_app(settings: MockSettings | None = None, variant: Variant | None = N
     `DocumentError` for a missing or invalid document and `StoreError` for an unusable database,
     before anything is served.
     """
-    settings = settings or MockSettings()
-    if settings.faults and variant is None:
-        # The older spelling, MockSettings(faults=...): the catalogue is loaded only for it.
-        from numbers_mock.faults import fault_variant
-
-        variant = fault_variant(settings.faults)
-    return MockApp(settings, HANDLERS, variant)
+    return MockApp(settings or MockSettings(), HANDLERS, variant)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

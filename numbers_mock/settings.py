@@ -83,10 +83,8 @@ class MockSettings:
     field errors) are shaped by the same file; None reads the document as published. The same
     `seed` always gives the same inventory of available numbers; `inventory` (`--inventory FILE`)
     replaces it with a file's numbers, owners and settings. `rate_limit` throttles each account
-    (429 past it); `journal_size` bounds the request journal (0 turns it off).
-
-    `faults` is kept for callers written before the variant seam: `create_app` turns it into
-    `fault_variant(faults)`. New code passes the variant to `create_app` instead.
+    (429 past it); `journal_size` bounds the request journal (0 turns it off). Deliberate faults
+    are no setting: they are a variant given to `create_app` (`numbers_mock.faults`).
     """
 
     spec_path: Path = field(default_factory=default_spec_path)
@@ -98,11 +96,8 @@ class MockSettings:
     rate_limit: RateLimit | None = None
     journal_size: int = 1000
     inventory: Inventory | None = None
-    faults: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if isinstance(self.faults, str):
-            raise ValueError(f"faults is a tuple of names: write ({self.faults!r},)")
         if self.max_body_bytes < 1:
             raise ValueError("max_body_bytes must be at least 1")
         if self.journal_size < 0:

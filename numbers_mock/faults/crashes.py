@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from numbers_mock.faults.edits import UPDATE, on_lists, page_numbers
+from numbers_mock.faults.edits import LISTS, UPDATE, on_lists, page_numbers
 from numbers_mock.faults.model import Category, Fault
 from numbers_mock.handlers import Call, Handler, MockContext
 from numbers_mock.replies import Reply
 
 __all__ = ["CRASH_FAULTS"]
+
+_BAD_REQUEST = 400
 
 
 def crash_on_odd_pattern(handler: Handler) -> Handler:
@@ -19,6 +21,14 @@ def crash_on_odd_pattern(handler: Handler) -> Handler:
         return handler(context, call)
 
     return handle
+
+
+def crash_on_invalid_pattern(operation_id: str, xml: bool, reply: Reply) -> Reply:
+    if operation_id in LISTS and reply.status == _BAD_REQUEST and "pattern" in reply.body:
+        # The bug: the pattern is read as a number before it is validated, so a pattern the
+        # validation would refuse (an empty one, say) crashes instead.
+        raise ValueError(f"pattern {reply.body['pattern']!r}: not a whole number")
+    return reply
 
 
 def crash_past_last_page(handler: Handler) -> Handler:
@@ -48,6 +58,12 @@ CRASH_FAULTS = (
         "search and owned list answer 500 when `pattern` is not a whole number",
         Category.SERVER_ERROR,
         handlers=on_lists(crash_on_odd_pattern),
+    ),
+    Fault(
+        "crash-on-invalid-pattern",
+        "search and owned list answer 500, not 400, to a `pattern` that is invalid (empty, say)",
+        Category.SERVER_ERROR,
+        reply_edit=crash_on_invalid_pattern,
     ),
     Fault(
         "crash-past-last-page",

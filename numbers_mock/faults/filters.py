@@ -55,4 +55,10 @@ FILTER_FAULTS = (
         Category.FILTERS,
         handlers={OWNED: ignoring("has_application")},
     ),
+    Fault(
+        "owned-ignores-country",
+        "the owned list ignores `country`: the account's numbers of every country come back",
+        Category.FILTERS,
+        handlers={OWNED: ignoring("country")},
+    ),
 )

@@ -52,6 +52,7 @@ class Category(StrEnum):
     PAGING = "paging"
     COUNTS = "counts"
     SILENT_NO_OP = "silent-no-op"
+    LOST_SETTING = "lost-setting"
     DOUBLE_PURCHASE = "double-purchase"
     ACCOUNT_LEAK = "account-leak"
 

@@ -1,5 +1,5 @@
-"""Account changes that lie: success reported for nothing done, done twice, or done to another
-account's numbers.
+"""Account changes that lie: success reported for nothing done, done twice, done to another
+account's numbers, or to settings the change did not name; an owned list that keeps no state.
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ from numbers_mock.settings import Account
 __all__ = ["STATE_FAULTS"]
 
 _REFUSED = 420
+_MO_HTTP_URL = "moHttpUrl"
+# Where the stateless owned list's made-up numbers start: Ofcom's UK mobile range for drama, which
+# phonenumbers holds invalid, so the generated inventory (valid numbers only) never offers one.
+_MADE_UP_GB_MOBILE = 447700900000
 # Larger than any inventory: "every match" when a fault needs the whole list.
 _EVERYTHING = 1_000_000
 
@@ -120,6 +124,32 @@ def list_everyones(handler: Handler) -> Handler:
     return handle
 
 
+def update_drops_webhook(handler: Handler) -> Handler:
+    def handle(context: MockContext, call: Call) -> Reply:
+        if _MO_HTTP_URL in call.body:
+            return handler(context, call)
+        # The bug: a field the form did not carry is stored as empty, and empty removes it.
+        return handler(context, dataclasses.replace(call, body={**call.body, _MO_HTTP_URL: ""}))
+
+    return handle
+
+
+def stateless_list(handler: Handler) -> Handler:
+    # One counter per installed app (each `create_app` wraps its handlers afresh).
+    serial = itertools.count()
+
+    def handle(context: MockContext, call: Call) -> Reply:
+        # The bug: a stub without state makes up an answer, another number at each listing.
+        number = {
+            "country": "GB",
+            "msisdn": str(_MADE_UP_GB_MOBILE + next(serial)),
+            "type": "mobile-lvn",
+        }
+        return Reply(200, {"count": 1, "numbers": [number]})
+
+    return handle
+
+
 def buy_from_anyone(handler: Handler) -> Handler:
     def handle(context: MockContext, call: Call) -> Reply:
         target = _acting(context, call)
@@ -152,10 +182,23 @@ STATE_FAULTS = (
         handlers={UPDATE: update_nothing},
     ),
     Fault(
+        "update-drops-mohttpurl",
+        "an update that does not send `moHttpUrl` removes the number's webhook, not keeping it",
+        Category.LOST_SETTING,
+        handlers={UPDATE: update_drops_webhook},
+    ),
+    Fault(
         "cancel-unowned-succeeds",
         "cancelling a number the account does not own answers 200 (and does nothing)",
         Category.SILENT_NO_OP,
         handlers={CANCEL: cancel_anything},
+    ),
+    Fault(
+        "owned-list-stateless",
+        "the owned list is a stub without state: one made-up number, another at each listing, "
+        "whatever was bought or cancelled",
+        Category.SILENT_NO_OP,
+        handlers={OWNED: stateless_list},
     ),
     Fault(
         "buy-owned-again-succeeds",

@@ -1,8 +1,9 @@
 """The harness's promises held against hostile servers, run as a user would run it.
 
-Each test starts a throwaway server on 127.0.0.1 (hostile.py, or the mock behind one middleware)
-and runs `pytest contract_tests --target-url URL ...` in a subprocess (conftest.py). Budgets are
-small and deadlines short (options), so the whole module stays within a couple of minutes.
+Each test starts a throwaway server on 127.0.0.1 (hostile.py, or the mock behind a middleware of
+the test's own: wrappers.py) and runs `pytest contract_tests --target-url URL ...` in a subprocess
+(conftest.py). Budgets are small and deadlines short (options), so the whole module stays within a
+couple of minutes.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp
 
-from numbers_mock import PRIMARY_ACCOUNT, create_app
-from tests.contract_tests import faulty, hostile
+from numbers_mock import PRIMARY_ACCOUNT
+from tests.contract_tests import hostile, wrappers
 from tests.contract_tests.conftest import HarnessRun, RunHarness, StartHarness
 
 Serve = Callable[[ASGIApp], str]
@@ -74,7 +75,7 @@ def assert_nothing_leaked(run: HarnessRun, key: str = KEY, secret: str = SECRET)
     assert leaked == {}, leaked
 
 
-def owned(url: str, auth: tuple[str, str] = faulty.PRIMARY) -> set[str]:
+def owned(url: str, auth: tuple[str, str] = wrappers.PRIMARY) -> set[str]:
     with httpx.Client(base_url=url, auth=auth, headers={"Accept": "application/json"}) as http:
         body = http.get("/account/numbers", params={"size": "100"}).json()
     return {str(number["msisdn"]) for number in body.get("numbers", [])}
@@ -86,19 +87,6 @@ def after(server_log: list[tuple[float, str, str]], moment: float) -> list[str]:
 
 def is_settling(request: str) -> bool:
     return request in ("GET /account/numbers", "POST /number/cancel")
-
-
-class Recorder:
-    """Middleware state: every request (arrival time, method, path), and an event to wait on."""
-
-    def __init__(self) -> None:
-        self.log: list[tuple[float, str, str]] = []
-        self.event = threading.Event()
-        # Set once the test's own setup is done: the fault is for the harness only.
-        self.armed = False
-
-    def note(self, request: Request) -> None:
-        self.log.append((time.monotonic(), request.method, request.url.path))
 
 
 # --- secrets ----------------------------------------------------------------------------------
@@ -129,8 +117,8 @@ def test_a_buy_answered_after_the_deadline_is_cancelled(
             await asyncio.sleep(2.5)
         return response
 
-    url = serve(faulty.with_fault(slow_buy))
-    kept = faulty.buy_some(url, 1)
+    url = serve(wrappers.behind(slow_buy))
+    kept = wrappers.buy_some(url, 1)
     before = owned(url)
     run = run_harness(
         "--target-url",
@@ -153,7 +141,7 @@ def test_a_buy_answered_after_the_deadline_is_cancelled(
 
 
 def test_ctrl_c_while_a_buy_is_in_flight(start_harness: StartHarness, serve: Serve) -> None:
-    recorder = Recorder()
+    recorder = wrappers.Recorder()
 
     async def hold_buy(request: Request, call_next: RequestResponseEndpoint) -> Response:
         recorder.note(request)
@@ -163,8 +151,8 @@ def test_ctrl_c_while_a_buy_is_in_flight(start_harness: StartHarness, serve: Ser
             await asyncio.sleep(5)
         return response
 
-    url = serve(faulty.with_fault(hold_buy))
-    faulty.buy_some(url, 1)
+    url = serve(wrappers.behind(hold_buy))
+    wrappers.buy_some(url, 1)
     before = owned(url)
     recorder.armed = True
     running = start_harness("--target-url", url, *LIFECYCLE_BUYING, env=MOCK_CREDENTIALS)
@@ -184,7 +172,7 @@ def test_ctrl_c_while_a_buy_is_in_flight(start_harness: StartHarness, serve: Ser
 def test_a_second_ctrl_c_during_the_clean_up_says_what_is_left(
     start_harness: StartHarness, serve: Serve
 ) -> None:
-    recorder = Recorder()
+    recorder = wrappers.Recorder()
     interrupted = threading.Event()
     # Set by the clean-up's cancel (the only one after the first Ctrl-C), which is then held.
     cancelling = threading.Event()
@@ -200,7 +188,7 @@ def test_a_second_ctrl_c_during_the_clean_up_says_what_is_left(
             await asyncio.sleep(5)
         return response
 
-    url = serve(faulty.with_fault(hold_buy_and_cancel))
+    url = serve(wrappers.behind(hold_buy_and_cancel))
     recorder.armed = True
     running = start_harness("--target-url", url, *LIFECYCLE_BUYING, env=MOCK_CREDENTIALS)
     assert running.wait_for(recorder.event), "no buy reached the server"
@@ -216,7 +204,7 @@ def test_a_second_ctrl_c_during_the_clean_up_says_what_is_left(
 
 
 def test_ctrl_c_while_fuzzing_account_changes(start_harness: StartHarness, serve: Serve) -> None:
-    recorder = Recorder()
+    recorder = wrappers.Recorder()
     changes = itertools.count(1)
 
     async def count_changes(request: Request, call_next: RequestResponseEndpoint) -> Response:
@@ -226,8 +214,8 @@ def test_ctrl_c_while_fuzzing_account_changes(start_harness: StartHarness, serve
             recorder.event.set()
         return await call_next(request)
 
-    url = serve(faulty.with_fault(count_changes))
-    faulty.buy_some(url, 1)
+    url = serve(wrappers.behind(count_changes))
+    wrappers.buy_some(url, 1)
     before = owned(url)
     recorder.armed = True
     running = start_harness(
@@ -286,7 +274,7 @@ def test_a_50_mb_answer_is_cut_off(run_harness: RunHarness) -> None:
 
 
 def test_429_is_waited_out_and_retried(run_harness: RunHarness, serve: Serve) -> None:
-    recorder = Recorder()
+    recorder = wrappers.Recorder()
     # The first attempts of the first three requests are throttled; each retry goes through.
     throttled_requests = (1, 3, 5)
     throttled = len(throttled_requests)
@@ -298,7 +286,7 @@ def test_429_is_waited_out_and_retried(run_harness: RunHarness, serve: Serve) ->
             return PlainTextResponse("slow down", status_code=429, headers={"Retry-After": "1"})
         return await call_next(request)
 
-    url = serve(faulty.with_fault(throttle_first))
+    url = serve(wrappers.behind(throttle_first))
     run = run_harness(
         "--target-url", url, "--rate-limit=50/s", "-k", "paging and search", env=MOCK_CREDENTIALS
     )
@@ -320,13 +308,8 @@ def test_a_run_answered_only_429_fails_as_throttled(run_harness: RunHarness) -> 
 
 
 def test_the_rate_limit_spaces_requests(run_harness: RunHarness, serve: Serve) -> None:
-    recorder = Recorder()
-
-    async def record(request: Request, call_next: RequestResponseEndpoint) -> Response:
-        recorder.note(request)
-        return await call_next(request)
-
-    url = serve(faulty.with_fault(record, create_app()))
+    recorder = wrappers.Recorder()
+    url = serve(wrappers.behind(recorder.record))
     run = run_harness("--target-url", url, "-k", "paging and search", env=MOCK_CREDENTIALS)
     assert run.returncode == 0, run.output
     arrivals = [at for at, _, path in recorder.log if path != "/"]

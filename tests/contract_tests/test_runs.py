@@ -1,8 +1,8 @@
 """Whole harness runs in a subprocess: green on the mock, red (naming the right check) on faults.
 
-Faulty servers are the mock with one fault in front (see faulty.py), so that a failing run can only
-be explained by that fault: the run against the same mock without it (`test_url_target_passes`) is
-green.
+Faulty servers are the mock with one fault of its catalogue switched on (`numbers_mock.faults`), so
+that a failing run can only be explained by that fault: the run against the same mock without it
+(`test_url_target_passes`) is green.
 """
 
 from __future__ import annotations
@@ -11,13 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from starlette.middleware.base import RequestResponseEndpoint
-from starlette.requests import Request
-from starlette.responses import Response
 from starlette.types import ASGIApp
 
 from numbers_mock import OTHER_ACCOUNT, PRIMARY_ACCOUNT, Account, MockApp, MockSettings, create_app
-from tests.contract_tests import faulty
+from numbers_mock.faults import fault_variant
+from tests.contract_tests import wrappers
 from tests.contract_tests.conftest import HarnessRun, RunHarness
 
 Serve = Callable[[ASGIApp], str]
@@ -26,6 +24,11 @@ MOCK_CREDENTIALS = {
     "NUMBERS_API_SECRET": PRIMARY_ACCOUNT.api_secret,
 }
 LIFECYCLE = "lifecycle (stateful, generated client)"
+
+
+def faulty_mock(fault: str, settings: MockSettings | None = None) -> MockApp:
+    """The mock with one fault of its catalogue switched on."""
+    return create_app(settings, variant=fault_variant([fault]))
 
 
 def run_against(run_harness: RunHarness, url: str, *args: str) -> HarnessRun:
@@ -71,19 +74,19 @@ def test_url_target_passes(run_harness: RunHarness, serve: Serve) -> None:
 @pytest.mark.parametrize(
     ("fault", "selection"),
     [
-        pytest.param(faulty.count_as_text_in_json, "numbers", id="json-schema"),
-        pytest.param(faulty.count_as_words_in_xml, "numbers", id="xml-schema"),
-        pytest.param(faulty.wrong_xml_root, "numbers", id="xml-root"),
+        pytest.param("json-count-as-string", "numbers", id="json-schema"),
+        pytest.param("xml-count-as-words", "numbers", id="xml-schema"),
+        pytest.param("xml-wrong-root", "numbers", id="xml-root"),
     ],
 )
 def test_schema_violations_are_found(
-    run_harness: RunHarness, serve: Serve, fault: faulty.Dispatch, selection: str
+    run_harness: RunHarness, serve: Serve, fault: str, selection: str
 ) -> None:
-    url = serve(faulty.with_fault(fault))
-    faulty.buy_some(url, 3)
+    url = serve(faulty_mock(fault))
+    wrappers.buy_some(url, 3)
     run = run_against(run_harness, url, "-k", selection)
     assert_failed_with(run, "GET /account/numbers", "response_schema_conformance")
-    if fault is faulty.wrong_xml_root:
+    if fault == "xml-wrong-root":
         assert (
             "XML root element is <numbers-list>, the schema names it <inbound-numbers>"
             in run.stdout
@@ -94,24 +97,22 @@ def test_schema_violations_are_found(
     ("fault", "label", "check"),
     [
         pytest.param(
-            faulty.ignores_type_filter, "GET /number/search", "results_match_filters", id="filter"
+            "search-ignores-type", "GET /number/search", "results_match_filters", id="filter"
         ),
         pytest.param(
-            faulty.pages_larger_than_size, "GET /number/search", "page_within_size", id="page-size"
+            "page-larger-than-size", "GET /number/search", "page_within_size", id="page-size"
         ),
+        pytest.param("auth-ignored", "GET /account/numbers", "ignored_auth", id="credentials"),
         pytest.param(
-            faulty.ignores_credentials, "GET /account/numbers", "ignored_auth", id="credentials"
-        ),
-        pytest.param(
-            faulty.crashes_on_odd_pattern, "GET /number/search", "not_a_server_error", id="500"
+            "crash-on-invalid-pattern", "GET /number/search", "not_a_server_error", id="500"
         ),
     ],
 )
 def test_faulty_answers_are_found(
-    run_harness: RunHarness, serve: Serve, fault: faulty.Dispatch, label: str, check: str
+    run_harness: RunHarness, serve: Serve, fault: str, label: str, check: str
 ) -> None:
-    url = serve(faulty.with_fault(fault))
-    faulty.buy_some(url, 3)
+    url = serve(faulty_mock(fault))
+    wrappers.buy_some(url, 3)
     selection = label.rsplit("/", 1)[-1]
     run = run_against(run_harness, url, "-k", f"test_operation and {selection}")
     assert_failed_with(run, label, check)
@@ -127,18 +128,14 @@ def test_faulty_answers_are_found(
 @pytest.mark.parametrize(
     ("fault", "check"),
     [
-        pytest.param(faulty.purchase_never_shows_up, "purchase_shows_up", id="purchase"),
-        pytest.param(faulty.cancel_does_not_remove, "cancel_removes", id="cancel"),
+        pytest.param("buy-does-nothing", "purchase_shows_up", id="purchase"),
+        pytest.param("cancel-does-nothing", "cancel_removes", id="cancel"),
     ],
 )
 def test_broken_lifecycles_are_found(
-    run_harness: RunHarness,
-    serve: Serve,
-    fault: Callable[[MockApp], faulty.Dispatch],
-    check: str,
+    run_harness: RunHarness, serve: Serve, fault: str, check: str
 ) -> None:
-    mock = create_app()
-    url = serve(faulty.with_fault(fault(mock), mock))
+    url = serve(faulty_mock(fault))
     run = run_against(
         run_harness, url, "--allow-purchases", "--max-purchases=60", "-k", "lifecycle"
     )
@@ -149,7 +146,7 @@ def test_broken_lifecycles_are_found(
 def test_account_leaks_are_found_with_a_second_account(
     run_harness: RunHarness, serve: Serve, fault: str
 ) -> None:
-    url = serve(create_app(MockSettings(faults=(fault,))))
+    url = serve(faulty_mock(fault))
     other = {
         "NUMBERS_OTHER_API_KEY": OTHER_ACCOUNT.api_key,
         "NUMBERS_OTHER_API_SECRET": OTHER_ACCOUNT.api_secret,
@@ -171,13 +168,9 @@ def test_account_leaks_are_found_with_a_second_account(
 def test_no_account_changes_on_a_real_target_without_permission(
     run_harness: RunHarness, serve: Serve
 ) -> None:
-    seen: list[str] = []
-
-    async def record(request: Request, call_next: RequestResponseEndpoint) -> Response:
-        seen.append(f"{request.method} {request.url.path}")
-        return await call_next(request)
-
-    run = run_against(run_harness, serve(faulty.with_fault(record)))
+    recorder = wrappers.Recorder()
+    run = run_against(run_harness, serve(wrappers.behind(recorder.record)))
+    seen = [f"{method} {path}" for _, method, path in recorder.log]
     assert run.returncode == 0, run.output
     account_paths = ("/number/buy", "/number/cancel", "/number/update")
     assert [request for request in seen if request.endswith(account_paths)] == []
@@ -190,8 +183,8 @@ def test_no_account_changes_on_a_real_target_without_permission(
 
 def test_credentials_never_appear(run_harness: RunHarness, serve: Serve, tmp_path: Path) -> None:
     key, secret = "sekritkey77", "sekritpass99"
-    mock = create_app(MockSettings(accounts=(Account(key, secret),)))
-    url = serve(faulty.with_fault(faulty.crashes_on_odd_pattern, mock))
+    settings = MockSettings(accounts=(Account(key, secret),))
+    url = serve(faulty_mock("crash-on-invalid-pattern", settings))
     run = run_harness(
         "--target-url",
         url,

@@ -46,8 +46,8 @@ def owned_msisdns(client: AppClient, auth: tuple[str, str] = PRIMARY, **params: 
     return [str(number["msisdn"]) for number in response.json().get("numbers", [])]
 
 
-def first_available(client: AppClient, index: int = 0) -> dict[str, str]:
-    number = search_json(client, size=index + 1)["numbers"][index]
+def first_available(client: AppClient, index: int = 0, country: str = "GB") -> dict[str, str]:
+    number = search_json(client, size=index + 1, country=country)["numbers"][index]
     return {"country": str(number["country"]), "msisdn": str(number["msisdn"])}
 
 
@@ -55,8 +55,8 @@ def buy(client: AppClient, number: dict[str, str], auth: tuple[str, str] = PRIMA
     return client.post("/number/buy", data=number, auth=auth).status_code
 
 
-def bought(client: AppClient, index: int = 0) -> dict[str, str]:
-    number = first_available(client, index)
+def bought(client: AppClient, index: int = 0, country: str = "GB") -> dict[str, str]:
+    number = first_available(client, index, country)
     assert buy(client, number) == 200
     return number
 
@@ -76,6 +76,20 @@ def owned_with_application(client: AppClient) -> object:
     return owned_msisdns(client, has_application="true")
 
 
+def owned_in_one_country(client: AppClient) -> object:
+    bought(client, country="GB"), bought(client, country="US")
+    return owned_msisdns(client, country="US")
+
+
+def webhook_after_linking(client: AppClient) -> object:
+    number = bought(client)
+    webhook = {**number, "moHttpUrl": "https://example.com/webhooks/inbound-sms"}
+    assert client.post("/number/update", data=webhook).status_code == 200
+    link = {**number, "app_id": "aaaaaaaa-bbbb-cccc-dddd-0123456789ab"}
+    assert client.post("/number/update", data=link).status_code == 200
+    return [n.get("moHttpUrl") for n in client.get("/account/numbers").json()["numbers"]]
+
+
 def pattern_at_the_end(client: AppClient) -> object:
     ending = str(search_json(client)["numbers"][0]["msisdn"])[-4:]
     return [n["msisdn"] for n in search_json(client, pattern=ending, search_pattern=2)["numbers"]]
@@ -90,6 +104,11 @@ def buy_cancel_then_list(client: AppClient) -> object:
     number = bought(client)
     client.post("/number/cancel", data=number)
     return owned_msisdns(client)
+
+
+def list_twice_after_buying(client: AppClient) -> object:
+    bought(client)
+    return owned_msisdns(client), owned_msisdns(client)
 
 
 def update_then_list(client: AppClient) -> object:
@@ -142,6 +161,7 @@ PROBES: dict[str, Probe] = {
     "auth-ignored": lambda c: c.get("/account/numbers", auth=None).status_code,
     "auth-any-credentials": lambda c: c.get("/account/numbers", auth=("who", "ever")).status_code,
     "crash-on-odd-pattern": lambda c: search(c, pattern="44x").status_code,
+    "crash-on-invalid-pattern": lambda c: search(c, pattern="").status_code,
     "crash-past-last-page": lambda c: search(c, index=50).status_code,
     "crash-on-non-ascii-update": lambda c: (
         c.post("/number/update", data={**UNKNOWN_NUMBER, "app_id": "caf\u00e9"}).status_code
@@ -154,6 +174,7 @@ PROBES: dict[str, Probe] = {
     ],
     "search-pattern-always-starts-with": pattern_at_the_end,
     "owned-ignores-has-application": owned_with_application,
+    "owned-ignores-country": owned_in_one_country,
     "page-larger-than-size": lambda c: len(search_json(c, size=2)["numbers"]),
     "pages-overlap": lambda c: search_json(c, size=5, index=2)["numbers"],
     "index-from-zero": lambda c: search_json(c, size=5, index=1)["numbers"],
@@ -162,6 +183,8 @@ PROBES: dict[str, Probe] = {
     "buy-does-nothing": buy_then_list,
     "cancel-does-nothing": buy_cancel_then_list,
     "update-does-nothing": update_then_list,
+    "update-drops-mohttpurl": webhook_after_linking,
+    "owned-list-stateless": list_twice_after_buying,
     "cancel-unowned-succeeds": lambda c: (
         c.post("/number/cancel", data=first_available(c)).status_code
     ),

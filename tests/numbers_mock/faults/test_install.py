@@ -7,7 +7,7 @@ from starlette.responses import Response
 
 from numbers_mock import DEFAULT_ACCOUNTS, MockSettings, create_app
 from numbers_mock.document import ApiDocument
-from numbers_mock.faults import EditingRenderer, UnknownFaultError, fault_variant, install_faults
+from numbers_mock.faults import EditingRenderer, fault_variant, install_faults
 from numbers_mock.faults.credentials import IgnoresCredentials
 from numbers_mock.handlers import HANDLERS
 from numbers_mock.pipeline import OperationEndpoint
@@ -91,14 +91,3 @@ def test_editing_renderer_edits_replies_then_responses() -> None:
     # Answers outside the document's operations are never edited.
     assert renderer.render(status_reply(413, "too large"), None, False).status_code == 413
     assert len(seen) == 2
-
-
-def test_the_older_settings_spelling_installs_the_same_faults() -> None:
-    older = create_app(MockSettings(faults=("auth-ignored",)))
-    older.close()
-    bound = [getattr(getattr(route, "endpoint", None), "__self__", None) for route in older.routes]
-    served = [owner for owner in bound if isinstance(owner, OperationEndpoint)]
-    assert served
-    assert all(isinstance(e.services.context.accounts, IgnoresCredentials) for e in served)
-    with pytest.raises(UnknownFaultError):
-        create_app(MockSettings(faults=("nope",)))
