@@ -25,6 +25,7 @@ class Mode:
     """How the account starts and how much the harness may buy."""
 
     name: str
+    # A sentence for the report.
     description: str
     owned_before: bool
     # None: the harness's own default cap, as a user runs it.
@@ -33,15 +34,15 @@ class Mode:
 
 SEEDED = Mode(
     "seeded",
-    "the account owns 6 numbers in two countries before the run; purchases uncapped "
-    f"(`--max-purchases={MAX_PURCHASES}`)",
+    "The account owns 6 numbers in two countries before the run; purchases uncapped "
+    f"(`--max-purchases={MAX_PURCHASES}`).",
     owned_before=True,
     max_purchases=MAX_PURCHASES,
 )
 REAL_TARGET = Mode(
     "real-target",
-    "the account owns nothing before the run; the harness's default purchase cap "
-    "(`--allow-purchases` alone)",
+    "The account owns nothing before the run; the harness's default purchase cap "
+    "(`--allow-purchases` alone).",
     owned_before=False,
     max_purchases=None,
 )

@@ -19,11 +19,15 @@ def _median(values: list[float]) -> str:
     return f"{statistics.median(values):.1f} s" if values else "n/a"
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def report(detections: Detections) -> str:
     """Every mode's tables, then each mode's totals under one heading."""
     lines: list[str] = []
     for detection in detections.modes:
-        lines += [f"### Mode `{detection.mode.name}`", "", f"{detection.mode.description}.", ""]
+        lines += [f"### Mode `{detection.mode.name}`", "", detection.mode.description, ""]
         lines += mode_lines(detection)
         lines.append("")
     lines += ["### Summary", ""]
@@ -34,7 +38,7 @@ def report(detections: Detections) -> str:
 
 def mode_lines(detection: Detection) -> list[str]:
     """One mode: the unfaulted runs, plain schemathesis' noise there, one row per fault."""
-    lines = [f"#### The unfaulted mock ({len(detection.clean)} runs)", ""]
+    lines = [f"#### The unfaulted mock ({_count(len(detection.clean), 'run')})", ""]
     lines += ["| run | harness | harness time | schemathesis exit | schemathesis failures |"]
     lines += ["| --- | --- | --- | --- | --- |"]
     for number, clean in enumerate(detection.clean, 1):
@@ -74,7 +78,7 @@ def first_failure_ratio(detection: Detection) -> tuple[int, float, float] | None
     """On the faults both tools catch: how many, each tool's median TTFF (harness, plain)."""
     both = [run for run in detection.faults if run.both_caught]
     plain = [run.plain_seconds for run in both if run.plain_seconds is not None]
-    if not both or not plain:
+    if not both or not plain or statistics.median(plain) <= 0:
         return None
     return (
         len(both),
@@ -110,7 +114,7 @@ def summary_lines(detection: Detection) -> list[str]:
     else:
         count, harness_median, plain_median = ratio
         lines.append(
-            f"- time to first failure on the {count} faults both catch: harness median "
+            f"- time to first failure on the {_count(count, 'fault')} both catch: harness median "
             f"{harness_median:.1f} s, plain schemathesis median {plain_median:.1f} s, ratio "
             f"harness / plain **{harness_median / plain_median:.2f}**"
         )

@@ -77,8 +77,9 @@ def test_each_mode_has_its_tables() -> None:
     text = report(Detections([seeded_detection(), real_target_detection()]))
     seeded, _, rest = text.partition("### Mode `real-target`")
     real_target, _, summary = rest.partition("### Summary")
-    assert "### Mode `seeded`" in seeded and "the account owns 6 numbers" in seeded
+    assert "### Mode `seeded`" in seeded and "The account owns 6 numbers" in seeded
     assert "| 1 | passed | 17.0 s | 1 | 1 |" in seeded
+    assert "#### The unfaulted mock (1 run)" in seeded
     assert "- `POST /number/cancel` status_code_conformance on 420" in seeded
     assert (
         "| `json-count-as-string` | json-schema | response_schema_conformance | "
@@ -89,7 +90,7 @@ def test_each_mode_has_its_tables() -> None:
         "| `buy-does-nothing` | silent-no-op | purchase_shows_up | **missed** | - | - "
         "| missed | - |"
     ) in seeded
-    assert "the account owns nothing before the run" in real_target
+    assert "The account owns nothing before the run" in real_target
     assert (
         "| 2 | **false alarm: json_xml_agree in GET /number/search, seed 99** | 25.0 s | 1 | 1 |"
         in real_target
