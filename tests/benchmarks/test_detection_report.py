@@ -134,3 +134,11 @@ def test_the_first_failure_ratio_is_on_the_faults_both_catch() -> None:
         "- time to first failure, harness / plain schemathesis: no fault both catch"
         in summary_lines(alone)
     )
+
+
+def test_without_faults_there_is_no_fault_table() -> None:
+    clean_only = Detection(SEEDED, 60, clean=seeded_detection().clean)
+    text = report(Detections([clean_only]))
+    assert "#### The unfaulted mock (1 run)" in text
+    assert "faulty mocks" not in text
+    assert "false alarms on the unfaulted mock: 0/1" in text
