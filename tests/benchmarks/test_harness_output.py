@@ -107,3 +107,18 @@ def test_junit_times_by_test_name() -> None:
         "test_operation[GET /number/search]": 2.5,
         "test_lifecycle": 3.0,
     }
+
+
+# What a run against a server whose owned list has a limitation without `reach` printed at its end.
+SNAPSHOT_UNREADABLE = (
+    "============================ no tests ran in 1.57s =============================\n"
+    "! _pytest.outcomes.Exit: the account could not be listed before the run (the snapshot "
+    "that keeps its numbers safe), so nothing was changed: [owned_list_answers] listing owned "
+    "numbers (page 1): the answer does not fit the document's model (KeyError: 'reach') !\n"
+)
+
+
+def test_a_stop_naming_a_rule_of_the_harness_itself_names_it() -> None:
+    stop = parse_setup_stop(SNAPSHOT_UNREADABLE)
+    assert stop is not None
+    assert stop.checks == ("owned_list_answers",)
