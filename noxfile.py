@@ -133,11 +133,12 @@ def mock(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Measure fault detection (`-- detection`, ~13 min), speed ratios (`-- speed`, ~5 min) or
+    """Measure fault detection (`-- detection`, ~30 min), speed ratios (`-- speed`, ~5 min) or
     the spec diff on two large documents against the engine before (`-- spec`, ~4 min)."""
     if not session.posargs or session.posargs[0] not in ("detection", "speed", "spec"):
         session.error(
-            "Usage: nox -s bench -- detection [--faults A,B] [--clean-runs N] [--json FILE]\n"
+            "Usage: nox -s bench -- detection [--mode seeded|real-target|both] [--faults A,B]\n"
+            "           [--no-faults] [--clean-runs N] [--json FILE]\n"
             "       nox -s bench -- speed [--runs N] [--json FILE] (see -- speed --help)\n"
             "       nox -s bench -- spec [--runs N] [--json FILE] (see -- spec --help)"
         )

@@ -1,7 +1,9 @@
 """`python -m benchmarks detection|speed|spec [options]` (what `nox -s bench -- ...` runs).
 
 - `detection`: the contract harness and plain schemathesis against every faulty mock
-  (`benchmarks.detection`), about 15 minutes on two cores; `--faults a,b` for a subset.
+  (`benchmarks.detection`), in the `seeded` and the `real-target` mode (`--mode`), about 30
+  minutes on two cores for both; `--faults a,b` for a subset, `--no-faults` for the unfaulted
+  runs alone.
 - `speed`: every speed figure as a ratio against its usual alternative (`benchmarks.speed`), about
   5 minutes.
 - `spec`: `python -m spec_update diff` on two GitHub Enterprise Server documents (npm's
@@ -23,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.detection import ci_max_examples, detect, print_progress, selected_faults
-from benchmarks.detection import report as detection_report
+from benchmarks.detection_modes import BOTH, MODES, selected_modes
+from benchmarks.detection_report import report as detection_report
 from benchmarks.machine import describe_machine
 from benchmarks.spec_diff import BASELINE, NEW, OLD, PACKAGE_VERSION, measure_spec_diff
 from benchmarks.spec_diff import report as spec_report
@@ -36,7 +39,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     kinds = parser.add_subparsers(dest="kind", required=True, metavar="detection|speed|spec")
     detection = kinds.add_parser("detection", help="faults caught, by which check, how fast")
-    detection.add_argument("--faults", metavar="A,B", help="only these faults (default: all)")
+    detection.add_argument(
+        "--mode",
+        choices=[*MODES, BOTH],
+        default=BOTH,
+        help="seeded: the account owns numbers, purchases uncapped; real-target: it owns "
+        "nothing, the harness's default purchase cap (default: both)",
+    )
+    which = detection.add_mutually_exclusive_group()
+    which.add_argument("--faults", metavar="A,B", help="only these faults (default: all)")
+    which.add_argument(
+        "--no-faults", action="store_true", help="only the runs on the unfaulted mock"
+    )
     detection.add_argument(
         "--clean-runs", type=_positive, default=5, help="runs on the unfaulted mock (default: 5)"
     )
@@ -67,10 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures: Any
     if args.kind == "detection":
         try:
-            faults = selected_faults(args.faults)
+            faults = [] if args.no_faults else selected_faults(args.faults)
         except UnknownFaultError as exc:
             parser.error(str(exc))
-        figures = detect(faults, args.clean_runs, ci_max_examples(), print_progress, args.logs)
+        modes = selected_modes(args.mode)
+        figures = detect(
+            modes, faults, args.clean_runs, ci_max_examples(), print_progress, args.logs
+        )
         text = detection_report(figures)
     elif args.kind == "spec":
         figures = measure_spec_diff(

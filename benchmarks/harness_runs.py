@@ -1,9 +1,9 @@
 """Run the contract harness against a URL, as a user would, and read what it found.
 
 The run is `pytest contract_tests --target-url URL --allow-purchases` in a child process, with the
-mock's primary credentials in the environment. The summary table the harness prints at the end says
-which test failed and by which checks; a failed test without a named check is the paging walk (its
-tests assert whole walks) or an error, told by the test's label.
+mock's primary credentials in the environment, and a purchase cap: the harness's default one (what
+a user of a paid service gets) or one set high for a mock with nothing to lose. What it printed is
+read by `benchmarks.harness_output`.
 """
 
 from __future__ import annotations
@@ -15,50 +15,25 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree
 
+from benchmarks.harness_output import (
+    SetupStop,
+    SummaryRow,
+    parse_junit,
+    parse_seed,
+    parse_setup_stop,
+    parse_summary,
+)
 from benchmarks.targets import OTHER, PRIMARY
 
-__all__ = [
-    "HarnessOutcome",
-    "SummaryRow",
-    "harness_command",
-    "parse_junit",
-    "parse_summary",
-    "run_harness",
-]
+__all__ = ["MAX_PURCHASES", "HarnessOutcome", "harness_command", "run_harness"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # The mock has no money to lose: let the lifecycle and fuzzing buy as much as they like.
 MAX_PURCHASES = 100_000
 RUN_TIMEOUT = 600.0
-_HEADER = ("operation", "cases", "xml", "result", "failures by check")
-_FAILURES = "Failures (full details above"
-_NOTE_LENGTH = 70
-
-
-@dataclass(frozen=True)
-class SummaryRow:
-    """One line of the harness's summary table."""
-
-    label: str
-    cases: int | None
-    result: str
-    checks: tuple[str, ...]
-    note: str = ""
-
-    @property
-    def failed(self) -> bool:
-        return self.result in ("failed", "error")
-
-    @property
-    def caught_by(self) -> tuple[str, ...]:
-        """The checks that failed, or what stands for them when the test names none."""
-        if self.checks:
-            return self.checks
-        if self.label.startswith("paging"):
-            return ("paging walk",)
-        return (f"error ({self.note[:_NOTE_LENGTH]})" if self.note else "error",)
+# Where a run that stopped before its tests was caught, in place of a test's label.
+SET_UP = "set-up"
 
 
 @dataclass(frozen=True)
@@ -71,18 +46,38 @@ class HarnessOutcome:
     output: str = ""
     # Seconds per test, from the JUnit report: pytest's node name -> time.
     test_seconds: dict[str, float] = field(default_factory=dict)
+    # The stop before any test, when the run made one.
+    stopped: SetupStop | None = None
+    # The Hypothesis seed the run printed: `--hypothesis-seed` replays it.
+    seed: int | None = None
 
     @property
     def caught(self) -> bool:
-        return self.returncode != 0 and any(row.failed for row in self.rows)
+        """The run failed, and a failed test or the set-up step it stopped at says by what."""
+        return self.returncode != 0 and bool(self.caught_by)
 
     @property
     def caught_by(self) -> tuple[str, ...]:
-        """The checks of the first failed test (with `-x`, the only one)."""
+        """The checks of the first failed test (with `-x`, the only one), or of the stop."""
         for row in self.rows:
             if row.failed:
                 return row.caught_by
+        if self.stopped is not None:
+            return self.stopped.checks
         return ()
+
+    @property
+    def caught_in(self) -> str:
+        """The label of the first failed test, `set-up` for a stop before the tests, or ""."""
+        for row in self.rows:
+            if row.failed:
+                return row.label
+        return SET_UP if self.stopped is not None and self.stopped.checks else ""
+
+    @property
+    def false_alarm(self) -> bool:
+        """On a correct server: any failure at all, named or not."""
+        return self.caught or self.returncode != 0
 
     @property
     def operation_cases(self) -> int:
@@ -96,13 +91,20 @@ class HarnessOutcome:
 
 
 def harness_command(
-    url: str, profile: str, stop_at_first_failure: bool, junit: Path | None = None
+    url: str,
+    profile: str,
+    stop_at_first_failure: bool,
+    junit: Path | None = None,
+    max_purchases: int | None = MAX_PURCHASES,
 ) -> list[str]:
-    """The pytest command line of one run against `url`."""
+    """The pytest command line of one run against `url`; `max_purchases=None` keeps the default
+    purchase cap."""
     command = [sys.executable, "-m", "pytest", "contract_tests", "--target-url", url]
     if junit is not None:
         command.append(f"--junitxml={junit}")
-    command += ["--allow-purchases", f"--max-purchases={MAX_PURCHASES}"]
+    command.append("--allow-purchases")
+    if max_purchases is not None:
+        command.append(f"--max-purchases={max_purchases}")
     # The targets are local mocks: the default rate limit, meant for a real service, would only
     # measure the limit.
     command.append("--rate-limit=none")
@@ -116,7 +118,10 @@ def harness_command(
 
 
 def run_harness(
-    url: str, profile: str = "ci", stop_at_first_failure: bool = True
+    url: str,
+    profile: str = "ci",
+    stop_at_first_failure: bool = True,
+    max_purchases: int | None = MAX_PURCHASES,
 ) -> HarnessOutcome:
     """Run the harness against `url`; the wall time counts from launch to exit."""
     # Nothing from the caller's shell may pick another profile or other credentials.
@@ -132,7 +137,7 @@ def run_harness(
         junit = Path(folder) / "junit.xml"
         started = time.perf_counter()
         completed = subprocess.run(
-            harness_command(url, profile, stop_at_first_failure, junit),
+            harness_command(url, profile, stop_at_first_failure, junit, max_purchases),
             cwd=REPO_ROOT,
             env=environment,
             capture_output=True,
@@ -142,57 +147,13 @@ def run_harness(
         )
         seconds = time.perf_counter() - started
         test_seconds = parse_junit(junit.read_text(encoding="utf-8")) if junit.exists() else {}
+    output = completed.stdout + completed.stderr
     return HarnessOutcome(
         completed.returncode,
         seconds,
         parse_summary(completed.stdout),
-        completed.stdout + completed.stderr,
+        output,
         test_seconds,
+        parse_setup_stop(output),
+        parse_seed(completed.stdout),
     )
-
-
-def parse_junit(report: str) -> dict[str, float]:
-    """Each test's time in a JUnit report, by its name (`test_operation[GET /number/search]`)."""
-    root = ElementTree.fromstring(report)
-    return {case.get("name", ""): float(case.get("time", 0.0)) for case in root.iter("testcase")}
-
-
-def parse_summary(stdout: str) -> tuple[SummaryRow, ...]:
-    """The rows of the last contract summary table in `stdout` (none when there is no table)."""
-    summary = stdout.rpartition("contract summary")[2]
-    notes = _failure_notes(summary)
-    lines = summary.splitlines()
-    header = next((i for i, line in enumerate(lines) if line.startswith(_HEADER[0])), None)
-    if header is None:
-        return ()
-    starts = [lines[header].index(name) for name in _HEADER]
-    rows = []
-    # The table ends at the first blank line (or at pytest's own closing lines).
-    for line in lines[header + 2 :]:
-        if not line.strip() or line.startswith("="):
-            break
-        cells = [
-            line[start:end].strip()
-            for start, end in zip(starts, [*starts[1:], len(line)], strict=True)
-        ]
-        label, cases, _, result, failures = cells
-        checks = (
-            ()
-            if failures == "-"
-            else tuple(part.rsplit(":", 1)[0].strip() for part in failures.split(", "))
-        )
-        count = int(cases) if cases.isdigit() else None
-        rows.append(SummaryRow(label, count, result, checks, notes.get(label, "")))
-    return tuple(rows)
-
-
-def _failure_notes(summary: str) -> dict[str, str]:
-    """The first line under each failed test in the summary's failures section."""
-    notes: dict[str, str] = {}
-    label = None
-    for line in summary.partition(_FAILURES)[2].splitlines():
-        if line.startswith("  ") and not line.startswith("    ") and line.endswith(":"):
-            label = line.strip()[:-1]
-        elif label is not None and line.startswith("    ") and label not in notes:
-            notes[label] = line.strip()
-    return notes

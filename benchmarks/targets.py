@@ -1,10 +1,12 @@
 """Targets for the benchmarks: a mock server (faulty or not) in its own process, on a known state.
 
 Every run gets a fresh server on a fresh copy of one seeded database, so each tool meets the same
-accounts in the same state, whatever an earlier run did. The state is what a real account has
-before a test run: the primary account owns numbers in two countries, some linked to an
-application (by `app_id` and by each deprecated `app` callback), and another account owns numbers
-too. It is written straight into the store, so no fault can change it.
+accounts in the same state, whatever an earlier run did. The seeded state is what a long-used
+account has before a test run: the primary account owns numbers in two countries, some linked to
+an application (by `app_id` and by each deprecated `app` callback), and another account owns
+numbers too. It is written straight into the store, so no fault can change it. Without the owned
+numbers (`seeded_database(owned_before=False)`) no account owns anything: a paid account new to
+numbers, where the harness has to buy what it tests.
 """
 
 from __future__ import annotations
@@ -70,10 +72,13 @@ def free_port() -> int:
         return port
 
 
-def seed_state(database: Path) -> None:
-    """Write the accounts' numbers (see the module docstring) into a new database file."""
+def seed_state(database: Path, owned_before: bool = True) -> None:
+    """Write a new database file: the mock's inventory, and the accounts' numbers (see the module
+    docstring) with `owned_before`."""
     app = create_app(MockSettings(database=database))
     try:
+        if not owned_before:
+            return
         store = app.store
         for owner, country, count in OWNED_BEFORE:
             page = store.search_available(NumberQuery(country=country, size=count))
@@ -97,11 +102,11 @@ def seed_state(database: Path) -> None:
 
 
 @contextmanager
-def seeded_database() -> Iterator[Path]:
+def seeded_database(owned_before: bool = True) -> Iterator[Path]:
     """A seeded database file, removed at the end; copy it for each server (`serve_mock`)."""
     with tempfile.TemporaryDirectory(prefix="numbers-bench-", dir=_SCRATCH) as folder:
         database = Path(folder) / "seeded.sqlite3"
-        seed_state(database)
+        seed_state(database, owned_before)
         yield database
 
 

@@ -1,4 +1,4 @@
-"""The detection report: one row per fault, honest totals, faults chosen by name."""
+"""The detection records: what counts as a catch, a false alarm and its replay, faults by name."""
 
 from __future__ import annotations
 
@@ -9,59 +9,67 @@ from benchmarks.detection import (
     Detection,
     FaultRun,
     ci_max_examples,
-    report,
+    false_alarm_text,
     selected_faults,
 )
-from benchmarks.harness_runs import HarnessOutcome, SummaryRow
+from benchmarks.detection_modes import REAL_TARGET, SEEDED
+from benchmarks.harness_output import SetupStop, SummaryRow
+from benchmarks.harness_runs import HarnessOutcome
 from benchmarks.schemathesis_runs import Failure, SchemathesisOutcome
 from numbers_mock.faults import CATALOGUE, UnknownFaultError
 
 NOISE = Failure("POST /number/cancel", "status_code_conformance", 420, "", 10.5)
-PASSED = HarnessOutcome(0, 17.0, (SummaryRow("GET /number/search", 200, "passed", ()),))
-
-
-def harness_caught(check: str, seconds: float) -> HarnessOutcome:
-    return HarnessOutcome(1, seconds, (SummaryRow("GET /number/search", 3, "failed", (check,)),))
+PASSED = HarnessOutcome(0, 17.0, (SummaryRow("GET /number/search", 200, "passed", ()),), seed=7)
 
 
 def plain(*failures: Failure) -> SchemathesisOutcome:
     return SchemathesisOutcome(1, 6.0, started_at=10.0, failures=failures)
 
 
-def test_the_report_shows_catches_misses_and_totals() -> None:
-    schema = Failure("GET /number/search", "response_schema_conformance", 200, "", 12.0)
-    detection = Detection(60, clean=[CleanRun(PASSED, plain(NOISE))])
-    detection.faults = [
-        FaultRun(
-            CATALOGUE["json-count-as-string"],
-            harness_caught("response_schema_conformance", 8.0),
-            plain(NOISE, schema),
-            schema,
-        ),
-        FaultRun(CATALOGUE["buy-does-nothing"], HarnessOutcome(0, 20.0, ()), plain(NOISE), None),
-    ]
-    text = report(detection)
-    assert "| 1 | passed | 17.0 s | 1 | 1 |" in text
-    assert "- `POST /number/cancel` status_code_conformance on 420" in text
-    assert (
-        "| `json-count-as-string` | json-schema | response_schema_conformance | "
-        "response_schema_conformance | 8.0 s | response_schema_conformance | 2.0 s |"
-    ) in text
-    assert (
-        "| `buy-does-nothing` | silent-no-op | purchase_shows_up | **missed** | - | missed | - |"
-        in text
-    )
-    assert (
-        "harness: caught 1/2 (1 by the expected check), median time to first failure 8.0 s" in text
-    )
-    assert "false alarms on the unfaulted mock: 0/1" in text
-    assert "plain schemathesis: caught 1/2" in text
-    assert "failed on the unfaulted mock: 1/1" in text
-
-
 def test_the_baseline_is_every_failure_on_the_unfaulted_mock() -> None:
-    detection = Detection(60, clean=[CleanRun(PASSED, plain(NOISE)), CleanRun(PASSED, plain())])
+    detection = Detection(
+        SEEDED, 60, clean=[CleanRun(PASSED, plain(NOISE)), CleanRun(PASSED, plain())]
+    )
     assert detection.baseline == {NOISE.signature}
+    assert detection.false_alarms == []
+
+
+def test_a_false_alarm_says_what_fired_where_and_its_seed() -> None:
+    fired = HarnessOutcome(
+        1, 21.0, (SummaryRow("GET /number/search", 9, "failed", ("json_xml_agree",)),), seed=42
+    )
+    detection = Detection(
+        REAL_TARGET, 60, clean=[CleanRun(PASSED, plain()), CleanRun(fired, plain())]
+    )
+    assert [run.harness for run in detection.false_alarms] == [fired]
+    assert false_alarm_text(fired) == "false alarm: json_xml_agree in GET /number/search, seed 42"
+    # A failed exit that names nothing is a false alarm too, said as such.
+    unnamed = HarnessOutcome(3, 2.0)
+    assert false_alarm_text(unnamed) == "false alarm: exit 3, no check named, seed unknown"
+
+
+def test_a_stop_at_set_up_is_caught_by_the_check_it_names() -> None:
+    stop = SetupStop("the account could not be listed", ("positive_data_acceptance",))
+    run = FaultRun(
+        CATALOGUE["answers-400-to-everything"],
+        HarnessOutcome(1, 4.1, (), stopped=stop),
+        plain(),
+        None,
+    )
+    assert run.harness.caught
+    assert run.expected_check_caught
+    assert not run.both_caught
+    assert run.plain_seconds is None
+
+
+def test_plain_time_is_until_its_first_new_failure() -> None:
+    schema = Failure("GET /number/search", "response_schema_conformance", 200, "", 12.5)
+    caught = HarnessOutcome(
+        1, 8.0, (SummaryRow("GET /number/search", 3, "failed", ("response_schema_conformance",)),)
+    )
+    run = FaultRun(CATALOGUE["json-count-as-string"], caught, plain(NOISE, schema), schema)
+    assert run.both_caught
+    assert run.plain_seconds == pytest.approx(2.5)
 
 
 def test_faults_are_chosen_by_name() -> None:

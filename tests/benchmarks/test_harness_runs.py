@@ -1,59 +1,42 @@
-"""Reading a harness run: the summary table, the failure notes, the JUnit times."""
+"""A harness run's outcome (what caught a fault, where, a false alarm) and its command line."""
 
 from __future__ import annotations
 
-from benchmarks.harness_runs import HarnessOutcome, harness_command, parse_junit, parse_summary
-
-SUMMARY = """
-============================== contract summary ===============================
-target: http://127.0.0.1:1   profile: ci   seed: 1
-
-operation                          cases  xml  result   failures by check
----------------------------------  -----  ---  -------  ---------------------------------------
-example: deprecated app links      -      -    skipped  -
-lifecycle (stateful)               12     0    failed   accounts_isolated: 1
-GET /account/numbers               151    24   passed   -
-GET /number/search                 208    17   failed   not_a_server_error: 2, ignored_auth: 1
-paging GET /number/search          9      0    failed   -
-pattern search GET /number/search  3      0    error    -
-
-Failures (full details above, and in the JUnit report):
-  paging GET /number/search:
-    count changed while paging: [10, 10, 4]
-  pattern search GET /number/search:
-    KeyError: 'reach'
-=========================== short test summary info ============================
-"""
-
-
-def test_rows_and_their_checks() -> None:
-    rows = {row.label: row for row in parse_summary("noise\n" + SUMMARY)}
-    assert rows["GET /account/numbers"].cases == 151
-    assert not rows["GET /account/numbers"].failed
-    assert rows["example: deprecated app links"].cases is None
-    assert rows["lifecycle (stateful)"].caught_by == ("accounts_isolated",)
-    assert rows["GET /number/search"].caught_by == ("not_a_server_error", "ignored_auth")
-    assert rows["paging GET /number/search"].caught_by == ("paging walk",)
-    assert rows["pattern search GET /number/search"].caught_by == ("error (KeyError: 'reach')",)
+from benchmarks.harness_output import SetupStop, parse_summary
+from benchmarks.harness_runs import MAX_PURCHASES, HarnessOutcome, harness_command
+from tests.benchmarks.test_harness_output import SNAPSHOT_REFUSED, SUMMARY
 
 
 def test_an_outcome_is_caught_by_its_first_failed_test() -> None:
     outcome = HarnessOutcome(1, 5.0, parse_summary(SUMMARY))
     assert outcome.caught
     assert outcome.caught_by == ("accounts_isolated",)
-    assert outcome.operation_cases == 151 + 208
+    assert outcome.caught_in == "lifecycle (stateful)"
+    assert outcome.operation_cases == 151 + 208 + 58 + 78
     assert not HarnessOutcome(0, 5.0, parse_summary(SUMMARY)).caught
     assert not HarnessOutcome(1, 5.0, ()).caught
     assert parse_summary("no table here") == ()
 
 
-def test_junit_times_by_test_name() -> None:
-    report = (
-        '<testsuites><testsuite><testcase name="test_operation[GET /number/search]" time="2.5"/>'
-        '<testcase name="test_lifecycle" time="3.0"/></testsuite></testsuites>'
-    )
-    times = parse_junit(report)
-    assert times == {"test_operation[GET /number/search]": 2.5, "test_lifecycle": 3.0}
+def test_a_stop_at_set_up_naming_a_check_is_a_catch_by_that_check() -> None:
+    stop = SetupStop("the account could not be listed", ("positive_data_acceptance",))
+    outcome = HarnessOutcome(1, 4.1, (), SNAPSHOT_REFUSED, stopped=stop)
+    assert outcome.caught
+    assert outcome.caught_by == ("positive_data_acceptance",)
+    assert outcome.caught_in == "set-up"
+    assert outcome.false_alarm
+
+
+def test_a_stop_naming_no_check_is_no_catch_but_still_a_false_alarm() -> None:
+    outcome = HarnessOutcome(1, 4.1, (), stopped=SetupStop("something else", ()))
+    assert not outcome.caught
+    assert outcome.caught_in == ""
+    assert outcome.false_alarm
+    assert not HarnessOutcome(0, 20.0, ()).false_alarm
+
+
+def test_junit_times_of_the_fuzzing_tests() -> None:
+    times = {"test_operation[GET /number/search]": 2.5, "test_lifecycle": 3.0}
     assert HarnessOutcome(0, 9.0, test_seconds=times).operation_seconds == 2.5
 
 
@@ -62,4 +45,11 @@ def test_the_command_names_the_target_and_stops_at_the_first_failure() -> None:
     assert command[1:5] == ["-m", "pytest", "contract_tests", "--target-url"]
     assert "--allow-purchases" in command and "-x" in command
     assert "--hypothesis-profile=ci" in command
+    assert f"--max-purchases={MAX_PURCHASES}" in command
     assert "-x" not in harness_command("http://h", "ci", stop_at_first_failure=False)
+
+
+def test_without_a_cap_the_command_keeps_the_harness_default() -> None:
+    command = harness_command("http://h", "ci", stop_at_first_failure=True, max_purchases=None)
+    assert "--allow-purchases" in command
+    assert not any(part.startswith("--max-purchases") for part in command)

@@ -13,6 +13,8 @@ from benchmarks.__main__ import build_parser, main
         ([], "the following arguments are required"),
         (["detection", "--faults", "nope"], "unknown fault 'nope'; valid faults:"),
         (["detection", "--clean-runs", "0"], "must be at least 1"),
+        (["detection", "--mode", "stocked"], "invalid choice: 'stocked'"),
+        (["detection", "--faults", "a", "--no-faults"], "not allowed with argument"),
         (["speed", "--seconds", "0"], "--seconds must be positive"),
     ],
 )
@@ -25,11 +27,14 @@ def test_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixtu
 
 def test_options() -> None:
     args = build_parser().parse_args(["detection", "--faults", "a,b", "--logs", "out"])
-    assert (args.kind, args.faults, args.clean_runs, str(args.logs)) == (
+    assert (args.kind, args.faults, args.clean_runs, str(args.logs), args.mode) == (
         "detection",
         "a,b",
         5,
         "out",
+        "both",
     )
+    alone = build_parser().parse_args(["detection", "--mode", "real-target", "--no-faults"])
+    assert (alone.mode, alone.no_faults) == ("real-target", True)
     speed = build_parser().parse_args(["speed"])
     assert (speed.runs, speed.rounds, speed.calls) == (3, 5, 2000)

@@ -44,3 +44,18 @@ def test_a_started_server_answers_and_is_stopped_at_the_end() -> None:
         assert httpx.get(f"{server.url}/_mock/health").json() == {"status": "ok"}
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"{server.url}/_mock/health")
+
+
+def test_without_owned_numbers_no_account_owns_anything(tmp_path: Path) -> None:
+    database = tmp_path / "empty.sqlite3"
+    seed_state(database, owned_before=False)
+    app = create_app(MockSettings(database=database))
+    try:
+        mine = app.store.list_owned(PRIMARY[0], NumberQuery(size=100))
+        theirs = app.store.list_owned(OTHER[0], NumberQuery(size=100))
+        offered = app.store.search_available(NumberQuery(country="GB", size=10))
+    finally:
+        app.close()
+    assert (mine.count, theirs.count) == (0, 0)
+    # The inventory is there to buy from.
+    assert offered.count > 0
