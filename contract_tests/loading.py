@@ -19,6 +19,7 @@ from schemathesis.openapi.checks import RejectedPositiveData
 
 from contract_tests import (
     checks,  # noqa: F401  (registers the XML deserializer and the checks)
+    enum_candidates,
     refusals,
 )
 from contract_tests.checks import XML_MEDIA_TYPES, media_type, sent_form, sent_query
@@ -57,6 +58,8 @@ def load_schema(
     `seed` and `auth` must be known here: schemathesis builds its coverage cases (and applies auth
     to them) while pytest collects, before any fixture runs.
     """
+    # Before schemathesis builds the coverage cases (at collection): see `enum_candidates`.
+    enum_candidates.install()
     config = config if config is not None else load_config()
     if seed is not None:
         config.update(seed=seed, max_failures=None)
