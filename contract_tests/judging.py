@@ -77,13 +77,30 @@ def is_json(media_type: str | None) -> bool:
     return media_type is not None and (media_type == JSON or media_type.endswith("+json"))
 
 
+# (id of the document, method, path) -> (the document, its resolved responses). The entry holds
+# the document, so its id cannot be reused while the entry lives; documents are read-only.
+_RESOLVED: dict[tuple[int, str, str], tuple[JsonObject, Mapping[str, Any] | None]] = {}
+
+
 def documented_responses(document: JsonObject, method: str, path: str) -> Mapping[str, Any] | None:
-    """The operation's resolved responses, or None when the document has no such operation."""
+    """The operation's resolved responses, or None when the document has no such operation.
+
+    Resolved once per operation: every answer of a run is judged, and resolving the responses
+    again for each took longer than judging the answer. Read-only (shared by every answer).
+    """
+    key = (id(document), method.lower(), path)
+    cached = _RESOLVED.get(key)
+    if cached is not None and cached[0] is document:
+        return cached[1]
     operation = document.get("paths", {}).get(path, {}).get(method.lower())
-    if not isinstance(operation, Mapping):
-        return None
-    responses = resolve(document, operation.get("responses", {}))
-    return responses if isinstance(responses, Mapping) else None
+    resolved = (
+        resolve(document, operation.get("responses", {}))
+        if isinstance(operation, Mapping)
+        else None
+    )
+    responses = resolved if isinstance(resolved, Mapping) else None
+    _RESOLVED[key] = (document, responses)
+    return responses
 
 
 def documented_content(responses: Mapping[str, Any], status: int) -> Mapping[str, Any] | None:
