@@ -27,7 +27,7 @@ import pytest
 from hypothesis import settings
 
 from contract_tests import html_report
-from contract_tests.document import CANCEL
+from contract_tests.document import ACCOUNT_CHANGING_OPERATIONS, CANCEL
 from contract_tests.harness import Harness, open_harness
 from contract_tests.options import (
     ENV_API_KEY,
@@ -37,7 +37,12 @@ from contract_tests.options import (
     HarnessOptions,
     add_options,
 )
-from contract_tests.profiles import default_profile_name, register_profiles
+from contract_tests.profiles import (
+    current_profile_name,
+    default_profile_name,
+    register_profiles,
+    stop_shrinking,
+)
 from contract_tests.redaction import RedactingStream
 from contract_tests.reporting import (
     Row,
@@ -59,6 +64,8 @@ ROW_MARKER = "contract_row"
 # Marks a test that buys, cancels or updates numbers: skipped on a real target unless
 # --allow-purchases.
 CHANGES_ACCOUNT_MARKER = "changes_account"
+# Marks a stateful test (a sequence of calls per example): run after the read-only fuzzing.
+STATEFUL_MARKER = "stateful"
 INTERRUPTED = "interrupted (Ctrl-C): no more requests are sent but the clean-up's"
 
 
@@ -97,21 +104,31 @@ def name_operation_item(item: pytest.Item) -> None:
         item._id = node_id.with_params(operation)
 
 
-def fuzzing_last(items: list[pytest.Item]) -> None:
-    """Put the per-operation fuzzing tests after the others, keeping each group's order, and the
-    fuzzing of cancel last of all.
+def order_for_first_failure(items: list[pytest.Item]) -> None:
+    """Order the tests so a run stopped at its first failure (`-x`) gets there soonest, keeping
+    each group's own order:
 
-    The others (examples, filters, lifecycle, paging) take a second or a few each; fuzzing takes the
-    longest. A run that stops at its first failure (`-x`) finds a broken lifecycle or paging sooner.
-    Cancel goes last because its aimed cases cancel the stocked numbers the owned list's and
-    update's fuzzing are judged on (a real target cannot be restocked past the purchase cap).
+    1. the short tests that change nothing (examples, filters, owned filters, paging walks, the
+       stocking report): a second or less each;
+    2. the fuzzing of the operations that change nothing (the two lists): a few seconds each;
+    3. the stateful tests (the lifecycle): a whole sequence of calls per example, the longest;
+    4. the fuzzing of the account changes (buy, update), and that of cancel last of all.
+
+    The lifecycle goes before the fuzzed account changes so it has the rest of the purchase cap
+    to buy with, as it did when it ran before all the fuzzing. Cancel goes last because its aimed
+    cases cancel the stocked numbers the owned list's and update's fuzzing are judged on (a real
+    target cannot be restocked past the purchase cap).
     """
 
-    def order(item: pytest.Item) -> tuple[bool, bool]:
+    def group(item: pytest.Item) -> int:
         operation = getattr(item, "operation_label", None)
-        return operation is not None, operation == CANCEL
+        if operation is None:
+            return 2 if item.get_closest_marker(STATEFUL_MARKER) is not None else 0
+        if operation == CANCEL:
+            return 4
+        return 3 if operation in ACCOUNT_CHANGING_OPERATIONS else 1
 
-    items.sort(key=order)
+    items.sort(key=group)
 
 
 def named_violation(error: BaseException) -> BaseException | None:
@@ -171,6 +188,10 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         f"{CHANGES_ACCOUNT_MARKER}: buys/cancels/updates numbers (needs --allow-purchases)",
+    )
+    config.addinivalue_line(
+        "markers",
+        f"{STATEFUL_MARKER}: a sequence of calls per example; runs after the read-only fuzzing",
     )
     # One line per test, with the harness's tally under it, unless asked for quieter output.
     if config.option.verbose == 0:
@@ -287,7 +308,7 @@ class ContractPlugin:
             *(selection or ["contract_tests"]),
             f"--hypothesis-seed={self.options.seed}",
         ]
-        parts.append(f"--hypothesis-profile={settings.get_current_profile_name()}")
+        parts.append(f"--hypothesis-profile={current_profile_name()}")
         if self.options.target_url is not None:
             parts += ["--target-url", self.options.target_url]
             if self.options.allow_purchases:
@@ -304,7 +325,7 @@ class ContractPlugin:
         return RunInfo(
             target=self.target_description(),
             seed=self.options.seed,
-            profile=settings.get_current_profile_name(),
+            profile=current_profile_name(),
             replay=self.replay_command(),
         )
 
@@ -344,6 +365,12 @@ class ContractPlugin:
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self._session = session
+        if self.config.getoption("maxfail") == 1:
+            # `-x`: the run ends at its first failure, and shrinking it would only delay the
+            # report (each attempt is a request, or a whole lifecycle). Done here, after
+            # Hypothesis' plugin has applied `--hypothesis-profile`, and before collection builds
+            # the tests with the profile's settings.
+            stop_shrinking()
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
         writer = getattr(reporter, "_tw", None)
         if writer is not None and self.redactor:
@@ -391,7 +418,7 @@ class ContractPlugin:
     def pytest_collection_modifyitems(
         self, config: pytest.Config, items: list[pytest.Item]
     ) -> None:
-        fuzzing_last(items)
+        order_for_first_failure(items)
         ledger = self.state.ledger
         for item in items:
             name_operation_item(item)

@@ -17,6 +17,7 @@ from contract_tests.stock import report_findings_once
 
 @pytest.mark.contract_row("lifecycle (stateful, generated client)")
 @pytest.mark.changes_account
+@pytest.mark.stateful
 def test_lifecycle(harness: Harness, tally: OperationStats) -> None:
     # A stock the target broke while buying it is reported here, once, before anything else.
     report_findings_once(harness.state.stock)
