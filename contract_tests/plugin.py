@@ -27,7 +27,7 @@ import pytest
 from hypothesis import settings
 
 from contract_tests import html_report
-from contract_tests.document import ACCOUNT_CHANGING_OPERATIONS, CANCEL
+from contract_tests.document import ACCOUNT_CHANGING_OPERATIONS, CANCEL, SEARCH
 from contract_tests.harness import Harness, open_harness
 from contract_tests.options import (
     ENV_API_KEY,
@@ -110,7 +110,9 @@ def order_for_first_failure(items: list[pytest.Item]) -> None:
 
     1. the short tests that change nothing (examples, filters, owned filters, paging walks, the
        stocking report): a second or less each;
-    2. the fuzzing of the operations that change nothing (the two lists): a few seconds each;
+    2. the fuzzing of the operations that change nothing, the search before the owned list:
+       a few seconds each, and more of the faults of the lists show in the search (its filters,
+       its empty answers) than in the owned list alone;
     3. the stateful tests (the lifecycle): a whole sequence of calls per example, the longest;
     4. the fuzzing of the account changes (buy, update), and that of cancel last of all.
 
@@ -120,13 +122,15 @@ def order_for_first_failure(items: list[pytest.Item]) -> None:
     target cannot be restocked past the purchase cap).
     """
 
-    def group(item: pytest.Item) -> int:
+    def group(item: pytest.Item) -> tuple[int, bool]:
         operation = getattr(item, "operation_label", None)
         if operation is None:
-            return 2 if item.get_closest_marker(STATEFUL_MARKER) is not None else 0
+            return (2 if item.get_closest_marker(STATEFUL_MARKER) is not None else 0), False
         if operation == CANCEL:
-            return 4
-        return 3 if operation in ACCOUNT_CHANGING_OPERATIONS else 1
+            return 4, False
+        if operation in ACCOUNT_CHANGING_OPERATIONS:
+            return 3, False
+        return 1, operation != SEARCH
 
     items.sort(key=group)
 
