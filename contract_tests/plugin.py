@@ -206,15 +206,18 @@ def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("target_url") is None:
         check_embedded_mock_installed()
     options = HarnessOptions.from_pytest(config)
+    plugin = ContractPlugin(config, options)
     if options.target_url is not None:
-        check_reachable(options.target_url, options.request_deadline)
+        # With the run's TLS context: the tests' clients use it too, and it is made once.
+        check_reachable(
+            options.target_url, options.request_deadline, plugin.state.gate.tls_context()
+        )
     workers = config.getoption("numprocesses", None)
     if workers and options.allow_purchases and not options.embedded:
         # The purchase cap and the final clean-up are kept per process.
         raise pytest.UsageError(
             "--allow-purchases against --target-url runs in one process: drop -n/--numprocesses"
         )
-    plugin = ContractPlugin(config, options)
     config.pluginmanager.register(plugin, PLUGIN_NAME)
     plugin.activate()
 
