@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from contract_tests import html_report
+from contract_tests import deferred_coverage, html_report
 from contract_tests.document import ACCOUNT_CHANGING_OPERATIONS, CANCEL, SEARCH
 from contract_tests.harness import Harness, open_harness
 from contract_tests.options import (
@@ -343,6 +343,8 @@ class ContractPlugin:
     def activate(self) -> None:
         global _active
         _active = self
+        # Before collection: each operation's coverage cases are built when its test runs.
+        deferred_coverage.install()
         if not self.is_worker:
             self._previous_handler = signal.signal(signal.SIGINT, self._on_interrupt)
 
@@ -397,6 +399,7 @@ class ContractPlugin:
             self._previous_handler = None
         if _active is self:
             _active = None
+        deferred_coverage.uninstall()
         # The run is over and its report written; what is left is the interpreter tearing itself
         # down, whose last collection of the run's objects (schemathesis', Hypothesis' and the
         # client's) took half a second of every run. Frozen, they are left to the OS.
@@ -449,6 +452,8 @@ class ContractPlugin:
             raise KeyboardInterrupt
         if gate.tripped is not None:
             pytest.skip(f"not run: {gate.tripped}")
+        # A fuzzing test's coverage cases, deferred at collection (`deferred_coverage`).
+        deferred_coverage.build_pending(getattr(item, "obj", None))
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(
