@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import jsonschema  # type: ignore[import-untyped, unused-ignore]
+import jsonschema_rs
 
 from contract_tests import refusals, semantics
 from contract_tests.document import JsonObject, resolve
@@ -236,13 +236,19 @@ def read_answer(answer: Answer, schema: Mapping[str, Any]) -> Any:
 
 def schema_findings(label: str, schema: Mapping[str, Any], body: Any) -> list[Finding]:
     """The body against its (resolved) schema; the OpenAPI-only keywords (`xml`, `example`) are
-    annotations jsonschema ignores."""
-    validator = jsonschema.Draft4Validator(dict(schema))
-    errors = sorted(validator.iter_errors(body), key=lambda error: list(error.absolute_path))
+    annotations the validator ignores, and so are formats (`format_violations` checks `url`, the
+    one this document uses), as the Python `jsonschema` did by default.
+
+    jsonschema-rs, which schemathesis validates with too, rather than the Python `jsonschema`: it is
+    loaded with schemathesis anyway, where the other took a tenth of a second to import in every
+    run, and it validates an answer in less than half the time.
+    """
+    validator = jsonschema_rs.Draft4Validator(dict(schema), validate_formats=False)
+    errors = sorted(validator.iter_errors(body), key=lambda error: list(error.instance_path))
     if not errors:
         return []
     first = errors[0]
-    where = "/".join(str(part) for part in first.absolute_path) or "the body"
+    where = "/".join(str(part) for part in first.instance_path) or "the body"
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return [Finding(RESPONSE_SCHEMA_CONFORMANCE, f"{label}: at {where}: {first.message}{more}")]
 
