@@ -7,6 +7,7 @@ change how any other schemathesis schema in the process behaves.
 from __future__ import annotations
 
 import itertools
+from collections import defaultdict
 from pathlib import Path
 
 import hypothesis.strategies as st
@@ -19,6 +20,7 @@ from schemathesis.openapi.checks import RejectedPositiveData
 
 from contract_tests import (
     checks,  # noqa: F401  (registers the XML deserializer and the checks)
+    enum_candidates,
     refusals,
 )
 from contract_tests.checks import XML_MEDIA_TYPES, media_type, sent_form, sent_query
@@ -57,6 +59,8 @@ def load_schema(
     `seed` and `auth` must be known here: schemathesis builds its coverage cases (and applies auth
     to them) while pytest collects, before any fixture runs.
     """
+    # Before schemathesis builds the coverage cases (at collection): see `enum_candidates`.
+    enum_candidates.install()
     config = config if config is not None else load_config()
     if seed is not None:
         config.update(seed=seed, max_failures=None)
@@ -74,11 +78,14 @@ def load_schema(
         # deliberate: `ignored_auth` then probes without them and with wrong ones.
         schema.config.update(basic_auth=auth)
     # Fuzzing cases get their Accept from Hypothesis; schemathesis builds the examples and coverage
-    # cases without Hypothesis' help, so those alternate (in a fixed order, so a seed replays them).
-    turns = itertools.count()
+    # cases without Hypothesis' help, so those alternate, in a fixed order per operation: a seed
+    # replays them whichever operations are built, and in whichever order (`deferred_coverage`
+    # builds an operation's coverage cases when its test runs, and a replay selects one test).
+    turns: defaultdict[str, itertools.count[int]] = defaultdict(itertools.count)
 
     def map_case(context: HookContext, case: AnyCase) -> AnyCase:
-        return with_accept(case, ACCEPT_CHOICES[next(turns) % len(ACCEPT_CHOICES)])
+        turn = next(turns[case.operation.label])
+        return with_accept(case, ACCEPT_CHOICES[turn % len(ACCEPT_CHOICES)])
 
     schema.hook("map_case")(map_case)
     schema.hook("flatmap_case")(choose_accept)

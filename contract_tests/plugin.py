@@ -14,6 +14,7 @@ the JUnit file is masked once pytest has written it.
 
 from __future__ import annotations
 
+import gc
 import os
 import shlex
 import signal
@@ -25,8 +26,8 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from contract_tests import html_report
-from contract_tests.document import CANCEL
+from contract_tests import deferred_coverage, html_report
+from contract_tests.document import ACCOUNT_CHANGING_OPERATIONS, CANCEL, SEARCH
 from contract_tests.harness import Harness, open_harness
 from contract_tests.options import (
     ENV_API_KEY,
@@ -36,7 +37,12 @@ from contract_tests.options import (
     HarnessOptions,
     add_options,
 )
-from contract_tests.profiles import default_profile_name, register_profiles
+from contract_tests.profiles import (
+    current_profile_name,
+    default_profile_name,
+    register_profiles,
+    stop_shrinking,
+)
 from contract_tests.redaction import RedactingStream
 from contract_tests.reporting import (
     Row,
@@ -58,6 +64,8 @@ ROW_MARKER = "contract_row"
 # Marks a test that buys, cancels or updates numbers: skipped on a real target unless
 # --allow-purchases.
 CHANGES_ACCOUNT_MARKER = "changes_account"
+# Marks a stateful test (a sequence of calls per example): run after the read-only fuzzing.
+STATEFUL_MARKER = "stateful"
 INTERRUPTED = "interrupted (Ctrl-C): no more requests are sent but the clean-up's"
 
 
@@ -96,21 +104,35 @@ def name_operation_item(item: pytest.Item) -> None:
         item._id = node_id.with_params(operation)
 
 
-def fuzzing_last(items: list[pytest.Item]) -> None:
-    """Put the per-operation fuzzing tests after the others, keeping each group's order, and the
-    fuzzing of cancel last of all.
+def order_for_first_failure(items: list[pytest.Item]) -> None:
+    """Order the tests so a run stopped at its first failure (`-x`) gets there soonest, keeping
+    each group's own order:
 
-    The others (examples, filters, lifecycle, paging) take a second or a few each; fuzzing takes the
-    longest. A run that stops at its first failure (`-x`) finds a broken lifecycle or paging sooner.
-    Cancel goes last because its aimed cases cancel the stocked numbers the owned list's and
-    update's fuzzing are judged on (a real target cannot be restocked past the purchase cap).
+    1. the short tests that change nothing (examples, filters, owned filters, paging walks, the
+       stocking report): a second or less each;
+    2. the fuzzing of the operations that change nothing, the search before the owned list:
+       a few seconds each, and more of the faults of the lists show in the search (its filters,
+       its empty answers) than in the owned list alone;
+    3. the stateful tests (the lifecycle): a whole sequence of calls per example, the longest;
+    4. the fuzzing of the account changes (buy, update), and that of cancel last of all.
+
+    The lifecycle goes before the fuzzed account changes so it has the rest of the purchase cap
+    to buy with, as it did when it ran before all the fuzzing. Cancel goes last because its aimed
+    cases cancel the stocked numbers the owned list's and update's fuzzing are judged on (a real
+    target cannot be restocked past the purchase cap).
     """
 
-    def order(item: pytest.Item) -> tuple[bool, bool]:
+    def group(item: pytest.Item) -> tuple[int, bool]:
         operation = getattr(item, "operation_label", None)
-        return operation is not None, operation == CANCEL
+        if operation is None:
+            return (2 if item.get_closest_marker(STATEFUL_MARKER) is not None else 0), False
+        if operation == CANCEL:
+            return 4, False
+        if operation in ACCOUNT_CHANGING_OPERATIONS:
+            return 3, False
+        return 1, operation != SEARCH
 
-    items.sort(key=order)
+    items.sort(key=group)
 
 
 def named_violation(error: BaseException) -> BaseException | None:
@@ -171,6 +193,10 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         f"{CHANGES_ACCOUNT_MARKER}: buys/cancels/updates numbers (needs --allow-purchases)",
     )
+    config.addinivalue_line(
+        "markers",
+        f"{STATEFUL_MARKER}: a sequence of calls per example; runs after the read-only fuzzing",
+    )
     # One line per test, with the harness's tally under it, unless asked for quieter output.
     if config.option.verbose == 0:
         config.option.verbose = 1
@@ -180,15 +206,18 @@ def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("target_url") is None:
         check_embedded_mock_installed()
     options = HarnessOptions.from_pytest(config)
+    plugin = ContractPlugin(config, options)
     if options.target_url is not None:
-        check_reachable(options.target_url, options.request_deadline)
+        # With the run's TLS context: the tests' clients use it too, and it is made once.
+        check_reachable(
+            options.target_url, options.request_deadline, plugin.state.gate.tls_context()
+        )
     workers = config.getoption("numprocesses", None)
     if workers and options.allow_purchases and not options.embedded:
         # The purchase cap and the final clean-up are kept per process.
         raise pytest.UsageError(
             "--allow-purchases against --target-url runs in one process: drop -n/--numprocesses"
         )
-    plugin = ContractPlugin(config, options)
     config.pluginmanager.register(plugin, PLUGIN_NAME)
     plugin.activate()
 
@@ -207,8 +236,10 @@ def harness(pytestconfig: pytest.Config) -> Iterator[Harness]:
         )
 
 
-# Autouse: the stock is bought before the first test that could spend the cap (the lifecycle).
-@pytest.fixture(scope="session", autouse=True)
+# Not autouse: the tests that work on the account's numbers ask for it (the owned filters, the
+# owned list's paging, the stocking report, the lifecycle, the fuzzing), so it is bought before the
+# first of them, and a fault the search's short tests catch is reported without waiting for it.
+@pytest.fixture(scope="session")
 def target_stock(harness: Harness) -> tuple[tuple[str, str], ...]:
     """On a real target with --allow-purchases: numbers bought (within the cap) for the owned
     list's filters, the fuzzed changes and the lifecycle to work on; cancelled by the clean-up.
@@ -286,7 +317,7 @@ class ContractPlugin:
             *(selection or ["contract_tests"]),
             f"--hypothesis-seed={self.options.seed}",
         ]
-        parts.append(f"--hypothesis-profile={settings.get_current_profile_name()}")
+        parts.append(f"--hypothesis-profile={current_profile_name()}")
         if self.options.target_url is not None:
             parts += ["--target-url", self.options.target_url]
             if self.options.allow_purchases:
@@ -303,7 +334,7 @@ class ContractPlugin:
         return RunInfo(
             target=self.target_description(),
             seed=self.options.seed,
-            profile=settings.get_current_profile_name(),
+            profile=current_profile_name(),
             replay=self.replay_command(),
         )
 
@@ -312,6 +343,8 @@ class ContractPlugin:
     def activate(self) -> None:
         global _active
         _active = self
+        # Before collection: each operation's coverage cases are built when its test runs.
+        deferred_coverage.install()
         if not self.is_worker:
             self._previous_handler = signal.signal(signal.SIGINT, self._on_interrupt)
 
@@ -343,6 +376,12 @@ class ContractPlugin:
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self._session = session
+        if self.config.getoption("maxfail") == 1:
+            # `-x`: the run ends at its first failure, and shrinking it would only delay the
+            # report (each attempt is a request, or a whole lifecycle). Done here, after
+            # Hypothesis' plugin has applied `--hypothesis-profile`, and before collection builds
+            # the tests with the profile's settings.
+            stop_shrinking()
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
         writer = getattr(reporter, "_tw", None)
         if writer is not None and self.redactor:
@@ -350,6 +389,7 @@ class ContractPlugin:
             self._stream = RedactingStream(writer._file, self.redactor)
             writer._file = self._stream
 
+    @pytest.hookimpl(trylast=True)
     def pytest_unconfigure(self, config: pytest.Config) -> None:
         global _active
         if self._stream is not None:
@@ -359,6 +399,11 @@ class ContractPlugin:
             self._previous_handler = None
         if _active is self:
             _active = None
+        deferred_coverage.uninstall()
+        # The run is over and its report written; what is left is the interpreter tearing itself
+        # down, whose last collection of the run's objects (schemathesis', Hypothesis' and the
+        # client's) took half a second of every run. Frozen, they are left to the OS.
+        gc.freeze()
 
     def pytest_report_header(self, config: pytest.Config) -> list[str]:
         purchases = (
@@ -385,7 +430,7 @@ class ContractPlugin:
     def pytest_collection_modifyitems(
         self, config: pytest.Config, items: list[pytest.Item]
     ) -> None:
-        fuzzing_last(items)
+        order_for_first_failure(items)
         ledger = self.state.ledger
         for item in items:
             name_operation_item(item)
@@ -407,6 +452,8 @@ class ContractPlugin:
             raise KeyboardInterrupt
         if gate.tripped is not None:
             pytest.skip(f"not run: {gate.tripped}")
+        # A fuzzing test's coverage cases, deferred at collection (`deferred_coverage`).
+        deferred_coverage.build_pending(getattr(item, "obj", None))
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(

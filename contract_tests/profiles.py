@@ -19,6 +19,8 @@ from hypothesis import HealthCheck, Phase, settings
 
 DEFAULT_PROFILE = "quick"
 CI_PROFILE = "ci"
+# Appended to a profile's name for its variant without shrinking (`stop_shrinking`).
+UNSHRUNK_SUFFIX = "+unshrunk"
 
 
 @dataclass(frozen=True)
@@ -76,9 +78,26 @@ def default_profile_name() -> str:
     )
 
 
+def current_profile_name() -> str:
+    """The profile the run was given (`ci`, say), also while its unshrunk variant is loaded."""
+    return settings.get_current_profile_name().removesuffix(UNSHRUNK_SUFFIX)
+
+
+def stop_shrinking() -> None:
+    """Load the current profile's variant without shrinking, for a run that stops at its first
+    failure (`-x`): it reports the failing example as found instead of sending requests to make
+    it smaller. The same seed without `-x` finds the same example and shrinks it.
+    """
+    name = current_profile_name()
+    unshrunk = settings.get_profile(name)
+    phases = [phase for phase in unshrunk.phases if phase not in (Phase.shrink, Phase.explain)]
+    settings.register_profile(name + UNSHRUNK_SUFFIX, parent=unshrunk, phases=phases)
+    settings.load_profile(name + UNSHRUNK_SUFFIX)
+
+
 def lifecycle_budget() -> LifecycleBudget:
-    return LIFECYCLE_BUDGETS.get(settings.get_current_profile_name(), LIFECYCLE_BUDGETS["quick"])
+    return LIFECYCLE_BUDGETS.get(current_profile_name(), LIFECYCLE_BUDGETS["quick"])
 
 
 def paging_examples() -> int:
-    return PAGING_EXAMPLES.get(settings.get_current_profile_name(), PAGING_EXAMPLES["quick"])
+    return PAGING_EXAMPLES.get(current_profile_name(), PAGING_EXAMPLES["quick"])

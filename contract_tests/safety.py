@@ -26,6 +26,7 @@ requests; `route_schema` makes every request of a schema, the checks' own probes
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -132,6 +133,7 @@ class RequestGate:
         # The Authorization headers of the run's own accounts ("Basic ..."), set by the run state.
         self.own_authorizations: frozenset[str] = frozenset()
         self.exercised = Exercised()
+        self._tls: ssl.SSLContext | None = None
 
     # --- state ----------------------------------------------------------------------------
 
@@ -147,6 +149,16 @@ class RequestGate:
 
     def stop(self, reason: str) -> None:
         self.stopped = reason
+
+    def tls_context(self) -> ssl.SSLContext:
+        """The one TLS context of the run's httpx clients, made as httpx makes it by default.
+
+        httpx makes one per transport, and each reads the whole CA bundle (tens of milliseconds);
+        the tests open dozens of clients in a run, each with its own transport.
+        """
+        if self._tls is None:
+            self._tls = httpx.create_ssl_context()
+        return self._tls
 
     @property
     def mostly_throttled(self) -> bool:
@@ -336,7 +348,7 @@ class GatedHttpxTransport(httpx.BaseTransport):
 
     def __init__(self, gate: RequestGate, inner: httpx.BaseTransport | None = None) -> None:
         self._gate = gate
-        self._inner = inner if inner is not None else httpx.HTTPTransport()
+        self._inner = inner if inner is not None else httpx.HTTPTransport(verify=gate.tls_context())
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -96,14 +97,15 @@ class Target:
             http.post("/_mock/reset").raise_for_status()
 
 
-def check_reachable(base_url: str, timeout: float) -> None:
+def check_reachable(base_url: str, timeout: float, tls: ssl.SSLContext | bool = True) -> None:
     """Refuse the run, in one line, when nothing answers HTTP at `base_url`.
 
     Any HTTP answer counts (a 404 for `/` included): this only turns a wrong URL or a server that
-    is down into a usage error, instead of the same connection failure in every test.
+    is down into a usage error, instead of the same connection failure in every test. `tls` is
+    httpx's `verify` (the run passes its own context, `RequestGate.tls_context`).
     """
     try:
-        with httpx.Client(timeout=timeout) as http, http.stream("GET", base_url):
+        with httpx.Client(timeout=timeout, verify=tls) as http, http.stream("GET", base_url):
             # The status line is enough; the body is not read (it could be anything).
             pass
     except (httpx.HTTPError, httpx.InvalidURL) as error:

@@ -17,7 +17,10 @@ from contract_tests.stock import report_findings_once
 
 @pytest.mark.contract_row("lifecycle (stateful, generated client)")
 @pytest.mark.changes_account
-def test_lifecycle(harness: Harness, tally: OperationStats) -> None:
+@pytest.mark.stateful
+def test_lifecycle(
+    harness: Harness, tally: OperationStats, target_stock: tuple[tuple[str, str], ...]
+) -> None:
     # A stock the target broke while buying it is reported here, once, before anything else.
     report_findings_once(harness.state.stock)
     budget = lifecycle_budget()

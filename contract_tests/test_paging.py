@@ -25,8 +25,9 @@ _SETTINGS = settings(
 
 
 @pytest.fixture(scope="module")
-def owned_on_mock(harness: Harness) -> None:
-    """On the mock, buy a few numbers, so that the owned list has pages to walk."""
+def owned_on_mock(harness: Harness, target_stock: tuple[tuple[str, str], ...]) -> None:
+    """On the mock, buy a few numbers, so that the owned list has pages to walk (a real target's
+    owned list is walked with the stock in it)."""
     if not harness.target.embedded:
         return
     harness.target.reset()

@@ -9,7 +9,13 @@ from typing import Any
 import pytest
 
 from contract_tests.document import judged_document
-from contract_tests.judging import Answer, disagreements, format_violations, judge_answer
+from contract_tests.judging import (
+    Answer,
+    disagreements,
+    documented_responses,
+    format_violations,
+    judge_answer,
+)
 from contract_tests.urls import is_url
 
 SUCCESS = {"error-code": "200", "error-code-label": "success"}
@@ -151,3 +157,16 @@ def test_an_empty_list_in_json_agrees_with_its_absence_from_xml() -> None:
     assert disagreements({"count": 3, "numbers": [1]}, {"count": 3}) == [
         "numbers is [1] in JSON and missing in XML"
     ]
+
+
+def test_an_operation_s_responses_are_resolved_once_per_document() -> None:
+    document = judged_document()
+    first = documented_responses(document, "GET", "/number/search")
+    assert first is not None and "200" in first
+    assert documented_responses(document, "get", "/number/search") is first
+    # Another document (an equal copy) is resolved for itself, and answers the same.
+    copy = json.loads(json.dumps(document))
+    other = documented_responses(copy, "GET", "/number/search")
+    assert other is not first
+    assert other == first
+    assert documented_responses(document, "GET", "/number/nowhere") is None

@@ -8,7 +8,12 @@ from typing import Any, cast
 import pytest
 
 from contract_tests.options import HarnessOptions
-from contract_tests.plugin import ContractPlugin, fuzzing_last, named_violation
+from contract_tests.plugin import (
+    STATEFUL_MARKER,
+    ContractPlugin,
+    named_violation,
+    order_for_first_failure,
+)
 from contract_tests.violations import Violation
 
 
@@ -49,27 +54,38 @@ def test_the_replay_command_names_the_second_account_without_its_secret() -> Non
     assert "otherkey" not in command and "othersecret" not in command
 
 
-def test_fuzzing_runs_last_and_each_group_keeps_its_order() -> None:
+def test_tests_run_cheapest_first_and_each_group_keeps_its_order() -> None:
+    # The search's fuzzing before the owned list's, whatever the order they were collected in.
     class Item:
-        def __init__(self, name: str, operation: str | None = None) -> None:
+        def __init__(self, name: str, operation: str | None = None, stateful: bool = False) -> None:
             self.name = name
+            self.stateful = stateful
             if operation is not None:
                 self.operation_label = operation
 
+        def get_closest_marker(self, name: str) -> object | None:
+            return object() if name == STATEFUL_MARKER and self.stateful else None
+
     items = [
         Item("example"),
+        Item("fuzz cancel", "POST /number/cancel"),
+        Item("fuzz owned", "GET /account/numbers"),
         Item("fuzz search", "GET /number/search"),
         Item("fuzz buy", "POST /number/buy"),
-        Item("lifecycle"),
+        Item("lifecycle", stateful=True),
         Item("paging"),
+        Item("fuzz update", "POST /number/update"),
     ]
-    fuzzing_last(cast(list[pytest.Item], items))
+    order_for_first_failure(cast(list[pytest.Item], items))
     assert [item.name for item in items] == [
         "example",
-        "lifecycle",
         "paging",
         "fuzz search",
+        "fuzz owned",
+        "lifecycle",
         "fuzz buy",
+        "fuzz update",
+        "fuzz cancel",
     ]
 
 

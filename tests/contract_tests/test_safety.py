@@ -294,3 +294,12 @@ def test_every_answer_is_recorded_as_exercised() -> None:
     assert entry.json_answers == 2
     # Judged on a non-empty answer: GB only; paging parameters are not filters.
     assert entry.judged == {"country": {"GB"}}
+
+
+def test_the_run_s_clients_share_one_tls_context() -> None:
+    # Each context reads the whole CA bundle; one per client cost a run seconds.
+    run = gate()
+    first = run.tls_context()
+    assert run.tls_context() is first
+    assert first.verify_mode.name == "CERT_REQUIRED"
+    assert gate().tls_context() is not first

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import socket
+
 import httpx
+import pytest
 
 from contract_tests.options import HarnessOptions
-from contract_tests.target import open_target
+from contract_tests.target import check_reachable, open_target
 from numbers_mock import PRIMARY_ACCOUNT
 
 
@@ -49,3 +52,18 @@ def test_a_url_target_is_never_sent_the_admin_reset() -> None:
         assert not target.embedded
         target.reset()
         assert PRIMARY_ACCOUNT.api_secret not in repr(target)
+
+
+def test_a_reachable_target_passes_the_check_with_the_run_s_tls_context() -> None:
+    with open_target(options(None)) as target:
+        # Any answer counts, the mock's 404 for `/` included.
+        check_reachable(target.base_url, 5.0, httpx.create_ssl_context())
+
+
+def test_an_unreachable_target_is_a_usage_error_in_one_line() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    # Nothing listens there once the probe is closed.
+    with pytest.raises(pytest.UsageError, match=r"cannot reach --target-url .*ConnectError"):
+        check_reachable(f"http://127.0.0.1:{port}", 5.0, httpx.create_ssl_context())
