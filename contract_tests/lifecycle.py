@@ -5,8 +5,9 @@ field as listed, plus what this machine bought (as first listed), minus what it 
 fields it updated. After every step the owned list must match it, field by field, for every number:
 a number bought is owned; cancelled, it is gone; updated, the list shows the change and nothing else
 changed (an update that drops a field it was not sent is `owned_fields_kept`). On a real target the
-machine also updates the numbers the run stocked (`target_stock`), which it never cancels. Buying a
-number already owned, or cancelling one not owned, must be refused with 420. When the run has a
+machine also updates the numbers the run stocked (`target_stock`), which it never cancels, and
+buys them again. Buying a number already owned, or cancelling one not owned, must be refused with
+420. When the run has a
 second, unrelated account, that account must neither list this run's numbers nor buy or cancel them.
 """
 
@@ -222,6 +223,15 @@ class NumberLifecycle(RuleBasedStateMachine):
             return
         self._step()
         self._expect_refused_buy(number)
+
+    @rule(pick=st.integers(min_value=0, max_value=9))
+    def buy_stocked_again(self, pick: int) -> None:
+        """Buy a stocked number again: refused with 420 (on a real target at its cap, the stock is
+        all the lifecycle owns, and this buy spends nothing on a correct server)."""
+        if not self.stocked:
+            return
+        self._step()
+        self._expect_refused_buy(self.stocked[pick % len(self.stocked)])
 
     @rule(number=consumes(bought))
     def cancel(self, number: Number | None) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from contract_tests.document import ACCOUNT_CHANGING_OPERATIONS, BUY
+from contract_tests.violations import CANCEL_REMOVES
 
 # What a buy needs to have any chance on a correct server: one country code, one msisdn of digits.
 _COUNTRY = re.compile(r"[A-Za-z]{2}")
@@ -92,6 +93,9 @@ class PurchaseLedger:
     # Numbers owned before the run started: off limits for cancel and update on a real account.
     protected: frozenset[str] = frozenset()
     _attempts: dict[str, tuple[Purchase, BuyState]] = field(default_factory=dict)
+    # Numbers the run may have bought whose cancel answered 200: the clean-up checks that they are
+    # really gone (a server whose cancel does nothing would otherwise keep them unnoticed).
+    _cancelled: dict[str, Purchase] = field(default_factory=dict)
     _slots_taken: int = 0
     # Fuzzing and the lifecycle test share one ledger; the lock keeps the cap exact.
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -156,8 +160,16 @@ class PurchaseLedger:
             # A 5xx or 429 proves nothing either way: the buy stays possibly made.
 
     def record_cancel(self, msisdn: str) -> None:
+        """A cancel of `msisdn` answered 200: no longer outstanding, but remembered as cancelled."""
         with self._lock:
-            self._attempts.pop(msisdn, None)
+            entry = self._attempts.pop(msisdn, None)
+            if entry is not None:
+                self._cancelled[msisdn] = entry[0]
+
+    def cancelled(self) -> list[Purchase]:
+        """Numbers the run may have bought and has cancelled (the cancel answered 200)."""
+        with self._lock:
+            return list(self._cancelled.values())
 
     @property
     def purchases_made(self) -> int:
@@ -199,6 +211,14 @@ class PurchaseLedger:
             now_owned = None
         if now_owned is not None:
             mine = {p.msisdn for p in outstanding}
+            # Cancelled during the run (200) and still shown: that cancel did nothing. The number is
+            # the run's all the same, so it is cancelled again, and checked below.
+            outstanding += [
+                p
+                for p in self.cancelled()
+                if p.msisdn in now_owned and p.msisdn not in mine | self.protected
+            ]
+            mine = {p.msisdn for p in outstanding}
             result.left_alone = sorted(now_owned - self.protected - mine)
             for purchase in outstanding:
                 if purchase.msisdn not in now_owned:
@@ -214,6 +234,7 @@ class PurchaseLedger:
                 continue
             if status == 200:
                 self.record_cancel(purchase.msisdn)
+                self._cancelled[purchase.msisdn] = purchase
                 result.cancelled.append(purchase.msisdn)
             elif now_owned is None and status == 420:
                 # Refused without a list to go by: most likely never bought. Said, not hidden.
@@ -226,4 +247,20 @@ class PurchaseLedger:
                     f"{purchase.msisdn}: cancelling answered {status}, "
                     "and the account still owns it"
                 )
+        if result.cancelled and now_owned is not None:
+            result.problems += _still_owned(result, owned)
         return result
+
+
+def _still_owned(result: Settlement, owned: Callable[[], set[str]]) -> list[str]:
+    """Sentences for the numbers the clean-up cancelled (200) that the account still shows."""
+    try:
+        now_owned = owned()
+    except Exception as exc:  # said, not raised: the clean-up's other results stand
+        return [f"listing the account after the clean-up failed ({type(exc).__name__}: {exc})"]
+    kept = [msisdn for msisdn in result.cancelled if msisdn in now_owned]
+    result.cancelled = [msisdn for msisdn in result.cancelled if msisdn not in now_owned]
+    return [
+        f"{msisdn}: cancelling answered 200, and the account still owns it ({CANCEL_REMOVES})"
+        for msisdn in kept
+    ]

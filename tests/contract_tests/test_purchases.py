@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pytest
 
 from contract_tests.document import BUY, CANCEL, OWNED, SEARCH, UPDATE
@@ -101,6 +103,24 @@ def test_numbers_owned_before_the_run_are_never_touched() -> None:
     assert ledger.may_touch([])
 
 
+@dataclass
+class FakeAccount:
+    """An account's numbers: a cancel answered 200 removes one (unless the cancel does nothing)."""
+
+    numbers: set[str]
+    cancel_works: bool = True
+    cancelled: list[str] = field(default_factory=list)
+
+    def cancel(self, country: str, msisdn: str) -> int:
+        self.cancelled.append(msisdn)
+        if self.cancel_works:
+            self.numbers.discard(msisdn)
+        return 200
+
+    def owned(self) -> set[str]:
+        return set(self.numbers)
+
+
 def bought(*msisdns: str, cap: int = 5, protected: frozenset[str] = frozenset()) -> PurchaseLedger:
     ledger = real(cap=cap, protected=protected)
     for msisdn in msisdns:
@@ -113,17 +133,12 @@ def test_settle_cancels_only_what_the_run_may_have_bought_and_the_account_owns()
     slot = ledger.reserve("GB", "1")
     assert slot is not None and not slot.counted
     ledger.answered(slot, 200)
-    cancelled: list[str] = []
-
-    def cancel(country: str, msisdn: str) -> int:
-        cancelled.append(msisdn)
-        return 200
-
     # "2" never reached the account; "9" is new but this run did not buy it; "0" was there before.
     ledger.protected = frozenset({"0"})
-    settlement = ledger.settle(cancel, owned=lambda: {"0", "1", "3", "9"})
-    assert sorted(cancelled) == ["1", "3"]
-    assert settlement.cancelled == cancelled
+    account = FakeAccount({"0", "1", "3", "9"})
+    settlement = ledger.settle(account.cancel, account.owned)
+    assert sorted(account.cancelled) == ["1", "3"]
+    assert settlement.cancelled == account.cancelled
     assert settlement.left_alone == ["9"]
     assert settlement.problems == []
     assert ledger.outstanding() == []
@@ -150,12 +165,14 @@ def test_settle_reports_numbers_still_owned() -> None:
 def test_settle_goes_on_after_a_transport_error() -> None:
     ledger = bought("1", "2")
 
+    account = FakeAccount({"1", "2"})
+
     def cancel(country: str, msisdn: str) -> int:
         if msisdn == "1":
             raise ConnectionError("reset by peer")
-        return 200
+        return account.cancel(country, msisdn)
 
-    settlement = ledger.settle(cancel, owned=lambda: {"1", "2"})
+    settlement = ledger.settle(cancel, account.owned)
     assert settlement.problems == ["1: cancelling failed: ConnectionError: reset by peer"]
     assert settlement.cancelled == ["2"]
     assert [purchase.msisdn for purchase in ledger.outstanding()] == ["1"]
@@ -177,7 +194,8 @@ def test_settle_cancels_blind_when_the_account_cannot_be_listed() -> None:
 
 def test_settlement_lines_say_what_was_done() -> None:
     ledger = bought("1")
-    settlement = ledger.settle(lambda country, msisdn: 200, owned=lambda: {"1", "7"})
+    account = FakeAccount({"1", "7"})
+    settlement = ledger.settle(account.cancel, account.owned)
     assert settlement.lines() == [
         "cancelled: 1",
         "new on the account but not bought by this run (left alone): 7",
@@ -211,14 +229,9 @@ def test_a_buy_past_the_cap_that_goes_through_counts_and_is_cancelled() -> None:
     assert slot is not None and slot.counted
     ledger.answered(slot, 200)
     assert ledger.purchases_made == 2
-    cancelled: list[str] = []
-
-    def cancel(country: str, msisdn: str) -> int:
-        cancelled.append(msisdn)
-        return 200
-
-    settlement = ledger.settle(cancel, lambda: {"1", "3"})
-    assert sorted(settlement.cancelled) == ["1", "3"] == sorted(cancelled)
+    account = FakeAccount({"1", "3"})
+    settlement = ledger.settle(account.cancel, account.owned)
+    assert sorted(settlement.cancelled) == ["1", "3"] == sorted(account.cancelled)
 
 
 def test_a_refused_buy_past_the_cap_gives_its_slot_back() -> None:
@@ -227,3 +240,38 @@ def test_a_refused_buy_past_the_cap_gives_its_slot_back() -> None:
     assert slot is not None
     ledger.answered(slot, 400)
     assert ledger.purchases_made == 0 and ledger.outstanding() == []
+
+
+def test_settle_cancels_again_a_number_whose_cancel_did_nothing_and_says_so() -> None:
+    # Bought, cancelled with 200 during the run, and still on the account: a cancel that does
+    # nothing. It is the run's number, not "new on the account": the clean-up cancels it again and,
+    # as the account still shows it after that, names the rule the server broke.
+    ledger = bought("1", "2")
+    ledger.record_cancel("1")
+    account = FakeAccount({"1", "2"}, cancel_works=False)
+    settlement = ledger.settle(account.cancel, account.owned)
+    assert sorted(account.cancelled) == ["1", "2"]
+    assert settlement.left_alone == []
+    assert settlement.cancelled == []
+    assert settlement.problems == [
+        "2: cancelling answered 200, and the account still owns it (cancel_removes)",
+        "1: cancelling answered 200, and the account still owns it (cancel_removes)",
+    ]
+
+
+def test_settle_checks_its_cancels_took_effect() -> None:
+    ledger = bought("1", "2")
+    # The second listing, after the clean-up's cancels, still shows "2".
+    listings = iter([{"1", "2"}, {"2"}])
+    settlement = ledger.settle(lambda country, msisdn: 200, owned=lambda: next(listings))
+    assert settlement.cancelled == ["1"]
+    assert settlement.problems == [
+        "2: cancelling answered 200, and the account still owns it (cancel_removes)"
+    ]
+
+
+def test_a_number_cancelled_during_the_run_and_gone_needs_nothing() -> None:
+    ledger = bought("1")
+    ledger.record_cancel("1")
+    settlement = ledger.settle(lambda country, msisdn: pytest.fail("cancelled"), owned=set)
+    assert settlement.problems == [] and settlement.cancelled == []

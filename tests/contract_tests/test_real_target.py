@@ -121,3 +121,31 @@ def test_buys_that_cannot_buy_run_past_the_cap(run_harness: RunHarness, serve: S
     # Sent after the cap was spent (it was 0 from the start): each refused as a correct server must.
     assert len(refused) > 5, refused
     assert "clean-up: cancelled: nothing" in run.stdout
+
+
+def test_buying_a_stocked_number_again_must_be_refused(
+    run_harness: RunHarness, serve: Serve
+) -> None:
+    # The default cap goes to the stock, so the lifecycle buys nothing of its own: it buys the
+    # stock again, which a correct server refuses with 420 and this one sells a second time.
+    url = serve(faulty_mock("buy-owned-again-succeeds"))
+    run = run_against(run_harness, url, "--allow-purchases", "-k", "lifecycle")
+    assert_failed_with(run, LIFECYCLE, "buy_owned_refused")
+    assert "already owned, answered 200 (expected 420)" in run.stdout
+
+
+def test_a_cancel_that_does_nothing_is_found_by_the_clean_up(
+    run_harness: RunHarness, serve: Serve
+) -> None:
+    # Fuzzing cancels the stock (200) and the account keeps it: the clean-up, which checks that
+    # every number the run bought is gone at the end, names both the numbers and the rule.
+    url = serve(faulty_mock("cancel-does-nothing"))
+    run = run_against(run_harness, url, "--allow-purchases", "-k", "test_operation and cancel")
+    assert run.returncode == 1, run.output
+    kept = [line for line in run.stdout.splitlines() if line.startswith("clean-up: not cancelled")]
+    assert len(kept) == 2, run.stdout
+    assert all(
+        "cancelling answered 200, and the account still owns it (cancel_removes)" in line
+        for line in kept
+    ), kept
+    assert "new on the account but not bought by this run" not in run.stdout
