@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from starlette.middleware.base import RequestResponseEndpoint
 from starlette.requests import Request
 from starlette.responses import Response
@@ -72,11 +73,32 @@ def test_an_owned_list_ignoring_country_is_found(run_harness: RunHarness, serve:
     assert "country=GB returned numbers of another country" in run.stdout
 
 
-def test_an_update_dropping_the_webhook_is_found(run_harness: RunHarness, serve: Serve) -> None:
-    url = serve(faulty_mock("update-drops-mohttpurl"))
+@pytest.mark.parametrize(
+    ("fault", "check", "message"),
+    [
+        pytest.param(
+            "update-drops-mohttpurl",
+            "owned_fields_kept",
+            "moHttpUrl = None (expected 'https://example.com/webhooks/inbound-sms')",
+            id="update-drops-webhook",
+        ),
+        # The default cap goes to the stock, so the lifecycle buys nothing of its own: it buys the
+        # stock again, which a correct server refuses with 420 and this one sells a second time.
+        pytest.param(
+            "buy-owned-again-succeeds",
+            "buy_owned_refused",
+            "already owned, answered 200 (expected 420)",
+            id="stock-sold-twice",
+        ),
+    ],
+)
+def test_the_lifecycle_finds_at_the_default_cap(
+    run_harness: RunHarness, serve: Serve, fault: str, check: str, message: str
+) -> None:
+    url = serve(faulty_mock(fault))
     run = run_against(run_harness, url, "--allow-purchases", "-k", "lifecycle")
-    assert_failed_with(run, LIFECYCLE, "owned_fields_kept")
-    assert "moHttpUrl = None (expected 'https://example.com/webhooks/inbound-sms')" in run.stdout
+    assert_failed_with(run, LIFECYCLE, check)
+    assert message in run.stdout
 
 
 def test_a_stateless_owned_list_is_not_a_lost_purchase(
@@ -121,17 +143,6 @@ def test_buys_that_cannot_buy_run_past_the_cap(run_harness: RunHarness, serve: S
     # Sent after the cap was spent (it was 0 from the start): each refused as a correct server must.
     assert len(refused) > 5, refused
     assert "clean-up: cancelled: nothing" in run.stdout
-
-
-def test_buying_a_stocked_number_again_must_be_refused(
-    run_harness: RunHarness, serve: Serve
-) -> None:
-    # The default cap goes to the stock, so the lifecycle buys nothing of its own: it buys the
-    # stock again, which a correct server refuses with 420 and this one sells a second time.
-    url = serve(faulty_mock("buy-owned-again-succeeds"))
-    run = run_against(run_harness, url, "--allow-purchases", "-k", "lifecycle")
-    assert_failed_with(run, LIFECYCLE, "buy_owned_refused")
-    assert "already owned, answered 200 (expected 420)" in run.stdout
 
 
 def test_a_cancel_that_does_nothing_is_found_by_the_clean_up(
