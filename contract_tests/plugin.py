@@ -541,8 +541,11 @@ class ContractPlugin:
         )
         previous = self.rows.get(row.label)
         if previous is not None and row.outcome == "error":
-            # A teardown error after a passing call: keep the call's tally, show the error.
-            previous.outcome, previous.note = "error", row.note
+            # A teardown error after the call: keep the call's tally. A passing call shows the
+            # error; a failed one stays failed, its findings first (the clean-up's own lines say
+            # what the teardown found).
+            if previous.outcome != "failed":
+                previous.outcome, previous.note = "error", row.note
             row = previous
         self.rows[row.label] = row
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")

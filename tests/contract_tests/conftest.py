@@ -33,7 +33,7 @@ class HarnessRun:
     stdout: str
     stderr: str
     junit: str
-    # Wall-clock seconds, and the child's peak resident memory in MiB (from wait4's rusage).
+    # Wall-clock seconds, and the child's peak resident memory in MiB (its VmHWM, see PeakMemory).
     duration: float = 0.0
     peak_rss_mib: float = 0.0
 
@@ -53,6 +53,48 @@ class HarnessRun:
 RunHarness = Callable[..., HarnessRun]
 
 
+class PeakMemory:
+    """Watches a child's peak resident memory (`VmHWM` in /proc) until it exits.
+
+    Not wait4's `ru_maxrss`: that counts the memory the child had before its exec, when it was
+    still a copy of this pytest process (hundreds of MiB late in a full test run). `VmHWM` is the
+    high-water mark of the harness's own image, so any reading after the peak gives the peak.
+    """
+
+    INTERVAL_SECONDS = 0.02
+
+    def __init__(self, pid: int) -> None:
+        self._status = Path(f"/proc/{pid}/status")
+        self._stop = threading.Event()
+        self.peak_kib = 0
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _read_kib(self) -> int | None:
+        try:
+            lines = self._status.read_text(encoding="ascii").splitlines()
+        except OSError:
+            return None  # reaped
+        for line in lines:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+        return None  # exited (a zombie has no memory left to report)
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            reading = self._read_kib()
+            if reading is None:
+                return
+            self.peak_kib = max(self.peak_kib, reading)
+            self._stop.wait(self.INTERVAL_SECONDS)
+
+    def stop(self) -> float:
+        """Stop watching; the peak in MiB."""
+        self._stop.set()
+        self._thread.join(timeout=5)
+        return self.peak_kib / 1024
+
+
 class RunningHarness:
     """A harness subprocess still running: signal it, then `finish` it."""
 
@@ -64,6 +106,7 @@ class RunningHarness:
         self.process = subprocess.Popen(
             command, cwd=REPO_ROOT, env=environment, stdout=self._out, stderr=self._err
         )
+        self._memory = PeakMemory(self.process.pid)
 
     def wait_for(self, event: threading.Event, timeout: float = 120.0) -> bool:
         """Wait for `event` while the run goes on; False when the run ended (or time ran out)."""
@@ -82,8 +125,7 @@ class RunningHarness:
         killer = threading.Timer(timeout, self.process.kill)
         killer.start()
         try:
-            # wait4 gives this child's own peak memory, not the largest of every child so far.
-            _, status, usage = os.wait4(self.process.pid, 0)
+            _, status = os.waitpid(self.process.pid, 0)
         finally:
             killer.cancel()
         duration = time.monotonic() - self.started
@@ -96,8 +138,7 @@ class RunningHarness:
             stderr=self._err.read(),
             junit=self._junit.read_text(encoding="utf-8") if self._junit.exists() else "",
             duration=duration,
-            # Linux reports ru_maxrss in KiB.
-            peak_rss_mib=usage.ru_maxrss / 1024,
+            peak_rss_mib=self._memory.stop(),
         )
         self._out.close()
         self._err.close()
