@@ -133,7 +133,7 @@ def mock(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Measure fault detection (`-- detection`, ~30 min), speed ratios (`-- speed`, ~5 min) or
+    """Measure fault detection (`-- detection`, ~25 min), speed ratios (`-- speed`, ~5 min) or
     the spec diff on two large documents against the engine before (`-- spec`, ~4 min)."""
     if not session.posargs or session.posargs[0] not in ("detection", "speed", "spec"):
         session.error(
