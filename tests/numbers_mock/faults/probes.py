@@ -6,12 +6,14 @@ the value differs between the faulty and the unfaulted mock. Probes reuse no sta
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
 
-from numbers_mock import MockApp
+from numbers_mock import MockApp, MockSettings, create_app
+from numbers_mock.faults import fault_variant
 
 from ..conftest import OTHER, PRIMARY, AppClient
 
@@ -22,6 +24,18 @@ UNKNOWN_NUMBER = {"country": "GB", "msisdn": "440000000000"}
 def faulty_client(app: MockApp) -> AppClient:
     """An in-process client of `app` whose errors become 500 answers, as under a server."""
     return AppClient(app, raise_app_exceptions=False)
+
+
+@contextmanager
+def faulty_mock(names: Iterable[str]) -> Iterator[AppClient]:
+    """A `faulty_client` of a fresh mock with the named faults; both closed afterwards."""
+    app = create_app(MockSettings(), fault_variant(names))
+    client = faulty_client(app)
+    try:
+        yield client
+    finally:
+        client.close()
+        app.close()
 
 
 Probe = Callable[[AppClient], object]

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from numbers_mock import MockSettings, create_app
 from numbers_mock.faults import (
     CATALOGUE,
     Category,
@@ -17,17 +16,12 @@ from numbers_mock.faults import (
 )
 
 from ..conftest import AppClient
-from .probes import PROBES, faulty_client
+from .probes import PROBES, faulty_mock
 
 
 def observe(faults: tuple[str, ...], name: str) -> object:
-    app = create_app(MockSettings(), fault_variant(faults))
-    client = faulty_client(app)
-    try:
+    with faulty_mock(faults) as client:
         return PROBES[name](client)
-    finally:
-        client.close()
-        app.close()
 
 
 def test_there_are_enough_faults_in_every_category() -> None:
@@ -75,11 +69,8 @@ def test_lookup_keeps_order_and_drops_repeats() -> None:
 def every_fault_at_once() -> Iterator[AppClient]:
     # Every fault but the one that refuses every request, which would hide what the others do.
     names = [name for name in CATALOGUE if name != "answers-400-to-everything"]
-    app = create_app(MockSettings(), fault_variant(names))
-    client = faulty_client(app)
-    yield client
-    client.close()
-    app.close()
+    with faulty_mock(names) as client:
+        yield client
 
 
 def test_all_faults_can_be_switched_on_together(every_fault_at_once: AppClient) -> None:
@@ -88,11 +79,6 @@ def test_all_faults_can_be_switched_on_together(every_fault_at_once: AppClient) 
 
 
 def test_refusing_everything_composes_with_every_other_fault() -> None:
-    app = create_app(MockSettings(), fault_variant(CATALOGUE))
-    client = faulty_client(app)
-    try:
+    with faulty_mock(CATALOGUE) as client:
         assert client.get("/_mock/health").json() == {"status": "ok"}
         assert client.get("/number/search", params={"country": "GB"}).status_code == 400
-    finally:
-        client.close()
-        app.close()

@@ -6,20 +6,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from numbers_mock import MockSettings, create_app
-from numbers_mock.faults import fault_variant
-
 from ..conftest import AppClient
-from .probes import faulty_client
+from .probes import faulty_mock
 
 
 @pytest.fixture
 def invalid_pattern_crashes() -> Iterator[AppClient]:
-    app = create_app(MockSettings(), fault_variant(["crash-on-invalid-pattern"]))
-    client = faulty_client(app)
-    yield client
-    client.close()
-    app.close()
+    with faulty_mock(["crash-on-invalid-pattern"]) as client:
+        yield client
 
 
 @pytest.mark.parametrize("path", ["/number/search", "/account/numbers"])

@@ -6,20 +6,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from numbers_mock import MockSettings, create_app
-from numbers_mock.faults import fault_variant
-
 from ..conftest import OTHER, AppClient
-from .probes import bought, buy, first_available, owned_msisdns, search_json
+from .probes import bought, buy, faulty_mock, first_available, owned_msisdns, search_json
 
 
 @pytest.fixture
 def ignoring_country() -> Iterator[AppClient]:
-    app = create_app(MockSettings(), fault_variant(["owned-ignores-country"]))
-    client = AppClient(app)
-    yield client
-    client.close()
-    app.close()
+    with faulty_mock(["owned-ignores-country"]) as client:
+        yield client
 
 
 def test_the_owned_list_ignoring_country_lists_every_country(

@@ -14,7 +14,7 @@ from numbers_mock.pipeline import OperationEndpoint
 from numbers_mock.rendering import Renderer
 from numbers_mock.replies import Reply, status_reply
 
-from .probes import faulty_client, search_json
+from .probes import faulty_mock, search_json
 
 DOCUMENT = ApiDocument(MockSettings().spec_path)
 
@@ -64,13 +64,8 @@ def test_only_the_faulted_pieces_are_swapped() -> None:
     ],
 )
 def test_faults_apply_in_the_order_named(faults: tuple[str, ...], count: int) -> None:
-    app = create_app(MockSettings(), fault_variant(faults))
-    client = faulty_client(app)
-    try:
+    with faulty_mock(faults) as client:
         assert search_json(client, size=5)["count"] == count
-    finally:
-        client.close()
-        app.close()
 
 
 def test_editing_renderer_edits_replies_then_responses() -> None:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from typing import Any
 
 import pytest
 
-from numbers_mock import MockSettings, create_app
-from numbers_mock.faults import fault_variant
-
 from ..conftest import AppClient
-from .probes import bought, owned_msisdns, search_json
+from .probes import bought, faulty_mock, owned_msisdns, search_json
 
 WEBHOOK = "https://example.com/webhooks/inbound-sms"
 APPLICATION = "aaaaaaaa-bbbb-cccc-dddd-0123456789ab"
@@ -22,18 +20,8 @@ Faulty = Callable[[str], AppClient]
 @pytest.fixture
 def faulty() -> Iterator[Faulty]:
     """Clients of fresh mocks, each with one fault; all closed at the end."""
-    opened: list[tuple[AppClient, Any]] = []
-
-    def make(name: str) -> AppClient:
-        app = create_app(MockSettings(), fault_variant([name]))
-        client = AppClient(app)
-        opened.append((client, app))
-        return client
-
-    yield make
-    for client, app in opened:
-        client.close()
-        app.close()
+    with ExitStack() as opened:
+        yield lambda name: opened.enter_context(faulty_mock([name]))
 
 
 def listed(client: AppClient) -> dict[str, dict[str, Any]]:
