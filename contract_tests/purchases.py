@@ -234,7 +234,6 @@ class PurchaseLedger:
                 continue
             if status == 200:
                 self.record_cancel(purchase.msisdn)
-                self._cancelled[purchase.msisdn] = purchase
                 result.cancelled.append(purchase.msisdn)
             elif now_owned is None and status == 420:
                 # Refused without a list to go by: most likely never bought. Said, not hidden.
