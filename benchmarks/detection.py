@@ -30,7 +30,7 @@ from benchmarks.fault_checks import expected_check
 from benchmarks.harness_runs import HarnessOutcome, run_harness
 from benchmarks.schemathesis_runs import Failure, SchemathesisOutcome, Signature, run_schemathesis
 from benchmarks.targets import seeded_database, serve_mock
-from contract_tests.profiles import CI_PROFILE, register_profiles
+from contract_tests.run.profiles import CI_PROFILE, register_profiles
 from numbers_mock.faults import CATALOGUE, Fault, lookup
 
 __all__ = [

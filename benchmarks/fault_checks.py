@@ -2,15 +2,15 @@
 
 Harness metadata, kept with the benchmarks that measure it rather than in the mock, which only
 serves the faults. A check is named as the harness reports it: a schemathesis check, a harness
-check (`contract_tests/checks.py`), a lifecycle rule (`contract_tests/lifecycle.py`), or `paging
-walk` (`contract_tests/test_paging.py`).
+check (`contract_tests/run/checks.py`), a lifecycle rule
+(`contract_tests/account/lifecycle.py`), or `paging walk` (`contract_tests/suite/test_paging.py`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from contract_tests.violations import CHECKS
+from contract_tests.judging.violations import CHECKS
 from numbers_mock.faults import Fault
 
 __all__ = ["EXPECTED_CHECKS", "KNOWN_CHECKS", "expected_check"]
@@ -59,7 +59,8 @@ EXPECTED_CHECKS: Mapping[str, str] = {
     "search-empty-as-404": "status_code_conformance",
     "field-errors-as-200": "negative_data_rejection",
     # A success of an account change is reached on a real target by the lifecycle, through the
-    # generated client: the harness's judgement of every answer (contract_tests/judging.py).
+    # generated client: the harness's judgement of every answer
+    # (contract_tests/judging/answer_rules.py).
     "success-error-code-as-number": "response_schema_conformance",
     "owned-mohttpurl-not-a-url": "formats_conform",
     "xml-requests-answered-json": "answer_negotiated",
@@ -71,8 +72,9 @@ EXPECTED_CHECKS: Mapping[str, str] = {
 }
 
 # Every name the harness reports a failure under (contract_tests/README.md): its schemathesis
-# checks, the paging walk, and every rule its own findings can name (`contract_tests.violations`),
-# so that a finding of a rule added there is read as a check, here and in a stop at set-up.
+# checks, the paging walk, and every rule its own findings can name
+# (`contract_tests.judging.violations`), so that a finding of a rule added there is read as a
+# check, here and in a stop at set-up.
 KNOWN_CHECKS = frozenset(CHECKS) | frozenset(
     {
         "response_schema_conformance",

@@ -40,7 +40,7 @@ RUN_TIMEOUT = 600.0
 
 Signature = tuple[str, str, int]
 # The real service's statuses that the document does not list (schemathesis.toml and
-# contract_tests/loading.py say why): 400 with field errors anywhere, 420 from buy, cancel and
+# contract_tests/run/loading.py say why): 400 with field errors anywhere, 420 from buy, cancel and
 # update. A plain run reports them on a correct server; however many unfaulted runs came before,
 # one of them may show up for the first time later, so they never count as a catch.
 _STATUS_CHECKS = frozenset({"status_code_conformance", "positive_data_acceptance"})

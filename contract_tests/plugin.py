@@ -26,25 +26,12 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from contract_tests import deferred_coverage, html_report
-from contract_tests.document import ACCOUNT_CHANGING_OPERATIONS, CANCEL, SEARCH
-from contract_tests.harness import Harness, open_harness
-from contract_tests.options import (
-    ENV_API_KEY,
-    ENV_API_SECRET,
-    ENV_OTHER_API_KEY,
-    ENV_OTHER_API_SECRET,
-    HarnessOptions,
-    add_options,
-)
-from contract_tests.profiles import (
-    current_profile_name,
-    default_profile_name,
-    register_profiles,
-    stop_shrinking,
-)
-from contract_tests.redaction import RedactingStream
-from contract_tests.reporting import (
+from contract_tests.account.harness import Harness, open_harness
+from contract_tests.account.stock import stock_target
+from contract_tests.judging.document import ACCOUNT_CHANGING_OPERATIONS, CANCEL, SEARCH
+from contract_tests.judging.redaction import RedactingStream
+from contract_tests.reporting import html as html_report
+from contract_tests.reporting.text import (
     Row,
     RunInfo,
     held_back_by_operation,
@@ -52,10 +39,24 @@ from contract_tests.reporting import (
     safety_lines,
     summary_lines,
 )
-from contract_tests.run_state import RunState
-from contract_tests.stats import OperationStats
-from contract_tests.stock import stock_target
-from contract_tests.target import check_embedded_mock_installed, check_reachable
+from contract_tests.run import deferred_coverage
+from contract_tests.run.options import (
+    ENV_API_KEY,
+    ENV_API_SECRET,
+    ENV_OTHER_API_KEY,
+    ENV_OTHER_API_SECRET,
+    HarnessOptions,
+    add_options,
+)
+from contract_tests.run.profiles import (
+    current_profile_name,
+    default_profile_name,
+    register_profiles,
+    stop_shrinking,
+)
+from contract_tests.run.run_state import RunState
+from contract_tests.run.target import check_embedded_mock_installed, check_reachable
+from contract_tests.tally.stats import OperationStats
 
 PLUGIN_NAME = "contract-harness"
 ROW_ATTRIBUTE = "contract_row"

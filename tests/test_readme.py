@@ -54,7 +54,7 @@ def test_every_console_command_the_readme_names_is_installed() -> None:
 
 
 def test_every_harness_option_the_readme_names_exists() -> None:
-    options_source = (ROOT / "contract_tests" / "options.py").read_text()
+    options_source = (ROOT / "contract_tests" / "run" / "options.py").read_text()
     named = set(re.findall(r"nox -s contract -- (--[\w-]+)", README))
     named |= set(re.findall(r"`(--(?:target-url|allow-purchases|max-purchases)[\w-]*)", README))
     assert named

@@ -6,7 +6,7 @@ import pytest
 
 from benchmarks.detection_modes import MODES, REAL_TARGET, SEEDED, selected_modes
 from benchmarks.harness_runs import harness_command
-from contract_tests.options import DEFAULT_MAX_PURCHASES
+from contract_tests.run.options import DEFAULT_MAX_PURCHASES
 
 
 def test_both_is_every_mode_seeded_first() -> None:

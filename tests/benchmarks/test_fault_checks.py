@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.fault_checks import EXPECTED_CHECKS, KNOWN_CHECKS, expected_check
-from contract_tests.violations import CHECKS
+from contract_tests.judging.violations import CHECKS
 from numbers_mock.faults import CATALOGUE
 
 

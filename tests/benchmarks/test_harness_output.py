@@ -37,7 +37,7 @@ Failures (full details above, and in the JUnit report):
 SNAPSHOT_REFUSED = (
     "contract seed: 1847055359 (profile ci); buy/cancel/update allowed, at most 2 purchases\n"
     "collecting ... collected 12 items\n\n"
-    "contract_tests/test_examples.py::test_deprecated_app_links_count_as_applications \n\n"
+    "contract_tests/suite/test_examples.py::test_deprecated_app_links_count_as_applications \n\n"
     "=============================== contract summary ===============================\n\n"
     "requests: 1 sent, 1 answered, 0 without an answer; throttled (429): 0, waited 0.0 s; "
     "rate limit waits 0.0 s\n"

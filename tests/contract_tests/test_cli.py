@@ -11,7 +11,7 @@ def test_the_harness_package_is_collected_with_the_options_after_it() -> None:
     arguments = cli.pytest_arguments(["--target-url", "http://127.0.0.1:9", "-x"])
     assert arguments[0] == str(cli.PACKAGE_DIR)
     assert (cli.PACKAGE_DIR / "conftest.py").is_file()
-    assert (cli.PACKAGE_DIR / "schemathesis.toml").is_file()
+    assert (cli.PACKAGE_DIR / "run" / "schemathesis.toml").is_file()
     assert arguments[-3:] == ["--target-url", "http://127.0.0.1:9", "-x"]
     # No cache folder inside an installed (possibly read-only) package.
     assert arguments[1:3] == ["-p", "no:cacheprovider"]

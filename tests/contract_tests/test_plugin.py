@@ -7,14 +7,14 @@ from typing import Any, cast
 
 import pytest
 
-from contract_tests.options import HarnessOptions
+from contract_tests.judging.violations import Violation
 from contract_tests.plugin import (
     STATEFUL_MARKER,
     ContractPlugin,
     named_violation,
     order_for_first_failure,
 )
-from contract_tests.violations import Violation
+from contract_tests.run.options import HarnessOptions
 
 
 def plugin(**overrides: object) -> ContractPlugin:
@@ -32,9 +32,9 @@ def plugin(**overrides: object) -> ContractPlugin:
 
 
 def test_the_replay_command_names_target_seed_and_profile_but_no_credentials() -> None:
-    command = plugin().replay_command(["contract_tests/test_operations.py", "-k", "search"])
+    command = plugin().replay_command(["contract_tests/suite/test_operations.py", "-k", "search"])
     assert command.startswith(
-        "pytest contract_tests/test_operations.py -k search --hypothesis-seed=99 "
+        "pytest contract_tests/suite/test_operations.py -k search --hypothesis-seed=99 "
         "--hypothesis-profile="
     )
     assert "--target-url https://numbers.example" in command

@@ -122,7 +122,7 @@ def test_faulty_answers_are_found(
         assert "status_code_conformance" not in row and "positive_data_acceptance" not in row, row
     # Each failure comes with a way to reproduce it.
     assert "curl -X GET" in run.stdout
-    assert "Replay this test: pytest contract_tests/test_operations.py -k" in run.stdout
+    assert "Replay this test: pytest contract_tests/suite/test_operations.py -k" in run.stdout
 
 
 @pytest.mark.parametrize(
