@@ -7,6 +7,8 @@ naming one of `CHECKS`. The plugin reads `check` to fill the summary's "failures
 
 from __future__ import annotations
 
+from contract_tests.judging.registry import REGISTRY
+
 # Lifecycle (lifecycle.py)
 SEARCH_ANSWERS = "search_answers"
 SEARCH_EXCLUDES_OWNED = "search_excludes_owned"
@@ -89,8 +91,10 @@ class Violation(AssertionError):
     """The target broke the rule `check`; `detail` says how, in a sentence a person can act on."""
 
     def __init__(self, check: str, detail: str) -> None:
-        if check not in CHECKS:
-            raise ValueError(f"unknown check {check!r}: add it to violations.CHECKS")
+        if check not in CHECKS or check not in REGISTRY:
+            raise ValueError(
+                f"unknown check {check!r}: add it to violations.CHECKS and judging/registry.py"
+            )
         super().__init__(f"[{check}] {detail}")
         self.check = check
         self.detail = detail
