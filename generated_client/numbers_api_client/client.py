@@ -4,6 +4,7 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
+from .authentication import Credentials, Sent
 from .retries import Retries, with_retries
 
 
@@ -240,7 +241,12 @@ class AuthenticatedClient:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                auth=httpx.BasicAuth(self.api_key, self.api_secret),
+                auth=Credentials(
+                    (
+                        (Sent("basic-user"), self.api_key),
+                        (Sent("basic-password"), self.api_secret),
+                    )
+                ),
                 **httpx_args,
             )
         return self._client
@@ -277,7 +283,12 @@ class AuthenticatedClient:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                auth=httpx.BasicAuth(self.api_key, self.api_secret),
+                auth=Credentials(
+                    (
+                        (Sent("basic-user"), self.api_key),
+                        (Sent("basic-password"), self.api_secret),
+                    )
+                ),
                 **httpx_args,
             )
         return self._async_client

@@ -155,7 +155,7 @@ def test_the_filters_are_sent_with_every_page(use_async: bool) -> None:
         use_async,
         country="GB",
         pattern="4477",
-        search_pattern=GetOwnedNumbersSearchPattern.VALUE_1,
+        search_pattern=GetOwnedNumbersSearchPattern.CONTAINS,
         has_application=False,
     )
 
