@@ -17,7 +17,7 @@ from .template_diffs import (
 )
 
 # Templates of our own, included by an override; none may shadow an upstream template.
-OWN_TEMPLATES = ["README_sdk.md.jinja", "endpoint_paging.py.jinja"]
+OWN_TEMPLATES = ["endpoint_paging.py.jinja"]
 
 
 def test_every_override_has_a_recorded_diff_and_every_recording_an_override() -> None:
