@@ -74,7 +74,9 @@ def client_on(handler: Callable[[httpx.Request], httpx.Response]) -> Authenticat
     )
 
 
-def walk(module: ModuleType, client: AuthenticatedClient, use_async: bool, **filters: Any) -> list[Any]:
+def walk(
+    module: ModuleType, client: AuthenticatedClient, use_async: bool, **filters: Any
+) -> list[Any]:
     """Every item `iterate_all` (or `aiterate_all`) yields, in order."""
     arguments = {**REQUIRED_FILTERS[module.__name__], **filters}
     if not use_async:

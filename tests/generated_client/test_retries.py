@@ -257,7 +257,9 @@ def test_impossible_settings_are_refused(settings: dict[str, float]) -> None:
 @pytest.mark.parametrize("asynchronous", [False, True])
 def test_without_a_transport_httpx_default_one_is_wrapped(asynchronous: bool) -> None:
     args = with_retries(
-        Retries(), {"proxy": "http://127.0.0.1:9", "trust_env": False, "http2": False}, False,
+        Retries(),
+        {"proxy": "http://127.0.0.1:9", "trust_env": False, "http2": False},
+        False,
         asynchronous=asynchronous,
     )
 
