@@ -22,7 +22,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+from generator.undocumented import HTTP_METHODS
+
 # Where a credential goes; the same words as the generated package's authentication.Sent.
 BASIC_USER, BASIC_PASSWORD = "basic-user", "basic-password"
 API_KEY_PLACES = frozenset({"query", "header", "cookie"})
@@ -73,8 +74,23 @@ def credentials(document: Mapping[str, Any]) -> tuple[Credential, ...]:
     return tuple(found)
 
 
+def auth_expression(found: tuple[Credential, ...]) -> str:
+    """The generated client's `auth=` argument: its credentials, each with where it goes."""
+    if not found:
+        return ""
+    pairs = []
+    for credential in found:
+        where = (
+            [credential.into, credential.wire_name] if credential.wire_name else [credential.into]
+        )
+        sent = ", ".join(json.dumps(part) for part in where)
+        pairs.append(f"(Sent({sent}), self.{credential.name})")
+    return f"Credentials(({', '.join(pairs)},))"
+
+
 def credentials_template(found: tuple[Credential, ...]) -> str:
-    """A Jinja template that defines `credentials` for client.py.jinja to import."""
+    """A Jinja template that defines `credentials` (the arguments) and `auth` (the expression
+    that sends them) for the client's templates to import."""
     items = ",\n".join(
         "    {"
         + ", ".join(
@@ -93,6 +109,7 @@ def credentials_template(found: tuple[Credential, ...]) -> str:
     return (
         "{# Written by generator/security.py from the document's security schemes. #}\n"
         f"{{% set credentials = [\n{items}\n] %}}\n"
+        f"{{% set auth = {json.dumps(auth_expression(found))} %}}\n"
     )
 
 

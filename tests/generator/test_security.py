@@ -8,7 +8,13 @@ import pytest
 
 from generator.documents import load_document
 from generator.paths import SPEC_PATH
-from generator.security import Credential, SecurityError, credentials, credentials_template
+from generator.security import (
+    Credential,
+    SecurityError,
+    auth_expression,
+    credentials,
+    credentials_template,
+)
 
 
 def document(
@@ -119,3 +125,13 @@ def test_the_template_defines_the_credentials_for_jinja() -> None:
             "description": "Sent as the header `X-Key` (never shown in repr)",
         }
     ]
+    assert module.auth == 'Credentials(((Sent("header", "X-Key"), self.api_key),))'
+
+
+def test_the_auth_expression_pairs_each_place_with_its_argument() -> None:
+    basic = credentials(load_document(SPEC_PATH))
+    assert auth_expression(basic) == (
+        'Credentials(((Sent("basic-user"), self.api_key), '
+        '(Sent("basic-password"), self.api_secret),))'
+    )
+    assert auth_expression(()) == ""
