@@ -86,11 +86,6 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            httpx_args = (
-                self._httpx_args
-                if self.retries is None
-                else with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=False)
-            )
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -98,7 +93,7 @@ class Client:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **httpx_args,
+                **with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=False),
             )
         return self._client
 
@@ -122,11 +117,6 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            httpx_args = (
-                self._httpx_args
-                if self.retries is None
-                else with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=True)
-            )
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -134,7 +124,7 @@ class Client:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **httpx_args,
+                **with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=True),
             )
         return self._async_client
 
@@ -229,11 +219,6 @@ class AuthenticatedClient:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            httpx_args = (
-                self._httpx_args
-                if self.retries is None
-                else with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=False)
-            )
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -247,7 +232,7 @@ class AuthenticatedClient:
                         (Sent("basic-password"), self.api_secret),
                     )
                 ),
-                **httpx_args,
+                **with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=False),
             )
         return self._client
 
@@ -271,11 +256,6 @@ class AuthenticatedClient:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            httpx_args = (
-                self._httpx_args
-                if self.retries is None
-                else with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=True)
-            )
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -289,7 +269,7 @@ class AuthenticatedClient:
                         (Sent("basic-password"), self.api_secret),
                     )
                 ),
-                **httpx_args,
+                **with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=True),
             )
         return self._async_client
 
