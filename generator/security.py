@@ -17,6 +17,7 @@ Any other kind of scheme (bearer, OAuth 2, OpenID Connect) is refused with the s
 from __future__ import annotations
 
 import json
+import keyword
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -28,6 +29,20 @@ from generator.undocumented import HTTP_METHODS
 BASIC_USER, BASIC_PASSWORD = "basic-user", "basic-password"
 API_KEY_PLACES = frozenset({"query", "header", "cookie"})
 IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
+# The client's own keyword arguments, which no credential may take the name of.
+CLIENT_ARGUMENTS = frozenset(
+    {
+        "base_url",
+        "cookies",
+        "follow_redirects",
+        "headers",
+        "httpx_args",
+        "raise_on_unexpected_status",
+        "retries",
+        "timeout",
+        "verify_ssl",
+    }
+)
 # A header, query or cookie name (RFC 9110 token characters), safe to write into the template.
 WIRE_NAME = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+")
 
@@ -153,8 +168,12 @@ def _credentials_of(name: str, scheme: Mapping[str, Any]) -> list[Credential]:
         if not isinstance(wire_name, str) or not WIRE_NAME.fullmatch(wire_name):
             raise SecurityError(f"security scheme {name!r} has no usable `name`: {wire_name!r}")
         argument = _snake_case(name)
-        if not IDENTIFIER.fullmatch(argument):
+        if not IDENTIFIER.fullmatch(argument) or keyword.iskeyword(argument):
             raise SecurityError(f"security scheme {name!r} does not make a Python argument name")
+        if argument in CLIENT_ARGUMENTS:
+            raise SecurityError(
+                f"security scheme {name!r} would take the client's own argument {argument!r}"
+            )
         return [Credential(argument, str(scheme["in"]), wire_name)]
     described = kind if kind != "http" else f"http {scheme.get('scheme')}"
     raise SecurityError(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from inspect import signature
 from typing import Any
 
 import pytest
+from numbers_api_client import AuthenticatedClient
 
 from generator.documents import load_document
 from generator.paths import SPEC_PATH
 from generator.security import (
+    CLIENT_ARGUMENTS,
     Credential,
     SecurityError,
     auth_expression,
@@ -91,11 +94,27 @@ def test_no_security_means_no_credentials() -> None:
         ({"type": "http", "scheme": "bearer"}, r"'token' \(http bearer\) is not supported"),
         ({"type": "oauth2", "flows": {}}, r"'token' \(oauth2\) is not supported"),
         ({"type": "apiKey", "in": "header", "name": "X Key"}, "no usable `name`"),
+        ({"type": "apiKey", "in": "query"}, "no usable `name`"),
     ],
 )
 def test_unsupported_schemes_are_refused_by_name(scheme: dict[str, Any], message: str) -> None:
     with pytest.raises(SecurityError, match=message):
         credentials(document({"token": scheme}, [{"token": []}]))
+
+
+@pytest.mark.parametrize(
+    ("scheme_name", "message"),
+    [
+        ("class", "does not make a Python argument name"),
+        ("2fa", "does not make a Python argument name"),
+        ("Headers", "would take the client's own argument 'headers'"),
+        ("retries", "would take the client's own argument 'retries'"),
+    ],
+)
+def test_scheme_names_that_cannot_be_arguments_are_refused(scheme_name: str, message: str) -> None:
+    scheme = {"type": "apiKey", "in": "header", "name": "X-Key"}
+    with pytest.raises(SecurityError, match=message):
+        credentials(document({scheme_name: scheme}, [{scheme_name: []}]))
 
 
 def test_a_missing_scheme_is_named() -> None:
@@ -135,3 +154,8 @@ def test_the_auth_expression_pairs_each_place_with_its_argument() -> None:
         '(Sent("basic-password"), self.api_secret),))'
     )
     assert auth_expression(()) == ""
+
+
+def test_the_clients_own_arguments_are_the_generated_clients() -> None:
+    arguments = set(signature(AuthenticatedClient).parameters)
+    assert arguments - {"api_key", "api_secret"} == CLIENT_ARGUMENTS
