@@ -71,7 +71,15 @@ def test_the_readme_code_with_a_type_error_fails_the_check(tmp_path: Path) -> No
     script = tmp_path / "readme_code.py"
     script.write_text(wrong)
     out, _, status = mypy_api.run(
-        ["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "c"), str(script)]
+        [
+            "--strict",
+            "--no-incremental",
+            "--cache-dir",
+            str(tmp_path / "c"),
+            "--config-file",
+            "",
+            str(script),
+        ]
     )
     assert status == 1
     assert "Unsupported operand types" in out
