@@ -112,7 +112,13 @@ def test_the_helper_modules_are_copied_into_the_package(fresh_client: Path) -> N
     package = fresh_client / "numbers_api_client"
     for module in PACKAGE_FILES_DIR.glob("*.py"):
         assert (package / module.name).read_bytes() == module.read_bytes()
-    assert {m.name for m in PACKAGE_FILES_DIR.glob("*.py")} == {"paging.py", "retries.py"}
+    assert {m.name for m in PACKAGE_FILES_DIR.glob("*.py")} == {
+        "authentication.py",
+        "paging.py",
+        "refusals.py",
+        "reprs.py",
+        "retries.py",
+    }
 
 
 def test_a_helper_module_may_not_replace_a_generated_one(tmp_path: Path) -> None:
