@@ -1,4 +1,10 @@
-"""`numbers-mock`: run the mock server from the command line."""
+"""`numbers-mock`: run the mock server from the command line.
+
+Exit codes: 0 when stopped with Ctrl-C or after `--help` and `--list-faults`; 2 for a usage error,
+said in one line: a bad option, a file that cannot be used (`--spec`, `--inventory`, `--database`,
+the TLS files), an address the server cannot listen on (a port in use). SIGTERM stops the server
+cleanly too, then ends the process by that signal, as uvicorn does.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import contextlib
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from numbers_mock.connections import ConnectionLimits
 from numbers_mock.document import DocumentError
@@ -33,6 +40,7 @@ from numbers_mock.throttle import RateLimit, parse_rate
 from numbers_mock.tls import TlsFiles, make_test_certificate
 
 __all__ = [
+    "USAGE_ERROR",
     "build_parser",
     "fault_table",
     "limits_from_args",
@@ -42,9 +50,20 @@ __all__ = [
 ]
 
 
+USAGE_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, but an error is one line and comes first, without the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        lines = (line.strip() for line in message.splitlines())
+        self.exit(USAGE_ERROR, f"{self.prog}: error: {' '.join(filter(None, lines))}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="numbers-mock",
         description="Stateful mock of the Vonage Numbers API 1.1.0, checked against its document.",
         epilog=(
@@ -83,8 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=default_overlay_path(),
         help=(
             "read the document as published, without the overlay that adds what the service "
-            "answers beyond it (420 on cancel and update, 400 field errors); for a --spec the "
-            "overlay does not fit"
+            "answers beyond it (420 on cancel and update, 400 field errors, 429); for a --spec "
+            "the overlay does not fit"
         ),
     )
     parser.add_argument(
@@ -133,8 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     tests.add_argument(
         "--rate-limit",
         type=_rate,
-        metavar="N/s",
-        help="answer 429 with Retry-After past N requests a second per account (default: none)",
+        metavar="RATE",
+        help=(
+            "COUNT/s, COUNT/m or COUNT/h: each account may send COUNT requests a second, minute "
+            "or hour, then gets 429 with Retry-After (default: none)"
+        ),
     )
     tests.add_argument(
         "--journal-size",
@@ -233,7 +255,7 @@ def limits_from_args(args: argparse.Namespace) -> ConnectionLimits:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `numbers-mock` and `python -m numbers_mock`."""
+    """Entry point of `numbers-mock` and `python -m numbers_mock`: 0, or SystemExit(2)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.list_faults:
@@ -252,9 +274,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(exc))
     # Imported late: `--help` and option errors should not wait for uvicorn and openapi-core.
     from numbers_mock.app import create_app
-    from numbers_mock.server import ServerOptions, run_server
+    from numbers_mock.server import ServerOptions, listening_socket, run_server
 
-    with _tls_files(args) as tls:
+    # Bound before the app is built: an address in use is known at once.
+    try:
+        listener = listening_socket(args.host, args.port)
+    except OSError as exc:
+        parser.error(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
+    with contextlib.closing(listener), _tls_files(args) as tls:
         try:
             if tls is not None:
                 tls.check()
@@ -264,8 +291,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if tls is not None and tls.ca_file is not None:
             # Printed before serving, so a script can read it while the server runs.
             print(f"numbers-mock: CA certificate for clients: {tls.ca_file}", flush=True)
+        options = ServerOptions(tls, limits)
         with contextlib.suppress(KeyboardInterrupt):
-            run_server(app, args.host, args.port, args.log_level, ServerOptions(tls, limits))
+            run_server(app, args.host, args.port, args.log_level, options, listener=listener)
     return 0
 
 
@@ -310,7 +338,7 @@ def _port(text: str) -> int:
     return port
 
 
-def _rate(text: str) -> RateLimit:
+def _rate(text: str) -> RateLimit | None:
     try:
         return parse_rate(text)
     except ValueError as exc:

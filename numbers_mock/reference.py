@@ -83,6 +83,9 @@ class _SecurityLeftToTheMock(SecurityProviderFactory):
         return _NoSecurityCheck()
 
 
+_MAX_MESSAGE = 200
+
+
 class ReferenceValidator:
     """openapi-core's request unmarshaller for one document, built once."""
 
@@ -94,7 +97,9 @@ class ReferenceValidator:
                 config=Config(security_provider_factory=_SecurityLeftToTheMock()),
             )
         except Exception as exc:  # openapi-spec-validator raises many kinds, all "bad document"
-            raise DocumentError(f"{document.path} is not a valid OpenAPI document: {exc}") from None
+            raise DocumentError(
+                f"{document.path} is not a valid OpenAPI document: {_first_line(exc)}"
+            ) from None
         self._unmarshaller: RequestUnmarshaller = openapi.request_unmarshaller
 
     def validate(
@@ -163,3 +168,17 @@ def _cause_message(cause: BaseException | None) -> str:
         for schema_error in cause.schema_errors:
             return schema_message(schema_error)
     return INVALID
+
+
+def _first_line(error: Exception) -> str:
+    # A schema error's text goes on to dump the schema and the whole document: its first line
+    # (cut short, as it may quote a large part of the document) and where it is are what a
+    # person needs.
+    text = getattr(error, "message", None)
+    if not isinstance(text, str):
+        text = str(error)
+    message = next(iter(text.splitlines()), "") or type(error).__name__
+    if len(message) > _MAX_MESSAGE:
+        message = message[: _MAX_MESSAGE - 3] + "..."
+    where = getattr(error, "json_path", None)
+    return f"{message} (at {where})" if isinstance(where, str) and where != "$" else message

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import socket
 import threading
 import time
@@ -19,7 +20,7 @@ from numbers_mock.connections import ConnectionLimits, fit_to_descriptors, guard
 from numbers_mock.redaction import install_credential_filter
 from numbers_mock.tls import TlsFiles
 
-__all__ = ["ServerOptions", "run_server", "serve_in_thread"]
+__all__ = ["ServerOptions", "listening_socket", "run_server", "serve_in_thread"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,33 @@ _STARTUP_TIMEOUT = 10.0
 _SHUTDOWN_TIMEOUT = 10.0
 
 
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket listening on `host`:`port` (0: a free port), for uvicorn to serve on.
+
+    Made here rather than by uvicorn so that an address that cannot be had (a port in use, a host
+    that is not this machine's) is an OSError for the caller, where uvicorn would log it and exit
+    the process with a code of its own. Connections that arrive before uvicorn serves wait in the
+    backlog.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # proto must be explicit: asyncio sets TCP_NODELAY on accepted connections only when the
+    # listening socket says IPPROTO_TCP, and without it every answer waits ~40 ms for delayed ACKs.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen()
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def _base_url(scheme: str, host: str, sock: socket.socket) -> str:
+    url_host = f"[{host}]" if sock.family == socket.AF_INET6 else host
+    return f"{scheme}://{url_host}:{sock.getsockname()[1]}"
+
+
 @contextlib.contextmanager
 def serve_in_thread(
     app: ASGIApp, host: str = "127.0.0.1", port: int = 0, options: ServerOptions | None = None
@@ -64,13 +92,8 @@ def serve_in_thread(
     keep-alive connections are closed) and the thread is joined.
     """
     options = options or ServerOptions()
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    # proto must be explicit: asyncio sets TCP_NODELAY on accepted connections only when the
-    # listening socket says IPPROTO_TCP, and without it every answer waits ~40 ms for delayed ACKs.
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock = listening_socket(host, port)
     try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((host, port))
         bound_port = sock.getsockname()[1]
         # log_config=None leaves the host process's logging alone; no access log for tests.
         config = uvicorn.Config(
@@ -90,8 +113,7 @@ def serve_in_thread(
         thread.start()
         try:
             _wait_started(server, thread)
-            url_host = f"[{host}]" if family == socket.AF_INET6 else host
-            yield f"{options.scheme}://{url_host}:{bound_port}"
+            yield _base_url(options.scheme, host, sock)
         finally:
             server.should_exit = True
             thread.join(_SHUTDOWN_TIMEOUT)
@@ -112,15 +134,39 @@ def _wait_started(server: uvicorn.Server, thread: threading.Thread) -> None:
         time.sleep(0.01)
 
 
+class _AnnouncedServer(uvicorn.Server):
+    """uvicorn's server, saying where it serves once it does (given a socket, uvicorn does not)."""
+
+    def __init__(self, config: uvicorn.Config, url: str) -> None:
+        super().__init__(config)
+        self._url = url
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        if self.started:
+            logging.getLogger("uvicorn.error").info("Serving on %s (Ctrl-C to stop)", self._url)
+
+
 def run_server(
     app: MockApp,
     host: str,
     port: int,
     log_level: str = "info",
     options: ServerOptions | None = None,
+    *,
+    listener: socket.socket | None = None,
 ) -> None:
-    """Serve the mock in the foreground until interrupted (Ctrl-C); the app is closed at the end."""
+    """Serve the mock in the foreground until interrupted (Ctrl-C); the app is closed at the end.
+
+    `listener` is a socket from `listening_socket(host, port)` bound beforehand; without it one
+    is bound here. OSError when the address cannot be had.
+    """
     options = options or ServerOptions()
+    try:
+        sock = listener if listener is not None else listening_socket(host, port)
+    except OSError:
+        app.close()
+        raise
     # The document, validators and libraries loaded so far live as long as the process: frozen,
     # the cyclic garbage collector stops walking them again and again as requests allocate.
     gc.collect()
@@ -129,13 +175,14 @@ def run_server(
         config = uvicorn.Config(
             app,
             host=host,
-            port=port,
+            port=sock.getsockname()[1],
             log_level=log_level,
             lifespan="off",
             **options.uvicorn_options(),
         )
         # After Config: it (re)configures logging, which would drop a filter added earlier.
         install_credential_filter()
-        uvicorn.Server(config).run()
+        _AnnouncedServer(config, _base_url(options.scheme, host, sock)).run(sockets=[sock])
     finally:
+        sock.close()
         app.close()

@@ -9,6 +9,7 @@ CA's file is what a client trusts (`REQUESTS_CA_BUNDLE`, `NODE_EXTRA_CA_CERTS`).
 from __future__ import annotations
 
 import os
+import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,10 +28,20 @@ class TlsFiles:
     ca_file: Path | None = None
 
     def check(self) -> None:
-        """Raise `ValueError` naming a file that cannot be read."""
+        """Raise `ValueError` naming a file that cannot be read, or a pair that does not load."""
         for path in (self.certfile, self.keyfile):
             if not path.is_file():
                 raise ValueError(f"TLS file not found: {path}")
+        # Loaded as uvicorn will load them, so that a bad pair is an error before serving.
+        try:
+            ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(
+                self.certfile, self.keyfile
+            )
+        except (ssl.SSLError, OSError) as exc:
+            raise ValueError(
+                f"TLS certificate {self.certfile} and key {self.keyfile} do not load"
+                f" as a PEM chain and its key: {exc}"
+            ) from None
 
 
 def make_test_certificate(folder: Path, hosts: Sequence[str] = TEST_CERTIFICATE_HOSTS) -> TlsFiles:

@@ -22,6 +22,7 @@ from numbers_mock import (
 )
 from numbers_mock.cli import build_parser, main, settings_from_args, variant_from_args
 from numbers_mock.faults import CATALOGUE
+from numbers_mock.throttle import RateLimit
 
 
 def test_defaults() -> None:
@@ -72,20 +73,25 @@ def test_subaccount_of_a_default_account() -> None:
         (["--idle-timeout", "0"], "must be a positive number of seconds"),
         (["--request-timeout", "soon"], "not a number of seconds"),
         (["--max-connections", "0"], "must be at least 1"),
-        (["--rate-limit", "10"], "expected N/s, like 10/s, not '10'"),
-        (["--rate-limit", "0/s"], "positive number of requests per second"),
+        (["--rate-limit", "10"], "a rate is COUNT/s, COUNT/m or COUNT/h (or none), not '10'"),
+        (["--rate-limit", "0/s"], "a rate is COUNT/s, COUNT/m or COUNT/h (or none), not '0/s'"),
+        (["--spec", "BAD_SPEC", "--no-overlay"], 'is not a valid OpenAPI document: "info" is'),
         (["--journal-size", "-1"], "must be 0 or more"),
     ],
 )
-def test_bad_options_are_usage_errors_not_tracebacks(
-    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+def test_bad_options_are_usage_errors_in_one_line(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    # A document that is JSON with paths, but not OpenAPI: its validator's message runs to pages.
+    bad_spec = tmp_path / "bad.json"
+    bad_spec.write_text('{"openapi": "3.0.3", "paths": {"/x": {"get": {"operationId": "a"}}}}')
     with pytest.raises(SystemExit) as exited:
-        main(argv)
+        main([str(bad_spec) if part == "BAD_SPEC" else part for part in argv])
     assert exited.value.code == 2
     err = capsys.readouterr().err
+    assert err.startswith("numbers-mock: error: ")
+    assert err.count("\n") == 1 and err.endswith("\n")
     assert message in err
-    assert "Traceback" not in err
 
 
 def test_faults_are_repeatable_and_installed_by_the_command_line() -> None:
@@ -97,10 +103,35 @@ def test_faults_are_repeatable_and_installed_by_the_command_line() -> None:
 
 
 def test_test_controls_options() -> None:
-    args = build_parser().parse_args(["--rate-limit", "2.5/s", "--journal-size", "0"])
+    args = build_parser().parse_args(["--rate-limit", "150/m", "--journal-size", "0"])
     settings = settings_from_args(args)
-    assert settings.rate_limit is not None and settings.rate_limit.per_second == 2.5
+    assert settings.rate_limit == RateLimit(150, 60.0)
+    assert settings.rate_limit.per_second == 2.5
     assert settings.journal_size == 0
+    unlimited = settings_from_args(build_parser().parse_args(["--rate-limit", "none"]))
+    assert unlimited.rate_limit is None
+
+
+def test_help_names_every_status_the_overlay_adds(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "(420 on cancel and update, 400 field errors, 429)" in help_text
+    assert "COUNT/s, COUNT/m or COUNT/h" in help_text
+
+
+def test_files_that_are_no_tls_certificate_are_usage_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_pem = tmp_path / "not.pem"
+    not_pem.write_text("not a certificate")
+    with pytest.raises(SystemExit) as exited:
+        main(["--port", "0", "--ssl-certfile", str(not_pem), "--ssl-keyfile", str(not_pem)])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("numbers-mock: error: TLS certificate ")
+    assert err.count("\n") == 1
 
 
 def test_list_faults(capsys: pytest.CaptureFixture[str]) -> None:
@@ -217,3 +248,43 @@ def test_python_m_serves_until_interrupted(tmp_path: Path) -> None:
     # The access log (uvicorn writes it to stdout) names the request, never the secret sent in it.
     assert "GET /number/search?country=GB&api_key=REDACTED&api_secret=REDACTED" in out
     assert PRIMARY_ACCOUNT.api_secret not in out + err
+
+
+def test_a_port_in_use_is_a_usage_error_in_one_line() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = start(["--port", str(port)])
+        try:
+            out, err = process.communicate(timeout=60)
+        finally:
+            process.kill()
+    assert process.returncode == 2
+    assert out == ""
+    assert err == (
+        f"numbers-mock: error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+    )
+
+
+def test_sigterm_stops_cleanly_and_ends_the_process_by_that_signal(tmp_path: Path) -> None:
+    port = free_port()
+    database = tmp_path / "term.sqlite3"
+    process = start(["--port", str(port), "--database", str(database), "--log-level", "info"])
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/_mock/health", timeout=1)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None, process.communicate()
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.1)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=15)
+    assert process.returncode == -signal.SIGTERM
+    assert f"Serving on http://127.0.0.1:{port} (Ctrl-C to stop)" in err
+    assert "Finished server process" in err
+    assert database.exists()

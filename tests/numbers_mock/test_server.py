@@ -11,6 +11,7 @@ import pytest
 from starlette.types import Receive, Scope, Send
 
 from numbers_mock import MockSettings, create_app, serve_in_thread
+from numbers_mock.server import listening_socket
 
 from .conftest import OTHER, PRIMARY, SUBACCOUNT
 
@@ -93,3 +94,11 @@ def test_state_survives_a_restart_on_a_file_database(tmp_path: Path) -> None:
             assert number["msisdn"] not in [n["msisdn"] for n in search["numbers"]]
     finally:
         second.close()
+
+
+def test_listening_socket_binds_or_raises() -> None:
+    with listening_socket("127.0.0.1", 0) as held:
+        port = held.getsockname()[1]
+        assert port > 0
+        with pytest.raises(OSError):
+            listening_socket("127.0.0.1", port).close()

@@ -29,14 +29,38 @@ def test_a_burst_of_the_rate_then_one_token_per_interval() -> None:
     assert throttle.wait_for("a") == 0.0
 
 
-@pytest.mark.parametrize(("text", "rate"), [("10/s", 10.0), ("0.5/s", 0.5), (" 3/s ", 3.0)])
-def test_parse_rate(text: str, rate: float) -> None:
-    assert parse_rate(text) == RateLimit(rate)
+def test_a_rate_per_minute_is_a_burst_of_its_count_then_an_even_refill() -> None:
+    clock = Clock()
+    throttle = Throttle(RateLimit(3, 60.0), clock)
+    assert [throttle.wait_for("a") for _ in range(3)] == [0.0, 0.0, 0.0]
+    assert throttle.wait_for("a") == pytest.approx(20.0)
+    clock.now += 20.0
+    assert throttle.wait_for("a") == 0.0
+    assert throttle.wait_for("a") == pytest.approx(20.0)
 
 
-@pytest.mark.parametrize("text", ["10", "10/m", "-1/s", "0/s", "x/s", "1e3/s"])
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("10/s", RateLimit(10, 1.0)),
+        ("100/m", RateLimit(100, 60.0)),
+        ("1000/h", RateLimit(1000, 3600.0)),
+        (" 3/S ", RateLimit(3, 1.0)),
+        ("none", None),
+        ("None", None),
+        ("0", None),
+        ("off", None),
+    ],
+)
+def test_parse_rate_takes_the_harness_syntax(text: str, rate: RateLimit | None) -> None:
+    assert parse_rate(text) == rate
+
+
+@pytest.mark.parametrize(
+    "text", ["10", "-1/s", "0/s", "x/s", "1e3/s", "0.5/s", "5/d", "5/", "/s", "\u0661\u0660/s", ""]
+)
 def test_bad_rates(text: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="a rate is COUNT/s, COUNT/m or COUNT/h"):
         parse_rate(text)
 
 

@@ -38,3 +38,14 @@ def test_a_test_certificate_is_trusted_through_its_ca_for_every_local_name(
 def test_missing_files_are_named(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"TLS file not found: .*nope\.pem"):
         TlsFiles(tmp_path / "nope.pem", tmp_path / "key.pem").check()
+
+
+def test_files_that_are_no_certificate_and_key_are_refused_before_serving(tmp_path: Path) -> None:
+    made = make_test_certificate(tmp_path / "made")
+    not_pem = tmp_path / "not.pem"
+    not_pem.write_text("not a certificate")
+    with pytest.raises(ValueError, match=r"do not load as a PEM chain and its key"):
+        TlsFiles(not_pem, made.keyfile).check()
+    with pytest.raises(ValueError, match=r"do not load as a PEM chain and its key"):
+        TlsFiles(made.certfile, not_pem).check()
+    TlsFiles(made.certfile, made.keyfile).check()
