@@ -65,7 +65,7 @@ def _run(command: str, extra: str, target: str) -> int:
 
 def mock() -> int:
     """`numbers-mock`: the reference mock server (the `mock` extra)."""
-    return _run("numbers-mock", "mock", "numbers_mock.cli:main")
+    return _run("numbers-mock", "mock", "numbers_mock.server.cli:main")
 
 
 def contract() -> int:

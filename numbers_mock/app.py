@@ -21,19 +21,21 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from numbers_mock.accounts import AccountBook
-from numbers_mock.admin import AdminRoutes
-from numbers_mock.balances import Balances
-from numbers_mock.document import ApiDocument
-from numbers_mock.handlers import HANDLERS, Handler, MockContext
-from numbers_mock.journal import Journal
-from numbers_mock.pipeline import Controls, OperationEndpoint, Services
-from numbers_mock.rendering import Renderer, json_response
-from numbers_mock.settings import Account, MockSettings
-from numbers_mock.store import NumberStore
-from numbers_mock.throttle import Throttle
-from numbers_mock.validation import RequestValidator
-from numbers_mock.wire import WireRules
+from numbers_mock.controls.admin import AdminRoutes
+from numbers_mock.controls.journal import Journal
+from numbers_mock.controls.panel import Controls
+from numbers_mock.controls.throttle import Throttle
+from numbers_mock.core.bodies import json_response
+from numbers_mock.core.document import ApiDocument
+from numbers_mock.http.handlers import HANDLERS, Handler, MockContext
+from numbers_mock.http.pipeline import OperationEndpoint, Services
+from numbers_mock.http.rendering import Renderer
+from numbers_mock.http.validation import RequestValidator
+from numbers_mock.http.wire import WireRules
+from numbers_mock.settings import MockSettings
+from numbers_mock.state.accounts import Account, AccountBook
+from numbers_mock.state.balances import Balances
+from numbers_mock.state.store import NumberStore
 
 __all__ = ["MockApp", "Variant", "create_app"]
 
