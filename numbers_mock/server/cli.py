@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from numbers_mock.app import create_app
 from numbers_mock.controls.throttle import RateLimit, parse_rate
 from numbers_mock.core.document import DocumentError
 from numbers_mock.faults import (
@@ -25,6 +26,7 @@ from numbers_mock.faults import (
     fault_variant,
 )
 from numbers_mock.server.connections import ConnectionLimits
+from numbers_mock.server.serving import ServerOptions, listening_socket, run_server
 from numbers_mock.server.tls import TlsFiles, make_test_certificate
 from numbers_mock.settings import MockSettings, default_overlay_path, default_spec_path
 from numbers_mock.state.accounts import (
@@ -270,10 +272,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         limits = limits_from_args(args)
     except ValueError as exc:
         parser.error(str(exc))
-    # Imported late: `--help` and option errors should not wait for uvicorn and openapi-core.
-    from numbers_mock.app import create_app
-    from numbers_mock.server.serving import ServerOptions, listening_socket, run_server
-
     # Bound before the app is built: an address in use is known at once.
     try:
         listener = listening_socket(args.host, args.port)
