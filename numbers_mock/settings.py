@@ -45,7 +45,7 @@ class MockSettings:
     SQLite file, so a new app on the same file sees the numbers bought before. `overlay_path` (an
     OpenAPI Overlay, by default generator/overlay.yaml, which the client is generated with too) is
     applied to the document, so answers the service gives beyond it (420 on cancel and update, 400
-    field errors) are shaped by the same file; None reads the document as published. The same
+    field errors, 429) are shaped by the same file; None reads the document as published. The same
     `seed` always gives the same inventory of available numbers; `inventory` (`--inventory FILE`)
     replaces it with a file's numbers, owners and settings. `rate_limit` throttles each account
     (429 past it); `journal_size` bounds the request journal (0 turns it off). Deliberate faults
