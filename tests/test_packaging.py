@@ -110,6 +110,8 @@ def test_the_build_gives_no_warning(wheels: Wheels) -> None:
         ("", "numbers-contract", "harness"),
         ("spec", "numbers-mock", "mock"),
         ("spec", "numbers-contract", "harness"),
+        ("generate", "numbers-mock", "mock"),
+        ("generate", "numbers-contract", "harness"),
         ("harness", "numbers-mock", "mock"),
         ("mock", "numbers-contract", "harness"),
     ],
