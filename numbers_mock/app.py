@@ -1,7 +1,7 @@
 """The mock server as a Starlette application: the document's operations plus the `/_mock/` routes.
 
-The `/_mock/` routes (`admin.py`) live outside the document's paths and need no credentials (the
-mock is a local development and test tool).
+The `/_mock/` routes (`controls/admin.py`) live outside the document's paths and need no
+credentials (the mock is a local development and test tool).
 
 `create_app` takes a `variant`: a function that gets the pieces the app is built from (the
 services every request step shares and the handler table) and returns the pieces to serve. The
