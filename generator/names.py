@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from generator.overlay import OverlayError, apply_overlay, load_overlay
+from numbers_openapi.overlay import OverlayError, apply_overlay, load_overlay
 
 VARNAMES = "x-enum-varnames"
 

@@ -1,7 +1,7 @@
 """Run the pinned openapi-python-client on the vendored document, overlaid, into a fresh folder.
 
-The published document is never edited: generator/overlay.yaml is applied to a copy, written to a
-scratch file, and that copy is what openapi-python-client reads.
+The published document is never edited: the overlay (numbers_openapi/overlay.yaml) is applied to a
+copy, written to a scratch file, and that copy is what openapi-python-client reads.
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.documents import DocumentError, load_document, write_json_document
 from generator.names import named_document
-from generator.overlay import OverlayError
 from generator.paths import (
     CHANGELOG_PATH,
     CONFIG_PATH,
@@ -28,7 +26,9 @@ from generator.paths import (
 )
 from generator.pins import check_installed, pinned_versions
 from generator.security import Credential, SecurityError, credentials, credentials_template
-from generator.undocumented import applied_document
+from numbers_openapi.documents import DocumentError, load_document, write_json_document
+from numbers_openapi.overlay import OverlayError
+from numbers_openapi.undocumented import applied_document
 
 # Written next to the overrides on every generation: the document's credentials, for the client.
 CREDENTIALS_TEMPLATE = "credentials.jinja"

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.undocumented import HTTP_METHODS
+from numbers_openapi.documents import HTTP_METHODS
 
 # Where a credential goes; the same words as the generated package's authentication.Sent.
 BASIC_USER, BASIC_PASSWORD = "basic-user", "basic-password"

@@ -13,8 +13,7 @@ from numbers_mock.state.accounts import DEFAULT_ACCOUNTS, Account
 if TYPE_CHECKING:
     from numbers_mock.state.seeding import Inventory
 
-from generator.paths import OVERLAY_PATH
-from numbers_openapi import document_path
+from numbers_openapi import document_path, overlay_path
 
 __all__ = ["TEST_APPLICATION_IDS", "MockSettings", "default_overlay_path", "default_spec_path"]
 
@@ -33,8 +32,8 @@ def default_spec_path() -> Path:
 
 
 def default_overlay_path() -> Path:
-    """The overlay that says what the service answers beyond its document (generator/)."""
-    return OVERLAY_PATH
+    """The overlay that says what the service answers beyond its document (numbers_openapi/)."""
+    return overlay_path()
 
 
 @dataclass(frozen=True)
@@ -43,13 +42,14 @@ class MockSettings:
 
     `database=None` keeps the state in memory (lost when the app goes away); a path keeps it in a
     SQLite file, so a new app on the same file sees the numbers bought before. `overlay_path` (an
-    OpenAPI Overlay, by default generator/overlay.yaml, which the client is generated with too) is
-    applied to the document, so answers the service gives beyond it (420 on cancel and update, 400
-    field errors, 429) are shaped by the same file; None reads the document as published. The same
-    `seed` always gives the same inventory of available numbers; `inventory` (`--inventory FILE`)
-    replaces it with a file's numbers, owners and settings. `rate_limit` throttles each account
-    (429 past it); `journal_size` bounds the request journal (0 turns it off). Deliberate faults
-    are no setting: they are a variant given to `create_app` (`numbers_mock.faults`).
+    OpenAPI Overlay, by default numbers_openapi/overlay.yaml, which the client is generated with
+    too) is applied to the document, so answers the service gives beyond it (420 on cancel and
+    update, 400 field errors, 429) are shaped by the same file; None reads the document as
+    published. The same `seed` always gives the same inventory of available numbers; `inventory`
+    (`--inventory FILE`) replaces it with a file's numbers, owners and settings. `rate_limit`
+    throttles each account (429 past it); `journal_size` bounds the request journal (0 turns it
+    off). Deliberate faults are no setting: they are a variant given to `create_app`
+    (`numbers_mock.faults`).
     """
 
     spec_path: Path = field(default_factory=default_spec_path)

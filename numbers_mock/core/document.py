@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["HTTP_METHODS", "ApiDocument", "DocumentError", "OperationRef"]
+from numbers_openapi.documents import HTTP_METHODS, load_document
+from numbers_openapi.documents import DocumentError as UnreadableFile
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+__all__ = ["ApiDocument", "DocumentError", "OperationRef"]
+
 _MAX_REF_DEPTH = 32
 
 Schema = Mapping[str, Any]
@@ -39,13 +40,13 @@ class ApiDocument:
     def __init__(self, path: Path, overlay: Path | None = None) -> None:
         """Read the document at `path`, with `overlay` (an OpenAPI Overlay) applied when given."""
         self.path = path
+        if not path.is_file():
+            raise DocumentError(f"API document not found: {path}")
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise DocumentError(f"API document not found: {path}") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise DocumentError(f"API document {path} is not readable JSON: {exc}") from None
-        if not isinstance(raw, dict) or not isinstance(raw.get("paths"), dict):
+            raw = load_document(path)
+        except (UnreadableFile, UnicodeDecodeError) as exc:
+            raise DocumentError(f"API document {exc}") from None
+        if not isinstance(raw.get("paths"), dict):
             raise DocumentError(f"API document {path} has no 'paths' object")
         if overlay is not None:
             raw = _overlaid(raw, overlay)
@@ -144,20 +145,20 @@ class ApiDocument:
 
     def _iter_operations(self) -> Iterator[OperationRef]:
         for path, item in self.raw["paths"].items():
-            for method in HTTP_METHODS:
-                operation = item.get(method)
+            for method, operation in item.items():
+                if method not in HTTP_METHODS:
+                    continue
                 if isinstance(operation, Mapping) and "operationId" in operation:
                     yield OperationRef(str(operation["operationId"]), method, path)
 
 
 def _overlaid(raw: dict[str, Any], overlay: Path) -> dict[str, Any]:
     # Imported here: only a mock built with an overlay needs the overlay's JSONPath machinery.
-    from generator.documents import DocumentError as OverlayFileError
-    from generator.overlay import OverlayError, apply_overlay, load_overlay
+    from numbers_openapi.overlay import OverlayError, apply_overlay, load_overlay
 
     try:
         return apply_overlay(raw, load_overlay(overlay))
-    except (OverlayError, OverlayFileError) as exc:
+    except (OverlayError, UnreadableFile) as exc:
         raise DocumentError(
             f"overlay {overlay} does not apply: {exc}"
             " (--no-overlay reads the document as published)"

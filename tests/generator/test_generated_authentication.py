@@ -18,10 +18,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from generator.documents import load_document, write_json_document
 from generator.drift import compare_trees
 from generator.paths import OUTPUT_DIR, SPEC_PATH
 from generator.regenerate import GenerationError, generate_into
+from numbers_openapi.documents import load_document, write_json_document
 
 # Builds the client from the keyword arguments in argv[1], makes one sync and one async request,
 # and prints what was sent with the constructor's credential arguments and the client's repr.

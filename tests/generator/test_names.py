@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from generator.documents import load_document
 from generator.names import named_document
-from generator.overlay import OverlayError
 from generator.paths import NAMES_PATH, SPEC_PATH
+from numbers_openapi.documents import load_document
+from numbers_openapi.overlay import OverlayError
 
 
 def search_pattern_schema(document: dict[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from generator.__main__ import main
-from generator.documents import load_document
 from generator.drift import compare_trees
 from generator.paths import OUTPUT_DIR, OVERLAY_PATH, PACKAGE_FILES_DIR, SPEC_PATH
 from generator.regenerate import (
@@ -19,6 +18,7 @@ from generator.regenerate import (
     package_name,
     regenerate,
 )
+from numbers_openapi.documents import load_document
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from numbers_api_client import AuthenticatedClient
 
-from generator.documents import load_document
 from generator.paths import SPEC_PATH
 from generator.security import (
     CLIENT_ARGUMENTS,
@@ -18,6 +17,7 @@ from generator.security import (
     credentials,
     credentials_template,
 )
+from numbers_openapi.documents import load_document
 
 
 def document(

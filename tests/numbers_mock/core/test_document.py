@@ -54,10 +54,12 @@ def write(tmp_path: Path, content: str) -> Path:
 def test_unreadable_documents(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="not found"):
         ApiDocument(tmp_path / "missing.json")
-    with pytest.raises(DocumentError, match="not readable JSON"):
+    with pytest.raises(DocumentError, match="is not valid JSON"):
         ApiDocument(write(tmp_path, "{"))
-    with pytest.raises(DocumentError, match="no 'paths'"):
+    with pytest.raises(DocumentError, match="does not hold an object"):
         ApiDocument(write(tmp_path, "[]"))
+    with pytest.raises(DocumentError, match="no 'paths'"):
+        ApiDocument(write(tmp_path, "{}"))
 
 
 def test_bad_refs(tmp_path: Path) -> None:

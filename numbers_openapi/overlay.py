@@ -19,7 +19,7 @@ from jsonpath_ng import DatumInContext, Fields, Index
 from jsonpath_ng.exceptions import JSONPathError
 from jsonpath_ng.ext.parser import parse
 
-from generator.documents import load_document
+from numbers_openapi.documents import load_document
 
 SUPPORTED_VERSIONS = frozenset({"1.0.0"})
 

@@ -1,7 +1,7 @@
 """Which statuses the service answers beyond its published document, per operation.
 
 The answer is the difference between the published document and the same document with
-generator/overlay.yaml applied, so the overlay is the one place that says how the service
+numbers_openapi/overlay.yaml applied, so the overlay is the one place that says how the service
 differs from its document: the client is generated from it, and the harness and the mock can ask
 here instead of keeping their own lists.
 """
@@ -13,12 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.documents import load_document
-from generator.overlay import apply_overlay, load_overlay
-from generator.paths import OVERLAY_PATH
-from numbers_openapi import document_path
-
-HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+from numbers_openapi import document_path, overlay_path
+from numbers_openapi.documents import HTTP_METHODS, load_document
+from numbers_openapi.overlay import apply_overlay, load_overlay
 
 
 @dataclass(frozen=True)
@@ -38,18 +35,20 @@ class UndocumentedStatuses:
         return frozenset() if label is None else self.for_label(label)
 
 
-def applied_document(spec: Path | None = None, overlay: Path = OVERLAY_PATH) -> dict[str, Any]:
-    """The document (by default the vendored one, as installed) with the overlay applied: what
-    the client is generated from."""
-    return apply_overlay(load_document(spec or document_path()), load_overlay(overlay))
+def applied_document(spec: Path | None = None, overlay: Path | None = None) -> dict[str, Any]:
+    """The document (by default the vendored one, as installed) with the overlay (by default the
+    installed one) applied: what the client is generated from."""
+    return apply_overlay(
+        load_document(spec or document_path()), load_overlay(overlay or overlay_path())
+    )
 
 
 def undocumented_statuses(
-    spec: Path | None = None, overlay: Path = OVERLAY_PATH
+    spec: Path | None = None, overlay: Path | None = None
 ) -> UndocumentedStatuses:
     """Compare the document with the overlaid one, operation by operation."""
     published = load_document(spec or document_path())
-    return compare(published, apply_overlay(published, load_overlay(overlay)))
+    return compare(published, apply_overlay(published, load_overlay(overlay or overlay_path())))
 
 
 def compare(published: Mapping[str, Any], overlaid: Mapping[str, Any]) -> UndocumentedStatuses:

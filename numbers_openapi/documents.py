@@ -13,6 +13,9 @@ from typing import Any
 import yaml
 
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
+# The keys of a path item that are operations (OpenAPI 3.0 "Path Item Object"); the other keys
+# (`parameters`, `servers`, `summary`, ...) are not.
+HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 
 
 class DocumentError(ValueError):

@@ -1,4 +1,4 @@
-"""generator.documents: JSON and YAML read by suffix, clear errors, JSON written back."""
+"""numbers_openapi.documents: JSON and YAML read by suffix, clear errors, JSON written back."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.documents import DocumentError, load_document, write_json_document
 from generator.paths import SPEC_PATH
+from numbers_openapi.documents import DocumentError, load_document, write_json_document
 
 
 @pytest.mark.parametrize("suffix", [".yaml", ".yml"])

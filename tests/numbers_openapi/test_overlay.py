@@ -1,4 +1,4 @@
-"""generator.overlay: the Overlay 1.0 actions, and each action of generator/overlay.yaml."""
+"""numbers_openapi.overlay: the Overlay 1.0 actions, and each action of the overlay it holds."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from generator.documents import load_document
-from generator.overlay import (
+from generator.paths import OVERLAY_PATH, SPEC_PATH
+from numbers_openapi.documents import load_document
+from numbers_openapi.overlay import (
     Action,
     Overlay,
     OverlayError,
@@ -18,7 +19,6 @@ from generator.overlay import (
     load_overlay,
     parse_overlay,
 )
-from generator.paths import OVERLAY_PATH, SPEC_PATH
 
 OPERATIONS = [
     ("/account/numbers", "get"),
@@ -42,7 +42,7 @@ def project_overlay() -> Overlay:
 
 
 def applying_only(number: int) -> dict[str, Any]:
-    """The published document with only action `number` of generator/overlay.yaml applied."""
+    """The published document with only action `number` of numbers_openapi/overlay.yaml applied."""
     action = project_overlay().actions[number]
     return apply_overlay(published(), overlay_of(action))
 

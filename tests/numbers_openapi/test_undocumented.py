@@ -1,4 +1,4 @@
-"""generator.undocumented: the statuses the overlay adds, per operation."""
+"""numbers_openapi.undocumented: the statuses the overlay adds, per operation."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.documents import load_document
 from generator.paths import SPEC_PATH
-from generator.undocumented import applied_document, compare, undocumented_statuses
+from numbers_openapi.documents import load_document
+from numbers_openapi.undocumented import applied_document, compare, undocumented_statuses
 
 
 def test_the_project_overlay_adds_400_and_429_everywhere_and_420_to_cancel_and_update() -> None:
