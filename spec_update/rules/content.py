@@ -6,8 +6,12 @@ from dataclasses import replace
 from typing import Any
 
 from spec_update.changes import Change, Location
-from spec_update.rules.common import Context, Direction, directed
+from spec_update.rules.common import Context, Direction, Paired
 from spec_update.rules.schemas import diff_schema
+from spec_update.rules.xml import XmlNames, is_xml
+
+MEDIA_TYPE_REMOVED = Paired("request-media-type-removed", "response-media-type-removed")
+MEDIA_TYPE_ADDED = Paired("request-media-type-added", "response-media-type-added")
 
 
 def diff_content(
@@ -21,11 +25,11 @@ def diff_content(
     before, after = ctx.old.mapping(old), ctx.new.mapping(new)
     changes: list[Change] = []
     for media_type in sorted(before.keys() - after.keys()):
-        rule_id = directed(direction, "media-type-removed")
+        rule_id = MEDIA_TYPE_REMOVED.of(direction)
         what = "media type removed"
         changes.append(ctx.change(rule_id, at, what, media_types=(media_type,)))
     for media_type in sorted(after.keys() - before.keys()):
-        rule_id = directed(direction, "media-type-added")
+        rule_id = MEDIA_TYPE_ADDED.of(direction)
         what = "media type added"
         changes.append(ctx.change(rule_id, at, what, media_types=(media_type,)))
     merged: dict[Change, list[str]] = {}
@@ -34,7 +38,12 @@ def diff_content(
             continue
         old_type, new_type = ctx.old.mapping(before[media_type]), ctx.new.mapping(after[media_type])
         found = diff_schema(
-            ctx, old_type.get("schema"), new_type.get("schema"), at=at, direction=direction
+            ctx,
+            old_type.get("schema"),
+            new_type.get("schema"),
+            at=at,
+            direction=direction,
+            xml=XmlNames() if is_xml(media_type) else None,
         )
         if direction is Direction.REQUEST and not ctx.compare.equivalent(
             old_type.get("encoding"), new_type.get("encoding"), names=True

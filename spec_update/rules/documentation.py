@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from spec_update.changes import Change
-from spec_update.rules.common import NAME_MAPS, Context, is_doc_key
+from spec_update.doc_keys import NAME_MAPS, is_doc_key
+from spec_update.rules.common import Context
 from spec_update.rules.metadata import DOCUMENT
 
 SHOWN_PLACES = 5

@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from spec_update.changes import Change, Location
-from spec_update.rules.common import Context, show, strip_docs
+from spec_update.doc_keys import strip_docs
+from spec_update.rules.common import Context, show
 from spec_update.rules.operations import Operation
 from spec_update.view import View
 
