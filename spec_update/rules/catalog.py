@@ -82,6 +82,29 @@ RULES: tuple[Rule, ...] = (
         "the generated client takes its base URL from the caller",
     ),
     _rule(
+        "api-info-changed",
+        "`info.contact`, `info.license` or `info.termsOfService` changed",
+        C,
+        C,
+        "who publishes the API and on what terms: nothing that is sent or received",
+    ),
+    _rule(
+        "tags-changed",
+        "the document's list of tags gained or lost a tag",
+        C,
+        C,
+        "tags group operations for readers; nothing that is sent or received",
+    ),
+    _rule(
+        "operation-tags-changed",
+        "an operation's tags changed",
+        C,
+        C,
+        "nothing on the wire changes; the generated client files functions by tag, so if a "
+        "function moves to another module the client API diff reports it (and the version bump "
+        "follows that)",
+    ),
+    _rule(
         "documentation-changed",
         "descriptions, summaries, titles, examples, `externalDocs` or `x-` keys changed "
         "(one change for the whole document, naming the places)",

@@ -25,7 +25,9 @@ def imported(path: Path) -> set[str]:
 
 def test_the_modules_below_the_rules_do_not_import_them() -> None:
     for name in BELOW_THE_RULES:
-        reached = {module for module in imported(PACKAGE / name) if module.startswith("spec_update")}
+        reached = {
+            module for module in imported(PACKAGE / name) if module.startswith("spec_update")
+        }
         assert not any(module.startswith("spec_update.rules") for module in reached), name
 
 

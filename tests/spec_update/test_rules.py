@@ -268,8 +268,9 @@ def test_documentation_differences_are_one_change_naming_their_places() -> None:
         (
             "documentation-changed",
             "document",
-            "documentation changed in 3 place(s): #/components/schemas/description/description, "
-            "#/paths/~1a/get/summary, #/paths/~1a/get/x-internal",
+            "documentation changed in 3 place(s): #/components/schemas/description/description "
+            '(none) → "now documented", #/paths/~1a/get/summary "A" → "B", '
+            "#/paths/~1a/get/x-internal (none) → true",
         )
     ]
 
