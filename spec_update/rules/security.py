@@ -20,7 +20,7 @@ from typing import Any
 from spec_update.changes import Change, Location
 from spec_update.doc_keys import strip_docs
 from spec_update.rules.common import Context, is_true, show
-from spec_update.rules.operations import Operation
+from spec_update.rules.operations import Operation, operations_of
 from spec_update.rules.parameters import Key, parameters_of
 from spec_update.view import View
 
@@ -193,3 +193,18 @@ def _show(alternative: Alternative) -> str:
         f"{kind} (scopes {', '.join(sorted(scopes))})" if scopes else kind
         for kind, scopes in sorted(alternative, key=lambda need: need[0])
     )
+
+
+def ways_to_authenticate(view: View) -> list[str]:
+    """Every way of authenticating some operation of the document accepts, as the wire sees it."""
+    found = {
+        alternative
+        for operation in operations_of(view).values()
+        for alternative in alternatives(view, operation)
+    }
+    return sorted(describe(alternative) for alternative in found)
+
+
+def describe(alternative: Alternative) -> str:
+    """`HTTP basic`, `API key in query `api_key` + API key in query `api_secret``, ..."""
+    return _show(alternative)

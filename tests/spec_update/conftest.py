@@ -19,8 +19,11 @@ from typing import Any
 import pytest
 
 from spec_update.changes import Change
+from spec_update.client_tests import ClientTestRun
 from spec_update.document import Document, load_document
+from spec_update.layout import Layout
 from spec_update.spec_diff import diff_documents
+from spec_update.update import Preview
 
 REAL_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -30,6 +33,11 @@ NOT_COPIED = shutil.ignore_patterns("__pycache__", ".mypy_cache", ".ruff_cache",
 CLIENT_PACKAGE = "numbers_api_client"
 
 Mutation = Callable[[dict[str, Any]], None]
+
+
+def no_preview(layout: Layout, new: Document, *, run_tests: bool) -> Preview:
+    """Stands in for the scratch generation where a test is about something else."""
+    return Preview([], ClientTestRun(ran=False))
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from spec_update.command import main
+from tests.spec_update.conftest import no_preview
 
 FIXTURES = Path(__file__).parent / "fixtures"
 Serve = Callable[[dict[str, tuple[int, bytes]]], str]
@@ -106,7 +107,7 @@ def test_a_document_the_generator_refuses_is_classified_first_and_changes_nothin
     assert "Unable to process schema /components/schemas/ownednumber" in err
     written = report.read_text()
     assert written.index("`response-optional-property-added`") < written.index(
-        "### The client could not be generated"
+        "### The update was refused"
     )
 
 
@@ -152,7 +153,7 @@ def test_a_check_without_breaking_changes_exits_0(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The client preview is covered above; skip its generation here.
-    monkeypatch.setattr("spec_update.update._preview_api_changes", lambda layout, new: [])
+    monkeypatch.setattr("spec_update.update._preview", no_preview)
     vendored["info"]["description"] = "Reworded."
     source = tmp_path / "reworded.json"
     source.write_text(json.dumps(vendored))
@@ -162,8 +163,9 @@ def test_a_check_without_breaking_changes_exits_0(
     assert "Client version 2.0.0 → 2.0.1 (patch)." in out
 
 
-def test_the_source_is_required(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exited:
-        main([])
-    assert exited.value.code == 2
-    assert "PATH_OR_URL" in capsys.readouterr().err
+def test_without_arguments_the_commands_are_listed_and_it_exits_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: python -m spec_update {diff,rules,update}")
