@@ -176,3 +176,23 @@ def test_contact_terms_and_tags_are_reported_old_to_new() -> None:
         ),
         ("tags-changed", "document", "tags removed: account"),
     ]
+
+
+def test_a_component_used_as_items_is_named_after_the_array_by_default() -> None:
+    old = answering("text/xml")
+    old["components"]["schemas"]["list"] = {
+        "type": "object",
+        "properties": {
+            "numbers": {"type": "array", "items": {"$ref": "#/components/schemas/owned"}}
+        },
+    }
+    old["paths"]["/a"]["get"]["responses"]["200"]["content"]["text/xml"]["schema"] = {
+        "$ref": "#/components/schemas/list"
+    }
+    same, renamed = copy.deepcopy(old), copy.deepcopy(old)
+    same["components"]["schemas"]["owned"]["xml"] = {"name": "numbers"}
+    renamed["components"]["schemas"]["owned"]["xml"] = {"name": "owned"}
+    assert diff(old, same) == []
+    assert [message for _, _, message in diff(old, renamed)] == [
+        '`numbers[]` XML name "numbers" → "owned"'
+    ]
