@@ -359,6 +359,21 @@ RULES: tuple[Rule, ...] = (
         oasdiff=(("request-body-media-type-removed", "ERR"),),
     ),
     _rule(
+        "request-media-type-parameters-changed",
+        "a request body's media type kept its name but its parameters changed "
+        "(`application/json` → `application/json; charset=utf-8`)",
+        M,
+        M,
+        "most servers and clients match media types by name; one that checks the parameter "
+        "(a charset, a version) reads the other side's bodies differently",
+        oasdiff=(
+            ("request-media-type-parameter-added", "INFO"),
+            ("request-media-type-parameter-removed", "INFO"),
+        ),
+        differs="a parameter checked by the server (a version, a profile) can make old requests "
+        "unacceptable; which parameters a server checks is not in the document",
+    ),
+    _rule(
         "request-encoding-changed",
         "the `encoding` of a form or multipart request body changed",
         B,
@@ -420,6 +435,22 @@ RULES: tuple[Rule, ...] = (
         C,
         "clients that ask for it (an XML client asking for `application/xml`) no longer get it",
         oasdiff=(("response-media-type-removed", "ERR"),),
+    ),
+    _rule(
+        "response-media-type-parameters-changed",
+        "a response's media type kept its name but its parameters changed "
+        "(`application/json` → `application/json; charset=utf-8`)",
+        M,
+        C,
+        "clients match the media type by name; one that relied on a parameter (a charset, a "
+        "version) may read the body differently",
+        oasdiff=(
+            ("response-media-type-parameter-added", "INFO"),
+            ("response-media-type-parameter-removed", "WARN"),
+        ),
+        differs="one rule for parameters added, removed or changed: a parameter added narrows "
+        "what the server promises, which oasdiff calls harmless; a client that asked for the old "
+        "value may still be refused it",
     ),
     _rule(
         "response-required-header-added",
@@ -1068,11 +1099,22 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "security-requirement-removed",
         "a way of authenticating is no longer accepted, and no remaining one is satisfied by the "
-        "same credentials (schemes are compared by what they are, not by their names)",
+        "same credentials (schemes are compared by where the credentials go: HTTP basic, an "
+        "API key in query `api_key`, ...; a required parameter carrying what a scheme of the "
+        "other document carries counts as that scheme)",
         B,
         C,
         "old clients authenticating that way are refused",
-        oasdiff=(("api-security-removed", "ERR"), ("api-global-security-removed", "ERR")),
+        oasdiff=(
+            ("api-security-removed", "ERR"),
+            ("api-global-security-removed", "ERR"),
+            ("api-security-added", "INFO"),
+        ),
+        differs="an operation that took calls without credentials and now requires some: oasdiff "
+        "sees a requirement added (INFO); old clients that send nothing are refused, so here the "
+        "way without authentication is removed. A scheme redefined in place (an API key's name or "
+        "place changed) is one way removed and one added, where oasdiff reports the component "
+        "updated; both call it breaking",
     ),
     _rule(
         "security-requirement-relaxed",

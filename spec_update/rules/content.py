@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -12,6 +13,28 @@ from spec_update.rules.xml import XmlNames, is_xml
 
 MEDIA_TYPE_REMOVED = Paired("request-media-type-removed", "response-media-type-removed")
 MEDIA_TYPE_ADDED = Paired("request-media-type-added", "response-media-type-added")
+MEDIA_TYPE_PARAMETERS_CHANGED = Paired(
+    "request-media-type-parameters-changed", "response-media-type-parameters-changed"
+)
+
+
+def media_type_name(media_type: str) -> str:
+    """`type/subtype` without parameters, in lower case (as HTTP compares it)."""
+    return media_type.split(";", 1)[0].strip().lower()
+
+
+def _same_name_pairs(old: Iterable[str], new: Iterable[str]) -> list[tuple[str, str]]:
+    """(old, new) media types written differently with the same name, one on each side."""
+    gone = [media for media in old if media not in set(new)]
+    came = [media for media in new if media not in set(old)]
+    pairs = []
+    for media in sorted(gone):
+        name = media_type_name(media)
+        same_old = [other for other in gone if media_type_name(other) == name]
+        same_new = [other for other in came if media_type_name(other) == name]
+        if len(same_old) == 1 and len(same_new) == 1:
+            pairs.append((media, same_new[0]))
+    return pairs
 
 
 def diff_content(
@@ -24,6 +47,13 @@ def diff_content(
     """
     before, after = ctx.old.mapping(old), ctx.new.mapping(new)
     changes: list[Change] = []
+    # A media type whose parameters changed (`; charset=utf-8` added) is the same media type:
+    # compared under its new name, with its parameters reported apart.
+    for old_name, new_name in _same_name_pairs(before.keys(), after.keys()):
+        what = f"media type parameters `{old_name}` → `{new_name}`"
+        rule_id = MEDIA_TYPE_PARAMETERS_CHANGED.of(direction)
+        changes.append(ctx.change(rule_id, at, what, media_types=(new_name,)))
+        before = {(new_name if key == old_name else key): value for key, value in before.items()}
     for media_type in sorted(before.keys() - after.keys()):
         rule_id = MEDIA_TYPE_REMOVED.of(direction)
         what = "media type removed"

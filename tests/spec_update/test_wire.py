@@ -196,3 +196,21 @@ def test_a_component_used_as_items_is_named_after_the_array_by_default() -> None
     assert [message for _, _, message in diff(old, renamed)] == [
         '`numbers[]` XML name "numbers" → "owned"'
     ]
+
+
+def test_a_media_type_given_a_charset_is_the_same_media_type() -> None:
+    old = answering("application/json")
+    new = answering("application/json; charset=utf-8")
+    del new["components"]["schemas"]["owned"]["properties"]["msisdn"]
+    assert diff(old, new) == [
+        (
+            "response-media-type-parameters-changed",
+            "GET /a response 200 (application/json; charset=utf-8)",
+            "media type parameters `application/json` → `application/json; charset=utf-8`",
+        ),
+        (
+            "response-property-removed",
+            "GET /a response 200 (application/json; charset=utf-8)",
+            "field `msisdn` removed",
+        ),
+    ]
