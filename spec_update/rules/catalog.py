@@ -361,17 +361,11 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "request-media-type-parameters-changed",
         "a request body's media type kept its name but its parameters changed "
-        "(`application/json` → `application/json; charset=utf-8`)",
+        "(`application/json; charset=utf-8` → `application/json`)",
         M,
         M,
-        "most servers and clients match media types by name; one that checks the parameter "
-        "(a charset, a version) reads the other side's bodies differently",
-        oasdiff=(
-            ("request-media-type-parameter-added", "INFO"),
-            ("request-media-type-parameter-removed", "INFO"),
-        ),
-        differs="a parameter checked by the server (a version, a profile) can make old requests "
-        "unacceptable; which parameters a server checks is not in the document",
+        "most servers and clients match media types by name; one that checks a parameter (a "
+        "charset, a version) reads the other side's bodies differently",
     ),
     _rule(
         "request-encoding-changed",
@@ -437,20 +431,25 @@ RULES: tuple[Rule, ...] = (
         oasdiff=(("response-media-type-removed", "ERR"),),
     ),
     _rule(
-        "response-media-type-parameters-changed",
-        "a response's media type kept its name but its parameters changed "
+        "response-media-type-parameter-added",
+        "a response's media type kept its name and gained a parameter "
         "(`application/json` → `application/json; charset=utf-8`)",
-        M,
         C,
-        "clients match the media type by name; one that relied on a parameter (a charset, a "
-        "version) may read the body differently",
+        M,
+        "the server promises more about the body; old servers may not keep that promise",
+        oasdiff=(("response-media-type-parameter-added", "INFO"),),
+    ),
+    _rule(
+        "response-media-type-parameters-changed",
+        "a response's media type kept its name but lost a parameter or changed one's value "
+        "(`charset=utf-8` → `charset=utf-16`)",
+        B,
+        C,
+        "a client written for the old value (a charset) can no longer rely on receiving it",
         oasdiff=(
-            ("response-media-type-parameter-added", "INFO"),
-            ("response-media-type-parameter-removed", "WARN"),
+            ("response-media-type-parameter-removed", "ERR"),
+            ("response-media-type-parameter-changed", "ERR"),
         ),
-        differs="one rule for parameters added, removed or changed: a parameter added narrows "
-        "what the server promises, which oasdiff calls harmless; a client that asked for the old "
-        "value may still be refused it",
     ),
     _rule(
         "response-required-header-added",

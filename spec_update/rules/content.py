@@ -13,14 +13,20 @@ from spec_update.rules.xml import XmlNames, is_xml
 
 MEDIA_TYPE_REMOVED = Paired("request-media-type-removed", "response-media-type-removed")
 MEDIA_TYPE_ADDED = Paired("request-media-type-added", "response-media-type-added")
-MEDIA_TYPE_PARAMETERS_CHANGED = Paired(
-    "request-media-type-parameters-changed", "response-media-type-parameters-changed"
-)
 
 
 def media_type_name(media_type: str) -> str:
     """`type/subtype` without parameters, in lower case (as HTTP compares it)."""
     return media_type.split(";", 1)[0].strip().lower()
+
+
+def _parameters(media_type: str) -> dict[str, str]:
+    """`charset=utf-8; v=2` as {"charset": "utf-8", "v": "2"} (names in lower case)."""
+    found = {}
+    for part in media_type.split(";")[1:]:
+        name, _, value = part.partition("=")
+        found[name.strip().lower()] = value.strip().strip('"')
+    return found
 
 
 def _same_name_pairs(old: Iterable[str], new: Iterable[str]) -> list[tuple[str, str]]:
@@ -51,7 +57,12 @@ def diff_content(
     # compared under its new name, with its parameters reported apart.
     for old_name, new_name in _same_name_pairs(before.keys(), after.keys()):
         what = f"media type parameters `{old_name}` → `{new_name}`"
-        rule_id = MEDIA_TYPE_PARAMETERS_CHANGED.of(direction)
+        if direction is Direction.REQUEST:
+            rule_id = "request-media-type-parameters-changed"
+        elif _parameters(old_name).items() <= _parameters(new_name).items():
+            rule_id = "response-media-type-parameter-added"
+        else:
+            rule_id = "response-media-type-parameters-changed"
         changes.append(ctx.change(rule_id, at, what, media_types=(new_name,)))
         before = {(new_name if key == old_name else key): value for key, value in before.items()}
     for media_type in sorted(before.keys() - after.keys()):

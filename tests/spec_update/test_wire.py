@@ -204,7 +204,7 @@ def test_a_media_type_given_a_charset_is_the_same_media_type() -> None:
     del new["components"]["schemas"]["owned"]["properties"]["msisdn"]
     assert diff(old, new) == [
         (
-            "response-media-type-parameters-changed",
+            "response-media-type-parameter-added",
             "GET /a response 200 (application/json; charset=utf-8)",
             "media type parameters `application/json` → `application/json; charset=utf-8`",
         ),
