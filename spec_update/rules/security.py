@@ -104,7 +104,8 @@ def diff_security(
                 what = f"{_show(old)} now needs {_show(target)}"
                 changes.append(ctx.change("security-scope-added", at, what))
             else:
-                what = f"authentication no longer accepted: {_show(old)}"
+                now = " | ".join(sorted(_show(new) for new in new_alternatives))
+                what = f"authentication no longer accepted: {_show(old)} (accepted now: {now})"
                 changes.append(ctx.change("security-requirement-removed", at, what))
         for new in sorted(new_alternatives - old_alternatives - paired, key=_show):
             what = f"authentication now accepted: {_show(new)}"

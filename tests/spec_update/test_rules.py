@@ -89,7 +89,7 @@ def test_a_scheme_redefined_is_one_way_out_and_one_way_in() -> None:
         (
             "security-requirement-removed",
             "GET /a security",
-            "authentication no longer accepted: HTTP basic",
+            "authentication no longer accepted: HTTP basic (accepted now: HTTP bearer)",
         ),
         (
             "security-requirement-added",

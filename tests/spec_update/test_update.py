@@ -239,7 +239,11 @@ def test_the_legacy_shape_is_classified_and_explained(legacy: RoundTrip) -> None
             "authentication now accepted: "
             "API key in query `api_key` + API key in query `api_secret`",
         ),
-        ("security-requirement-removed", "authentication no longer accepted: HTTP basic"),
+        (
+            "security-requirement-removed",
+            "authentication no longer accepted: HTTP basic (accepted now: "
+            "API key in query `api_key` + API key in query `api_secret`)",
+        ),
     ]
     B = Impact.BREAKING
     api = [(c.where, c.what, c.impact) for c in outcome.api_changes]

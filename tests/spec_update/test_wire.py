@@ -120,7 +120,10 @@ def test_query_parameters_replaced_by_http_basic_are_parameters_removed() -> Non
     found = {(rule, message) for rule, _, message in diff(legacy(parameters=True), new)}
     assert found == {
         ("request-required-parameter-removed", "required parameter removed"),
-        ("security-requirement-removed", "authentication no longer accepted: no authentication"),
+        (
+            "security-requirement-removed",
+            "authentication no longer accepted: no authentication (accepted now: HTTP basic)",
+        ),
         ("security-requirement-added", "authentication now accepted: HTTP basic"),
     }
 
@@ -134,7 +137,8 @@ def test_query_keys_replaced_by_http_basic_are_reported_on_the_wire() -> None:
         (
             "security-requirement-removed",
             "authentication no longer accepted: "
-            "API key in query `api_key` + API key in query `api_secret`",
+            "API key in query `api_key` + API key in query `api_secret` "
+            "(accepted now: HTTP basic)",
         ),
         ("security-requirement-added", "authentication now accepted: HTTP basic"),
     }
