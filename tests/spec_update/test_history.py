@@ -240,6 +240,7 @@ def test_each_step_bumps_the_client_and_keeps_the_toolkit_installable(
 
 def test_a_minor_step_leaves_the_requirement_alone(history: History) -> None:
     step = history.steps["optional field"]
+    assert rules_of(step) == {"api-version-changed", "response-optional-property-added"}
     assert step.outcome.requirement is None
     assert " M pyproject.toml\n" not in step.status
     assert " M pyproject.toml\n" in history.steps["stricter"].status
