@@ -123,7 +123,17 @@ def update_spec(session: nox.Session) -> None:
     """Vendor a new API document (path or URL), classify the changes and regenerate the client."""
     if not session.posargs or session.posargs[0].startswith("-"):
         session.error("Usage: nox -s update-spec -- PATH_OR_URL [--check] [--report FILE]")
-    install(session, *CONSTRAINTS, "-e", ".[spec,generate]", "-e", "./generated_client")
+    # pytest and hypothesis: the update runs the client's tests on the client it generates.
+    install(
+        session,
+        *CONSTRAINTS,
+        "-e",
+        ".[spec,generate]",
+        "-e",
+        "./generated_client",
+        "pytest",
+        "hypothesis",
+    )
     session.run("python", "-m", "spec_update", *session.posargs)
 
 
