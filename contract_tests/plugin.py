@@ -32,6 +32,7 @@ from contract_tests.command import distributed, fuzzing
 from contract_tests.command.configure import (
     check_versions,
     header_lines,
+    quiet_insecure_warnings,
     refuse_distributed_purchases,
     settle_profile,
 )
@@ -200,6 +201,7 @@ def pytest_configure(config: pytest.Config) -> None:
         check_embedded_mock_installed()
     # Before the reachability check: nothing is sent by a run that must not start.
     refuse_distributed_purchases(config, options)
+    quiet_insecure_warnings(config, options)
     plugin = ContractPlugin(config, options)
     if options.target_url is not None:
         # With the run's TLS context: the tests' clients use it too, and it is made once.

@@ -71,6 +71,14 @@ def refuse_distributed_purchases(config: pytest.Config, options: HarnessOptions)
         )
 
 
+def quiet_insecure_warnings(config: pytest.Config, options: HarnessOptions) -> None:
+    """With `--insecure`, the header's warning says it once: not urllib3 at every request."""
+    if options.insecure:
+        config.addinivalue_line(
+            "filterwarnings", "ignore::urllib3.exceptions.InsecureRequestWarning"
+        )
+
+
 def header_lines(options: HarnessOptions, profile: str) -> list[str]:
     """The header's lines about rate, TLS and the example database: what applies and why."""
     lines = [f"contract rate limit: {options.rate_limit or 'none'} ({options.rate_reason})"]

@@ -68,6 +68,8 @@ class Option:
     # Part of what replays a run (target, money, limits, TLS, generation), unlike reports and
     # test selection, which a replay chooses for itself.
     replays: bool = True
+    # A file or folder: made absolute in `user_arguments`, so a replay works from any folder.
+    path: bool = False
 
     @property
     def name(self) -> str:
@@ -148,8 +150,10 @@ OPTIONS: tuple[Option, ...] = (
         ("--hypothesis-database",),
         "hypothesis_database",
         "run",
-        "keep failing examples there, or none (default: the user's cache folder)",
+        "keep Hypothesis' failing examples there, or none (default: thorough keeps them in "
+        "the user's cache folder)",
         "PATH",
+        path=True,
     ),
     Option(
         ("-k",),
@@ -213,6 +217,7 @@ OPTIONS: tuple[Option, ...] = (
         "tls",
         "trust the server certificates this CA file signed (PEM)",
         "PATH",
+        path=True,
     ),
     Option(
         ("--insecure",),
@@ -281,6 +286,8 @@ def user_arguments(config: pytest.Config) -> list[str]:
             if value:
                 arguments.append(option.name)
         elif value is not None:
+            if option.path and str(value).lower() != NO_DATABASE:
+                value = Path(value).absolute()
             arguments.append(f"{option.name}={value}")
     return arguments
 
@@ -319,7 +326,9 @@ def check_url(text: str) -> str:
     if parts.scheme in ("http", "https") and parts.hostname:
         return text.strip().rstrip("/")
     if not parts.scheme or not parts.netloc:
-        suggestion = "https://" + text.strip().split("://")[-1].lstrip("/")
+        bare = text.strip().split("://")[-1].lstrip("/")
+        # A server on this machine most likely speaks plain HTTP; any other, HTTPS.
+        suggestion = ("http://" if is_loopback("http://" + bare) else "https://") + bare
     else:
         scheme = difflib.get_close_matches(parts.scheme, ["http", "https"], n=1, cutoff=0.0)[0]
         suggestion = urlunsplit((scheme, *parts[1:]))

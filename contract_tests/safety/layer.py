@@ -264,7 +264,7 @@ class RequestGate:
         except (httpx.TransportError, requests.RequestException, OSError) as exc:
             self._dead(what)
             raise Violation(
-                TARGET_ANSWERS, f"{what}: no answer ({type(exc).__name__}: {exc})"
+                TARGET_ANSWERS, f"{what}: no answer ({type(exc).__name__}: {exc}){tls_hint(exc)}"
             ) from None
         self._dead_in_a_row = 0
         self.counters.answers += 1
@@ -307,6 +307,16 @@ class RequestGate:
             raise outcome["error"]
         answer: T = outcome["answer"]
         return answer
+
+
+def tls_hint(error: BaseException) -> str:
+    """What to do about a certificate the run does not trust (nothing for any other error)."""
+    if "CERTIFICATE_VERIFY_FAILED" not in str(error):
+        return ""
+    return (
+        ": the target's TLS certificate is not trusted; pass --ca-file PATH with the CA that "
+        "signed it (or --insecure to check none)"
+    )
 
 
 def tls_context_for(verify: bool | str) -> ssl.SSLContext:
