@@ -196,9 +196,10 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     check_versions()
     settle_profile(config)
-    options = HarnessOptions.from_pytest(config)
-    if options.target_url is None:
+    if config.getoption("target_url") is None:
+        # Before the options: the embedded mock's accounts come from the mock.
         check_embedded_mock_installed()
+    options = HarnessOptions.from_pytest(config)
     # Before the reachability check: nothing is sent by a run that must not start.
     refuse_distributed_purchases(config, options)
     quiet_insecure_warnings(config, options)
