@@ -82,6 +82,8 @@ def check_values(values: argparse.Namespace) -> None:
         check_url(values.target_url)
     if values.hypothesis_profile is not None:
         check_profile(values.hypothesis_profile)
+    if values.hypothesis_seed is not None:
+        check_number("--hypothesis-seed", values.hypothesis_seed, int, 0)
     if values.rate_limit is not None:
         check_rate(values.rate_limit)
     if values.max_purchases is not None:
@@ -139,6 +141,10 @@ def pytest_arguments(argv: Sequence[str]) -> list[str]:
         # the run: pytest's cache is for a developer's checkout, not for this command.
         "-p",
         "no:cacheprovider",
+        # Nothing in the current folder either: pytest-benchmark, when installed beside the
+        # harness, makes `.benchmarks/` there, and the harness has no benchmarks.
+        "-p",
+        "no:benchmark",
         *harness_arguments(values),
         *passed_on,
     ]

@@ -13,8 +13,8 @@ def test_the_harness_package_is_collected_with_the_options_after_it() -> None:
     assert (cli.PACKAGE_DIR / "conftest.py").is_file()
     assert (cli.PACKAGE_DIR / "run" / "schemathesis.toml").is_file()
     assert arguments[-3:] == ["--target-url=http://127.0.0.1:9", "-x", "--lf"]
-    # No cache folder inside an installed (possibly read-only) package.
-    assert arguments[1:3] == ["-p", "no:cacheprovider"]
+    # No cache folder inside an installed (possibly read-only) package, nor in the current one.
+    assert arguments[1:5] == ["-p", "no:cacheprovider", "-p", "no:benchmark"]
 
 
 def test_main_returns_pytests_exit_code(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -60,7 +60,7 @@ def test_options_become_pytests_and_the_rest_is_passed_on_as_it_is() -> None:
             "--max-purchase",
         ]
     )
-    assert arguments[3:] == [
+    assert arguments[5:] == [
         "--target-url=https://numbers.example",
         "--allow-purchases",
         "-k",
