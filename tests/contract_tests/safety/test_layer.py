@@ -311,6 +311,8 @@ def test_the_run_s_clients_share_one_tls_context() -> None:
     assert gate().tls_context() is not first
 
 
+# The last request is an insecure one on purpose; the run says so once, in its header.
+@pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
 def test_a_private_ca_is_trusted_by_both_http_stacks_when_given(tls_mock: TlsTarget) -> None:
     trusting = RequestGate(Limits(5.0, 10_000, 3, None, tls_verify=str(tls_mock.ca_file)), ledger())
     with GatedSession(trusting) as session:
