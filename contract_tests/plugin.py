@@ -24,6 +24,7 @@ from types import FrameType
 from typing import Any
 
 import pytest
+from schemathesis import BaseSchema
 
 from contract_tests import internals
 from contract_tests.account.harness import Harness, open_harness
@@ -284,7 +285,8 @@ class ContractPlugin:
         self._session: pytest.Session | None = None
         self._stream: RedactingStream | None = None
         self._previous_handler: Any = None
-        self._schema: Any = None
+        # The fuzzing test's schema, made when pytest collects that test.
+        self._schema: BaseSchema | None = None
         # Under xdist, on the controller: what each worker exercised, and a stocking report.
         self._worker_exercise: list[dict[str, Any]] = []
         self._worker_stock: str | None = None

@@ -124,9 +124,11 @@ def pytest_arguments(argv: Sequence[str]) -> list[str]:
         first = unknown[0]
         if first.startswith("-"):
             name = first.split("=", 1)[0]
+            # A one-letter option is most likely pytest's (-n, -q, -s): no guess among ours.
+            near = did_you_mean(name, option_names()) if name.startswith("--") else ""
+            pytests = "pytest's go after --" + ("" if near else f", as in {PROG} -- {name}")
             raise CommandError(
-                f"unknown option {name}{did_you_mean(name, option_names())} "
-                f"({PROG} --help lists the options; pytest's go after --)"
+                f"unknown option {name}{near} ({PROG} --help lists the options; {pytests})"
             )
         raise CommandError(
             f"unexpected argument {first!r}: {PROG} takes options only (pytest's go after --)"

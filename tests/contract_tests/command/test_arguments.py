@@ -31,6 +31,11 @@ def mistake(*argv: str) -> str:
         (["--breaker-after", "0"], "--breaker-after must be a whole number, 1 or more"),
         (["--request-deadline", "soon"], "--request-deadline must be a number"),
         (["search"], "unexpected argument 'search'"),
+        (
+            ["-n", "2"],
+            "unknown option -n (numbers-contract --help lists the options; pytest's go "
+            "after --, as in numbers-contract -- -n)",
+        ),
     ],
 )
 def test_each_mistake_names_the_nearest_valid_choice(argv: list[str], expected: str) -> None:
