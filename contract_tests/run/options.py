@@ -1,6 +1,8 @@
-"""The harness's command-line options: registered on pytest, read back into one typed value.
+"""The harness's options: one table (`OPTIONS`) that pytest registers and `numbers-contract`
+parses, the checks of their values (one line naming the nearest valid choice), and one typed value
+of what a run was told (`HarnessOptions`).
 
-`nox -s contract -- OPTIONS` forwards OPTIONS to pytest, so both ways of running take the same
+`nox -s contract -- OPTIONS` forwards OPTIONS to pytest, so every way of running takes the same
 options.
 """
 
@@ -18,6 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from contract_tests.run.profiles import NO_DATABASE, PROFILE_NAMES
 from contract_tests.safety.ratelimit import Rate, parse_rate
 
 ENV_API_KEY = "NUMBERS_API_KEY"
@@ -34,10 +37,7 @@ DEFAULT_BREAKER_AFTER = 5
 DEFAULT_RATE_LIMIT = "5/s"
 
 
-# Values a person may mistype, with what they most likely meant (`did_you_mean`).
-PROFILE_NAMES = ("quick", "ci", "thorough")
-RATE_EXAMPLES = ("5/s", "100/m", "1000/h", "none")
-NO_DATABASE = "none"
+# `numbers-contract --help`'s groups, in order.
 GROUPS = {
     "target": "target and credentials",
     "purchases": "purchases (a real account: money)",

@@ -44,6 +44,7 @@ LIFECYCLE_BUDGETS = {
     "thorough": LifecycleBudget(max_examples=200, step_count=50),
 }
 PAGING_EXAMPLES = {"quick": 4, "ci": 6, "thorough": 40}
+PROFILE_NAMES = tuple(LIFECYCLE_BUDGETS)
 
 # Requests to a server are slow next to pure functions; Hypothesis must not count that against us.
 _NETWORK_HEALTH_CHECKS = [HealthCheck.too_slow]
