@@ -17,9 +17,7 @@ from pathlib import Path
 import pytest
 from starlette.types import ASGIApp
 
-from numbers_mock import create_app, serve_in_thread
-from numbers_mock.server import ServerOptions
-from numbers_mock.tls import make_test_certificate
+from numbers_mock import ServerOptions, create_app, make_test_certificate, serve_in_thread
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # Fixed, so a failing run here replays the same cases.
