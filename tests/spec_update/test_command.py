@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 
+from spec_update.changes import Bump
 from spec_update.command import main
+from tests.spec_update.client_version import CLIENT_VERSION, bumped
 
 FIXTURES = Path(__file__).parent / "fixtures"
 Serve = Callable[[dict[str, tuple[int, bytes]]], str]
@@ -136,7 +138,7 @@ def test_a_check_of_a_breaking_url_exits_1_and_writes_only_the_report(
         in out
     )
     assert "breaking    numbers_api_client.models.owned_number.OwnedNumber: field `app_id`" in out
-    assert "Client version 2.0.0 → 3.0.0 (major)." in out
+    assert f"Client version {CLIENT_VERSION} → {bumped(Bump.MAJOR)} (major)." in out
     assert out.rstrip().endswith("Check only: nothing was written.")
     assert tree_hashes(repo) == before
     assert "| **breaking** | compatible | `response-property-removed` | GET /account/numbers" in (
@@ -159,7 +161,7 @@ def test_a_check_without_breaking_changes_exits_0(
     assert main([str(source), "--check", "--root", str(repo)]) == 0
     out = capsys.readouterr().out
     assert "compatible  compatible  documentation-changed  document: documentation changed" in out
-    assert "Client version 2.0.0 → 2.0.1 (patch)." in out
+    assert f"Client version {CLIENT_VERSION} → {bumped(Bump.PATCH)} (patch)." in out
 
 
 def test_the_source_is_required(capsys: pytest.CaptureFixture[str]) -> None:
