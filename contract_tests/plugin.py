@@ -303,7 +303,7 @@ class ContractPlugin:
     @property
     def distributed(self) -> bool:
         """The controller of an xdist run (its workers send the requests)."""
-        return not self.is_worker and bool(self._worker_exercise)
+        return distributed.is_controller(self.config)
 
     def _distributed_properties(self) -> list[tuple[str, str]]:
         held = held_back_by_operation(list(self.rows.values()))

@@ -14,11 +14,20 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import pytest
+
 from contract_tests.run.options import WORKER_SEED
 from contract_tests.tally.exercised import OperationExercise
 
+# xdist registers its controller's session plugin under this name when it distributes the run.
+XDIST_CONTROLLER = "dsession"
 EXERCISED_OUTPUT = "contract_exercised"
 STOCK_OUTPUT = "contract_stock"
+
+
+def is_controller(config: pytest.Config) -> bool:
+    """Whether this process hands the tests to xdist workers (and sends nothing itself)."""
+    return config.pluginmanager.has_plugin(XDIST_CONTROLLER)
 
 
 def hand_seed(workerinput: dict[str, Any], seed: int) -> None:

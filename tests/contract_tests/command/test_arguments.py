@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from contract_tests.command.arguments import CommandError, build_parser, pytest_arguments
+from contract_tests.command.arguments import (
+    PACKAGE_DIR,
+    CommandError,
+    build_parser,
+    pytest_arguments,
+)
 from contract_tests.run.options import OPTIONS
 
 
@@ -90,3 +95,9 @@ def test_the_help_is_one_screen_of_the_harnesss_options_in_groups() -> None:
     assert "Anything after -- goes to pytest" in text
     # pytest's own options are not listed.
     assert "--capture" not in text and "--lf" not in text.replace("-- --lf", "")
+
+
+def test_the_readme_shows_the_help_as_it_is() -> None:
+    readme = (PACKAGE_DIR / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("Its `--help`:\n\n```text\n", 1)[1].split("\n```", 1)[0]
+    assert shown == build_parser().format_help().rstrip()
