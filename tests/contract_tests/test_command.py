@@ -151,6 +151,13 @@ def test_a_private_ca_is_named_by_ca_file_and_trusted_by_every_request(
     assert f"contract example database: {database} (--hypothesis-database)" in run.stdout
     for label in (SEARCH, f"paging {SEARCH}"):
         assert re.search(rf"^{re.escape(label)}\s.*passed", run.stdout, re.MULTILINE), run.stdout
+    insecure = run_command(
+        "--target-url", tls_mock.url, "--insecure", "-k", "digits", env=CREDENTIALS
+    )
+    assert insecure.returncode == 0, insecure.output
+    assert "contract WARNING: --insecure: TLS certificates are not checked" in insecure.stdout
+    # Said once, in the header, not by urllib3 at every request.
+    assert "InsecureRequestWarning" not in insecure.output
     # Nothing was written where the command ran (Hypothesis' files went to the cache folder).
     assert list((tmp_path / "cwd").iterdir()) == []
     assert (tmp_path / "cache" / "numbers-contract" / "hypothesis").is_dir()
