@@ -337,8 +337,18 @@ def check_url(text: str) -> str:
     )
 
 
+# A valid value to show next to a wrong one: each option's default.
+NUMBER_EXAMPLES: dict[str, object] = {
+    "--max-purchases": DEFAULT_MAX_PURCHASES,
+    "--request-deadline": f"{DEFAULT_REQUEST_DEADLINE:g}",
+    "--max-answer-bytes": DEFAULT_MAX_ANSWER_BYTES,
+    "--breaker-after": DEFAULT_BREAKER_AFTER,
+    "--hypothesis-seed": 1234,
+}
+
+
 def check_number(name: str, raw: object, kind: type[int] | type[float], least: float) -> Any:
-    """`raw` as an int or float of at least `least`, or a one-line UsageError."""
+    """`raw` as an int or float of at least `least`, or a one-line UsageError with an example."""
     try:
         value = kind(str(raw).strip())
     except ValueError:
@@ -346,7 +356,8 @@ def check_number(name: str, raw: object, kind: type[int] | type[float], least: f
     if value is None or not value >= least:
         what = "a whole number" if kind is int else "a number"
         bound = f"{least:g} or more" if kind is int or least == 0 else f"at least {least:g}"
-        raise pytest.UsageError(f"{name} must be {what}, {bound}; got {raw!r}")
+        example = f" (e.g. {name} {NUMBER_EXAMPLES[name]})" if name in NUMBER_EXAMPLES else ""
+        raise pytest.UsageError(f"{name} must be {what}, {bound}; got {raw!r}{example}")
     return value
 
 

@@ -30,6 +30,7 @@ def mistake(*argv: str) -> str:
         (["--rate-limit", "5/sec"], "did you mean 5/s?"),
         (["--rate-limit", "10/min"], "did you mean 10/m?"),
         (["--max-purchases", "-1"], "--max-purchases must be a whole number, 0 or more"),
+        (["--max-purchases", "two"], "got 'two' (e.g. --max-purchases 2)"),
         (["--target-url", "htp://numbers.example"], "did you mean http://numbers.example?"),
         (["--target-url", "numbers.example"], "did you mean https://numbers.example?"),
         (["--target-url", "localhost:8000"], "did you mean http://localhost:8000?"),
