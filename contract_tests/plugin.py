@@ -24,10 +24,19 @@ from types import FrameType
 from typing import Any
 
 import pytest
-from hypothesis import settings
+from schemathesis import BaseSchema
 
+from contract_tests import internals
 from contract_tests.account.harness import Harness, open_harness
 from contract_tests.account.stock import stock_target
+from contract_tests.command import distributed, fuzzing
+from contract_tests.command.configure import (
+    check_versions,
+    header_lines,
+    quiet_insecure_warnings,
+    refuse_distributed_purchases,
+    settle_profile,
+)
 from contract_tests.judging.document import ACCOUNT_CHANGING_OPERATIONS, CANCEL, SEARCH
 from contract_tests.judging.redaction import RedactingStream
 from contract_tests.reporting import html as html_report
@@ -48,12 +57,7 @@ from contract_tests.run.options import (
     HarnessOptions,
     add_options,
 )
-from contract_tests.run.profiles import (
-    current_profile_name,
-    default_profile_name,
-    register_profiles,
-    stop_shrinking,
-)
+from contract_tests.run.profiles import current_profile_name, stop_shrinking
 from contract_tests.run.run_state import RunState
 from contract_tests.run.target import check_embedded_mock_installed, check_reachable
 from contract_tests.tally.stats import OperationStats
@@ -100,9 +104,8 @@ def name_operation_item(item: pytest.Item) -> None:
     could `--lf`, progress or a replay command. Items that already carry parameters are left alone.
     """
     operation: str | None = getattr(item, "operation_label", None)
-    node_id = getattr(item, "_id", None)
-    if operation and node_id is not None and getattr(node_id, "params", "") is None:
-        item._id = node_id.with_params(operation)
+    if operation:
+        internals.name_item(item, operation)
 
 
 def order_for_first_failure(items: list[pytest.Item]) -> None:
@@ -152,28 +155,13 @@ def named_violation(error: BaseException) -> BaseException | None:
     return None
 
 
-# Registered on import (conftest.py imports this module), before Hypothesis' own plugin applies
-# `--hypothesis-profile` (which wins).
-register_profiles()
-settings.load_profile(default_profile_name())
-
-# The one handle on the run from outside pytest's hooks: test modules need the options (seed,
-# credentials) at import, before any fixture exists.
-_active: ContractPlugin | None = None
-
-
-def active_state() -> RunState:
-    """The state of the running pytest session's harness."""
-    if _active is None:
-        raise RuntimeError(
-            "contract_tests runs under pytest, which loads contract_tests/conftest.py"
-        )
-    return _active.state
+# The run's plugin, in pytest's own place for a run's state.
+PLUGIN_KEY = pytest.StashKey["ContractPlugin"]()
 
 
 def get_plugin(config: pytest.Config) -> ContractPlugin:
-    plugin = config.pluginmanager.get_plugin(PLUGIN_NAME)
-    assert isinstance(plugin, ContractPlugin), "contract_tests/conftest.py registers the plugin"
+    plugin = config.stash.get(PLUGIN_KEY, None)
+    assert plugin is not None, "contract_tests/conftest.py registers the plugin"
     return plugin
 
 
@@ -198,27 +186,31 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         f"{STATEFUL_MARKER}: a sequence of calls per example; runs after the read-only fuzzing",
     )
+    config.addinivalue_line(
+        "markers", f"{fuzzing.FUZZ_MARKER}: fuzz every operation with the run's schema"
+    )
     # One line per test, with the harness's tally under it, unless asked for quieter output.
     if config.option.verbose == 0:
         config.option.verbose = 1
     if config.option.help:
         # `--help` shows the options: there is no target to check and nothing to run.
         return
+    check_versions()
+    settle_profile(config)
     if config.getoption("target_url") is None:
+        # Before the options: the embedded mock's accounts come from the mock.
         check_embedded_mock_installed()
     options = HarnessOptions.from_pytest(config)
+    # Before the reachability check: nothing is sent by a run that must not start.
+    refuse_distributed_purchases(config, options)
+    quiet_insecure_warnings(config, options)
     plugin = ContractPlugin(config, options)
     if options.target_url is not None:
         # With the run's TLS context: the tests' clients use it too, and it is made once.
         check_reachable(
             options.target_url, options.request_deadline, plugin.state.gate.tls_context()
         )
-    workers = config.getoption("numprocesses", None)
-    if workers and options.allow_purchases and not options.embedded:
-        # The purchase cap and the final clean-up are kept per process.
-        raise pytest.UsageError(
-            "--allow-purchases against --target-url runs in one process: drop -n/--numprocesses"
-        )
+    config.stash[PLUGIN_KEY] = plugin
     config.pluginmanager.register(plugin, PLUGIN_NAME)
     plugin.activate()
 
@@ -271,11 +263,7 @@ def exercised_properties(
     plugin = get_plugin(pytestconfig)
     held = held_back_by_operation(list(plugin.rows.values()))
     for label, entry in harness.state.gate.exercised.by_label().items():
-        value = (
-            f"statuses {entry.statuses_text()}; json {entry.json_answers}; xml "
-            f"{entry.xml_answers}; judged {entry.judged_text() or 'nothing'}; "
-            f"{held.get(label) or 'held back: 0'}"
-        )
+        value = distributed.exercised_property(entry, held.get(label))
         record_testsuite_property(f"exercised {label}", plugin.redactor.redact(value))
     if harness.state.stock.report is not None:
         record_testsuite_property("stock", plugin.redactor.redact(harness.state.stock.report))
@@ -297,6 +285,11 @@ class ContractPlugin:
         self._session: pytest.Session | None = None
         self._stream: RedactingStream | None = None
         self._previous_handler: Any = None
+        # The fuzzing test's schema, made when pytest collects that test.
+        self._schema: BaseSchema | None = None
+        # Under xdist, on the controller: what each worker exercised, and a stocking report.
+        self._worker_exercise: list[dict[str, Any]] = []
+        self._worker_stock: str | None = None
         # Made absolute now, as pytest's junitxml plugin does, in case a test changes directory.
         xml_path = getattr(config, "option", None) and getattr(config.option, "xmlpath", None)
         self._junit = Path(xml_path).absolute() if xml_path else None
@@ -306,6 +299,22 @@ class ContractPlugin:
     @property
     def is_worker(self) -> bool:
         return hasattr(self.config, "workerinput")
+
+    @property
+    def distributed(self) -> bool:
+        """The controller of an xdist run (its workers send the requests)."""
+        return distributed.is_controller(self.config)
+
+    def _distributed_properties(self) -> list[tuple[str, str]]:
+        held = held_back_by_operation(list(self.rows.values()))
+        merged = distributed.merge_exercise(self._worker_exercise)
+        properties = [
+            (f"exercised {label}", distributed.exercised_property(entry, held.get(label)))
+            for label, entry in merged.items()
+        ]
+        if self._worker_stock is not None:
+            properties.append(("stock", self._worker_stock))
+        return properties
 
     def target_description(self) -> str:
         if self.options.target_url is None:
@@ -323,6 +332,9 @@ class ContractPlugin:
             parts += ["--target-url", self.options.target_url]
             if self.options.allow_purchases:
                 parts += ["--allow-purchases", f"--max-purchases={self.options.max_purchases}"]
+        # Every other option the run was given (limits, TLS, database), credentials left out.
+        named = ("--hypothesis-seed", "--hypothesis-profile", "--target-url", "--allow-purchases")
+        parts += [a for a in self.options.given if not a.startswith((*named, "--max-purchases"))]
         command = shlex.join(parts)
         if self.options.target_url is not None:
             command += f"   (credentials from ${ENV_API_KEY} / ${ENV_API_SECRET}"
@@ -342,8 +354,6 @@ class ContractPlugin:
     # --- the interrupt ----------------------------------------------------------------------
 
     def activate(self) -> None:
-        global _active
-        _active = self
         # Before collection: each operation's coverage cases are built when its test runs.
         deferred_coverage.install()
         if not self.is_worker:
@@ -375,6 +385,27 @@ class ContractPlugin:
     # --- hooks ----------------------------------------------------------------------------
 
     @pytest.hookimpl(tryfirst=True)
+    def pytest_pycollect_makeitem(self, collector: pytest.Collector, name: str, obj: object) -> Any:
+        """The fuzzing test, parametrized with the run's schema (`command.fuzzing`)."""
+        if not fuzzing.wants_fuzzing(obj):
+            return None
+        if self._schema is None:
+            self._schema = fuzzing.fuzzing_schema(self.state)
+        return fuzzing.collect(collector, name, obj, self._schema)  # type: ignore[arg-type]
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_configure_node(self, node: Any) -> None:
+        """xdist's controller: each worker runs with the run's seed, the one the header prints."""
+        distributed.hand_seed(node.workerinput, self.options.seed)
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node: Any, error: object) -> None:
+        """xdist's controller: what a worker exercised, for the summary and the JUnit file."""
+        output = getattr(node, "workeroutput", {})
+        self._worker_exercise.append(output.get(distributed.EXERCISED_OUTPUT, {}))
+        self._worker_stock = self._worker_stock or output.get(distributed.STOCK_OUTPUT)
+
+    @pytest.hookimpl(tryfirst=True)
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self._session = session
         if self.config.getoption("maxfail") == 1:
@@ -384,22 +415,19 @@ class ContractPlugin:
             # the tests with the profile's settings.
             stop_shrinking()
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
-        writer = getattr(reporter, "_tw", None)
-        if writer is not None and self.redactor:
+        stream = internals.terminal_stream(reporter)
+        if stream is not None and self.redactor:
             # pytest exposes no hook for the bytes it writes; its writer's stream is the last step.
-            self._stream = RedactingStream(writer._file, self.redactor)
-            writer._file = self._stream
+            self._stream = RedactingStream(stream, self.redactor)
+            internals.set_terminal_stream(reporter, self._stream)
 
     @pytest.hookimpl(trylast=True)
     def pytest_unconfigure(self, config: pytest.Config) -> None:
-        global _active
         if self._stream is not None:
             self._stream.close_out()
         if self._previous_handler is not None:
             signal.signal(signal.SIGINT, self._previous_handler)
             self._previous_handler = None
-        if _active is self:
-            _active = None
         deferred_coverage.uninstall()
         # The run is over and its report written; what is left is the interpreter tearing itself
         # down, whose last collection of the run's objects (schemathesis', Hypothesis' and the
@@ -416,14 +444,14 @@ class ContractPlugin:
                 else "buy/cancel/update skipped (no --allow-purchases)"
             )
         )
-        rate = self.options.rate_limit
         info = self.run_info()
         lines = [
             f"contract target: {info.target}",
             f"contract seed: {info.seed} (profile {info.profile}); {purchases}",
             f"contract limits: {self.options.request_deadline:g} s per request, answers up to "
-            f"{self.options.max_answer_bytes} bytes, rate {rate or 'unlimited'}, circuit opens "
-            f"after {self.options.breaker_after} dead requests in a row",
+            f"{self.options.max_answer_bytes} bytes, circuit opens after "
+            f"{self.options.breaker_after} dead requests in a row",
+            *header_lines(self.options, info.profile),
         ]
         return [self.redactor.redact(line) for line in lines]
 
@@ -556,8 +584,16 @@ class ContractPlugin:
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        if self.is_worker:
+            output = self.config.workeroutput  # type: ignore[attr-defined]
+            output[distributed.EXERCISED_OUTPUT] = distributed.exercise_output(
+                self.state.gate.exercised.by_label()
+            )
+            output[distributed.STOCK_OUTPUT] = self.state.stock.report
         # After junitxml's own sessionfinish, which writes the file.
         if self._junit is not None and self._junit.exists() and not self.is_worker:
+            if self.distributed:
+                distributed.add_suite_properties(self._junit, self._distributed_properties())
             text = self._junit.read_text(encoding="utf-8")
             self._junit.write_text(self.redactor.redact(text), encoding="utf-8")
         if self.state.interrupts:
@@ -571,19 +607,25 @@ class ContractPlugin:
         if self.is_worker:
             return
         terminalreporter.write_sep("=", "contract summary")
-        distributed = bool(self.config.getoption("numprocesses", None))
-        # Under xdist the workers' gates saw the answers; the controller's saw none.
-        exercised = None if distributed else self.state.gate.exercised.by_label()
+        distributed_run = self.distributed
+        # Under xdist the workers' gates saw the answers and handed them over.
+        exercised = (
+            distributed.merge_exercise(self._worker_exercise)
+            if distributed_run
+            else self.state.gate.exercised.by_label()
+        )
         lines = (
             summary_lines(list(self.rows.values()), self.run_info(), exercised) if self.rows else []
         )
-        lines += safety_lines(self.state, embedded=self.options.embedded, distributed=distributed)
+        lines += safety_lines(
+            self.state, embedded=self.options.embedded, distributed=distributed_run
+        )
         for line in lines:
             terminalreporter.write_line(self.redactor.redact(line))
         report = self.options.html_report
         if report is not None:
             safety = safety_lines(
-                self.state, embedded=self.options.embedded, distributed=distributed
+                self.state, embedded=self.options.embedded, distributed=distributed_run
             )
             page = html_report.render(self.run_info(), list(self.rows.values()), exercised, safety)
             report.parent.mkdir(parents=True, exist_ok=True)

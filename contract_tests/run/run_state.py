@@ -69,6 +69,7 @@ class RunState:
                 max_answer_bytes=options.max_answer_bytes,
                 breaker_after=options.breaker_after,
                 rate=options.rate_limit,
+                tls_verify=options.tls_verify,
             ),
             ledger,
         )

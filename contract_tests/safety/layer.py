@@ -38,8 +38,9 @@ from urllib.parse import urlsplit
 import httpx
 import requests
 from schemathesis import BaseSchema
-from schemathesis.transport.requests import REQUESTS_TRANSPORT, RequestsTransport
+from schemathesis.transport.requests import RequestsTransport
 
+from contract_tests import internals
 from contract_tests.judging.document import BUY, CANCEL, OWNED, SEARCH, UPDATE
 from contract_tests.judging.forms import parse_form
 from contract_tests.judging.violations import (
@@ -69,6 +70,9 @@ class Limits:
     rate: Rate | None
     retries_on_429: int = 2
     max_retry_after: float = 30.0
+    # Certificates: True checks them against the system's CAs, a path against that CA file
+    # (`--ca-file`), False not at all (`--insecure`); for every request, whoever sends it.
+    tls_verify: bool | str = True
 
 
 class RunStopped(KeyboardInterrupt):
@@ -157,7 +161,7 @@ class RequestGate:
         the tests open dozens of clients in a run, each with its own transport.
         """
         if self._tls is None:
-            self._tls = httpx.create_ssl_context()
+            self._tls = tls_context_for(self.limits.tls_verify)
         return self._tls
 
     @property
@@ -260,7 +264,7 @@ class RequestGate:
         except (httpx.TransportError, requests.RequestException, OSError) as exc:
             self._dead(what)
             raise Violation(
-                TARGET_ANSWERS, f"{what}: no answer ({type(exc).__name__}: {exc})"
+                TARGET_ANSWERS, f"{what}: no answer ({type(exc).__name__}: {exc}){tls_hint(exc)}"
             ) from None
         self._dead_in_a_row = 0
         self.counters.answers += 1
@@ -303,6 +307,23 @@ class RequestGate:
             raise outcome["error"]
         answer: T = outcome["answer"]
         return answer
+
+
+def tls_hint(error: BaseException) -> str:
+    """What to do about a certificate the run does not trust (nothing for any other error)."""
+    if "CERTIFICATE_VERIFY_FAILED" not in str(error):
+        return ""
+    return (
+        ": the target's TLS certificate is not trusted; pass --ca-file PATH with the CA that "
+        "signed it (or --insecure to check none)"
+    )
+
+
+def tls_context_for(verify: bool | str) -> ssl.SSLContext:
+    """httpx's context for `verify` (True, False, or a CA file), made as httpx makes its own."""
+    if isinstance(verify, str):
+        return ssl.create_default_context(cafile=verify)
+    return httpx.create_ssl_context(verify=verify)
 
 
 def read_timeout(deadline: float) -> float:
@@ -401,12 +422,18 @@ class GatedSession(requests.Session):
         self.headers.clear()
         self._gate = gate
 
+    @property
+    def tls_verify(self) -> bool | str:
+        return self._gate.limits.tls_verify
+
     def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
         method_text = method.decode() if isinstance(method, bytes) else method
         url_text = url.decode() if isinstance(url, bytes) else url
         deadline = self._gate.limits.deadline
         kwargs["stream"] = True
         kwargs["timeout"] = read_timeout(deadline)
+        # The run's TLS choice, over schemathesis' own (which knows nothing of `--ca-file`).
+        kwargs["verify"] = self._gate.limits.tls_verify
         what = f"{method_text.upper()} {urlsplit(url_text).path}"
 
         def attempt(deadline_at: float) -> requests.Response:
@@ -471,7 +498,7 @@ class GatedRequestsTransport(RequestsTransport):
     def __init__(self, session: GatedSession) -> None:
         super().__init__()
         # The serializers are registered on schemathesis' transport; share them.
-        self._serializers = REQUESTS_TRANSPORT._serializers
+        self._serializers = internals.requests_serializers()
         self._session = session
 
     @property
@@ -480,6 +507,8 @@ class GatedRequestsTransport(RequestsTransport):
         return self._session
 
     def send(self, case: Any, *, session: requests.Session | None = None, **kwargs: Any) -> Any:
+        # Also what schemathesis writes into a failure's curl command (`--insecure`).
+        kwargs.setdefault("verify", self._session.tls_verify)
         return super().send(case, session=session or self._session, **kwargs)
 
 

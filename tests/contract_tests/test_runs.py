@@ -228,4 +228,7 @@ def test_an_unreachable_url_is_a_usage_error(run_harness: RunHarness) -> None:
 def test_a_url_without_scheme_is_a_usage_error(run_harness: RunHarness) -> None:
     run = run_against(run_harness, "127.0.0.1:9")
     assert run.returncode == 4, run.output
-    assert "cannot reach --target-url 127.0.0.1:9" in run.stderr
+    assert "--target-url '127.0.0.1:9' is not an http(s) URL: did you mean http://127.0.0.1:9?" in (
+        run.stderr
+    )
+    assert "Traceback" not in run.output

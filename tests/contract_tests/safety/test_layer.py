@@ -27,12 +27,14 @@ from contract_tests.safety.layer import (
     Limits,
     RequestGate,
     RunStopped,
+    gated_client_args,
     operation_of,
     retry_after_seconds,
 )
 from contract_tests.safety.purchases import PurchaseLedger
 from contract_tests.safety.ratelimit import Rate
 from tests.contract_tests import hostile
+from tests.contract_tests.conftest import TlsTarget
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
@@ -50,6 +52,10 @@ def gate(
         embedded=False, allow_purchases=True, max_purchases=purchases, protected=protected
     )
     return RequestGate(Limits(deadline, cap, breaker, rate), ledger)
+
+
+def ledger() -> PurchaseLedger:
+    return PurchaseLedger(embedded=False, allow_purchases=False, max_purchases=0)
 
 
 def client(run: RequestGate, handler: Handler) -> httpx.Client:
@@ -303,3 +309,27 @@ def test_the_run_s_clients_share_one_tls_context() -> None:
     assert run.tls_context() is first
     assert first.verify_mode.name == "CERT_REQUIRED"
     assert gate().tls_context() is not first
+
+
+# The last request is an insecure one on purpose; the run says so once, in its header.
+@pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
+def test_a_private_ca_is_trusted_by_both_http_stacks_when_given(tls_mock: TlsTarget) -> None:
+    trusting = RequestGate(Limits(5.0, 10_000, 3, None, tls_verify=str(tls_mock.ca_file)), ledger())
+    with GatedSession(trusting) as session:
+        assert session.get(f"{tls_mock.url}/number/search").status_code == 401
+    with httpx.Client(**gated_client_args(trusting)) as http:
+        assert http.get(f"{tls_mock.url}/number/search").status_code == 401
+    insecure = RequestGate(Limits(5.0, 10_000, 3, None, tls_verify=False), ledger())
+    with GatedSession(insecure) as session:
+        assert session.get(f"{tls_mock.url}/number/search").status_code == 401
+
+
+def test_an_untrusted_certificate_names_the_ca_file_option(tls_mock: TlsTarget) -> None:
+    default = RequestGate(Limits(5.0, 10_000, 3, None), ledger())
+    with GatedSession(default) as session, pytest.raises(Violation) as raised:
+        session.get(f"{tls_mock.url}/number/search")
+    assert raised.value.check == TARGET_ANSWERS
+    assert "pass --ca-file PATH" in str(raised.value)
+    with httpx.Client(**gated_client_args(default)) as http, pytest.raises(Violation) as raised:
+        http.get(f"{tls_mock.url}/number/search")
+    assert "pass --ca-file PATH" in str(raised.value)
