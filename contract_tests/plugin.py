@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import gc
 import os
-import shlex
 import signal
+import time
 from collections.abc import Generator, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -31,23 +33,19 @@ from contract_tests.account.stock import stock_target
 from contract_tests.judging.document import ACCOUNT_CHANGING_OPERATIONS, CANCEL, SEARCH
 from contract_tests.judging.redaction import RedactingStream
 from contract_tests.reporting import html as html_report
+from contract_tests.reporting import record as run_record
+from contract_tests.reporting.replay import asked_verbose, replay_command, user_arguments
 from contract_tests.reporting.text import (
     Row,
     RunInfo,
+    failure_text,
     held_back_by_operation,
     progress_line,
     safety_lines,
     summary_lines,
 )
 from contract_tests.run import deferred_coverage
-from contract_tests.run.options import (
-    ENV_API_KEY,
-    ENV_API_SECRET,
-    ENV_OTHER_API_KEY,
-    ENV_OTHER_API_SECRET,
-    HarnessOptions,
-    add_options,
-)
+from contract_tests.run.options import HarnessOptions, add_options
 from contract_tests.run.profiles import (
     current_profile_name,
     default_profile_name,
@@ -56,6 +54,8 @@ from contract_tests.run.profiles import (
 )
 from contract_tests.run.run_state import RunState
 from contract_tests.run.target import check_embedded_mock_installed, check_reachable
+from contract_tests.safety.layer import operation_of
+from contract_tests.tally.findings import Finding, RunFindings
 from contract_tests.tally.stats import OperationStats
 
 PLUGIN_NAME = "contract-harness"
@@ -68,6 +68,10 @@ CHANGES_ACCOUNT_MARKER = "changes_account"
 # Marks a stateful test (a sequence of calls per example): run after the read-only fuzzing.
 STATEFUL_MARKER = "stateful"
 INTERRUPTED = "interrupted (Ctrl-C): no more requests are sent but the clean-up's"
+# The report attribute holding what pytest prints for a test that failed with findings.
+FINDINGS_LONGREPR = "contract_findings_text"
+# The key of a worker's gate tallies in xdist's `workeroutput`.
+WORKER_PART = "contract_gate"
 
 
 def row_label(item: pytest.Item) -> str:
@@ -83,13 +87,16 @@ def row_label(item: pytest.Item) -> str:
 
 
 def selection_for(item: pytest.Item) -> list[str]:
-    """pytest arguments that select just this test again."""
+    """Options that select just this test again, from any folder (no path: `numbers-contract`
+    finds its own tests)."""
     operation: str | None = getattr(item, "operation_label", None)
     if operation:
         # A node id with the operation in it is not selectable (pytest matches it before the
         # operation is added); `-k` on the path's last segment ("search", "numbers", "buy", ...) is.
-        return [item.nodeid.split("::")[0], "-k", operation.rsplit("/", 1)[-1]]
-    return [item.nodeid]
+        name = getattr(item, "originalname", None) or item.name.split("[", 1)[0]
+        return ["-k", f"{name} and {operation.rsplit('/', 1)[-1]}"]
+    # The test function's name: `-k` takes no brackets, so a parametrized test replays whole.
+    return ["-k", getattr(item, "originalname", None) or item.name.split("[", 1)[0]]
 
 
 def name_operation_item(item: pytest.Item) -> None:
@@ -294,6 +301,16 @@ class ContractPlugin:
         self.state = RunState.for_options(options)
         self.redactor = self.state.redactor
         self.rows: dict[str, Row] = {}
+        # The run's findings, one per root cause (filled where the reports are written).
+        self.findings = RunFindings()
+        # What the xdist workers' gates saw (the controller's own gate sends nothing then).
+        self.worker_totals = run_record.GateTotals()
+        self.started = datetime.now(UTC)
+        self._started_clock = time.monotonic()
+        invocation = getattr(config, "invocation_params", None)
+        self.arguments: tuple[str, ...] = tuple(invocation.args) if invocation is not None else ()
+        # `-v` asked: pytest's own failure output (tracebacks, Hypothesis' advice) is kept.
+        self.verbose = asked_verbose(self.arguments)
         self._session: pytest.Session | None = None
         self._stream: RedactingStream | None = None
         self._previous_handler: Any = None
@@ -313,23 +330,13 @@ class ContractPlugin:
         return self.options.target_url
 
     def replay_command(self, selection: list[str] | None = None) -> str:
-        parts = [
-            "pytest",
-            *(selection or ["contract_tests"]),
-            f"--hypothesis-seed={self.options.seed}",
-        ]
-        parts.append(f"--hypothesis-profile={current_profile_name()}")
-        if self.options.target_url is not None:
-            parts += ["--target-url", self.options.target_url]
-            if self.options.allow_purchases:
-                parts += ["--allow-purchases", f"--max-purchases={self.options.max_purchases}"]
-        command = shlex.join(parts)
-        if self.options.target_url is not None:
-            command += f"   (credentials from ${ENV_API_KEY} / ${ENV_API_SECRET}"
-            if self.options.other_auth is not None:
-                command += f", ${ENV_OTHER_API_KEY} / ${ENV_OTHER_API_SECRET}"
-            command += ")"
-        return command
+        """The `numbers-contract` line that replays the run (or the tests `selection` picks)."""
+        return replay_command(
+            user_arguments(self.arguments),
+            self.options.seed,
+            current_profile_name(),
+            selection or (),
+        )
 
     def run_info(self) -> RunInfo:
         return RunInfo(
@@ -464,12 +471,32 @@ class ContractPlugin:
         report: pytest.TestReport = outcome.get_result()
         self._shorten_finding(call, report)
         self._redact(report)
+        row = None
         if report.when == "call" or (report.when == "setup" and report.skipped) or report.failed:
-            self._attach_row(item, call, report)
-        if report.failed:
+            row = self._attach_row(item, call, report)
+        findings = (row or {}).get("stats") or {}
+        if report.failed and findings.get("findings") and not self.verbose:
+            # Each finding is one block in the contract summary; pytest's own failure text (an
+            # exception group, frames of schemathesis, Hypothesis' decorator advice) says nothing
+            # more a user can act on. `-v` keeps it.
+            text = self.redactor.redact(
+                failure_text([Finding.from_json(f) for f in findings["findings"]])
+            )
+            report.longrepr = text
+            setattr(report, FINDINGS_LONGREPR, text)
+        elif report.failed:
             report.sections.append(
                 ("contract: replay", self.redactor.redact(self._replay_text(item)))
             )
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_exception_interact(
+        self, node: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport
+    ) -> None:
+        # Schemathesis rewrites a failure's text here (after the report hooks): put ours back.
+        text = getattr(report, FINDINGS_LONGREPR, None)
+        if text is not None:
+            report.longrepr = text
 
     def _shorten_finding(self, call: pytest.CallInfo[None], report: pytest.TestReport) -> None:
         """A finding of the harness's own reads as its rule and detail, not as a traceback."""
@@ -482,14 +509,11 @@ class ContractPlugin:
         report.longrepr = "\n".join([str(error), *notes])
 
     def _replay_text(self, item: pytest.Item) -> str:
-        return (
-            f"Replay this test: {self.replay_command(selection_for(item))}\n"
-            "Each failing request above carries a curl command (credentials filtered)."
-        )
+        return f"Replay this test: {self.replay_command(selection_for(item))}"
 
     def _attach_row(
         self, item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport
-    ) -> None:
+    ) -> dict[str, Any]:
         label = row_label(item)
         stats = self.state.stats.take(label) if report.when == "call" else None
         note: str | None = None
@@ -503,12 +527,14 @@ class ContractPlugin:
             check = getattr(named, "check", None)
             if isinstance(check, str):
                 stats = stats or OperationStats()
-                detail = str(getattr(named, "detail", text))
                 stats.record_failure(
-                    check, "Rule broken", detail, self.replay_command(selection_for(item))
+                    self._violation_finding(check, str(getattr(named, "detail", text)), label)
                 )
             if report.when == "teardown":
                 note = f"teardown: {note}"
+        if stats is not None and stats.findings:
+            selection = tuple(selection_for(item))
+            stats.findings = [replace(f, selection=selection) for f in stats.findings]
         row: dict[str, Any] = {
             "label": label,
             "outcome": "error" if report.failed and report.when != "call" else report.outcome,
@@ -517,6 +543,24 @@ class ContractPlugin:
             "note": self.redactor.redact(note) if note else None,
         }
         setattr(report, ROW_ATTRIBUTE, row)
+        return row
+
+    def _violation_finding(self, check: str, detail: str, label: str) -> Finding:
+        """A finding of the harness's own rules, with the last request the test sent (the one
+        that broke the rule) and its answer."""
+        exchange = self.state.gate.last_exchange
+        operation = (
+            operation_of(exchange.request.method, exchange.request.url)
+            if exchange is not None
+            else None
+        )
+        return Finding(
+            check=check,
+            operation=operation or label,
+            summary=detail.strip().splitlines()[0] if detail.strip() else check,
+            detail=detail.strip(),
+            exchange=exchange,
+        )
 
     def _redact(self, report: pytest.TestReport) -> None:
         if report.longrepr is not None and not isinstance(report.longrepr, tuple):
@@ -549,13 +593,51 @@ class ContractPlugin:
                 previous.outcome, previous.note = "error", row.note
             row = previous
         self.rows[row.label] = row
+        if row.stats is not None:
+            self._file_findings(row.label, row.stats)
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
             reporter.ensure_newline()
             reporter.write_line(self.redactor.redact(progress_line(row)))
 
+    def _file_findings(self, label: str, stats: OperationStats) -> None:
+        """File a test's findings with the run's (one per root cause), numbered, with the line that
+        replays the test."""
+        stats.findings = [
+            self.findings.add(finding, label, self.replay_command(list(finding.selection)))[0]
+            for finding in stats.findings
+        ]
+
+    def pytest_testnodedown(self, node: Any, error: Any) -> None:
+        """xdist: a worker is done; add what its gate saw to the controller's record."""
+        part = getattr(node, "workeroutput", {}).get(WORKER_PART)
+        if isinstance(part, dict):
+            self.worker_totals.add(part)
+
+    def _gate_part(self) -> dict[str, Any]:
+        gate = self.state.gate
+        counters = gate.counters
+        return run_record.worker_part(
+            {label: entry.to_json() for label, entry in gate.exercised.by_label().items()},
+            gate.checks.to_json(),
+            {
+                "sent": counters.sent,
+                "answers": counters.answers,
+                "dead": counters.dead,
+                "throttled": counters.throttled,
+                "throttle_wait": counters.throttle_wait,
+                "rate_wait": counters.rate_wait,
+            },
+            self.state.ledger.purchases_made,
+        )
+
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        if self.is_worker:
+            # xdist carries `workeroutput` to the controller's `pytest_testnodedown`.
+            output = getattr(self.config, "workeroutput", None)
+            if isinstance(output, dict):
+                output[WORKER_PART] = self._gate_part()
         # After junitxml's own sessionfinish, which writes the file.
         if self._junit is not None and self._junit.exists() and not self.is_worker:
             text = self._junit.read_text(encoding="utf-8")
@@ -574,18 +656,55 @@ class ContractPlugin:
         distributed = bool(self.config.getoption("numprocesses", None))
         # Under xdist the workers' gates saw the answers; the controller's saw none.
         exercised = None if distributed else self.state.gate.exercised.by_label()
+        stop = self.state.setup_stop
+        if stop is not None:
+            self.findings.add(stop, run_record.SET_UP, self.replay_command())
+        findings = self.findings.findings
         lines = (
-            summary_lines(list(self.rows.values()), self.run_info(), exercised) if self.rows else []
+            summary_lines(list(self.rows.values()), self.run_info(), exercised, findings)
+            if self.rows or findings
+            else []
         )
-        lines += safety_lines(self.state, embedded=self.options.embedded, distributed=distributed)
+        safety = safety_lines(self.state, embedded=self.options.embedded, distributed=distributed)
+        lines += safety
         for line in lines:
             terminalreporter.write_line(self.redactor.redact(line))
+        if self.options.json_report is None and self.options.html_report is None:
+            return
+        record = self.run_record(exitstatus, distributed, safety)
+        if self.options.json_report is not None:
+            run_record.write_record(record, self.options.json_report, self.redactor.redact)
+            terminalreporter.write_line(f"JSON run record: {self.options.json_report}")
         report = self.options.html_report
         if report is not None:
-            safety = safety_lines(
-                self.state, embedded=self.options.embedded, distributed=distributed
-            )
-            page = html_report.render(self.run_info(), list(self.rows.values()), exercised, safety)
             report.parent.mkdir(parents=True, exist_ok=True)
+            page = html_report.render(record)
             report.write_text(self.redactor.redact(page), encoding="utf-8")
             terminalreporter.write_line(f"HTML report: {report}")
+
+    def run_record(self, exitstatus: int, distributed: bool, safety: list[str]) -> dict[str, Any]:
+        """The run record (`reporting.record`), the workers' tallies added under xdist."""
+        totals = self.worker_totals
+        if not distributed:
+            totals = run_record.GateTotals()
+            totals.add(self._gate_part())
+        settlement = self.state.settlement
+        header = run_record.RunHeader(
+            command=["numbers-contract", *user_arguments(self.arguments)],
+            replay=self.replay_command(),
+            target=self.target_description(),
+            embedded=self.options.embedded,
+            profile=current_profile_name(),
+            seed=self.options.seed,
+            started=self.started.isoformat(timespec="seconds"),
+            duration_seconds=time.monotonic() - self._started_clock,
+            exit_status=int(getattr(self._session, "exitstatus", exitstatus)),
+        )
+        return run_record.build_record(
+            header,
+            list(self.rows.values()),
+            self.findings.findings,
+            totals,
+            safety,
+            settlement.lines() if settlement is not None and not self.options.embedded else None,
+        )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from contract_tests.tally.exercised import OperationExercise
+from contract_tests.tally.findings import Finding
 from contract_tests.tally.stats import OperationStats
 
 if TYPE_CHECKING:
@@ -121,7 +122,10 @@ def exercised_lines(exercised: dict[str, OperationExercise], rows: list[Row]) ->
 
 
 def summary_lines(
-    rows: list[Row], info: RunInfo, exercised: dict[str, OperationExercise] | None = None
+    rows: list[Row],
+    info: RunInfo,
+    exercised: dict[str, OperationExercise] | None = None,
+    findings: list[Finding] | None = None,
 ) -> list[str]:
     lines = [f"target: {info.target}   profile: {info.profile}   seed: {info.seed}", ""]
     table_rows = [
@@ -142,27 +146,67 @@ def summary_lines(
     if skipped:
         lines += ["", "Skipped:"]
         lines += [f"  {row.label}: {row.note}" for row in skipped]
-    failed = [row for row in rows if row.outcome in ("failed", "error")]
-    if failed:
-        lines += ["", "Failures (full details above, and in the JUnit report):"]
-        for row in failed:
-            lines += _failure_lines(row)
+    findings = findings or []
+    filed = {test for finding in findings for test in finding.tests}
+    errors = [row for row in rows if row.outcome in ("failed", "error") and row.label not in filed]
+    if findings:
+        lines += ["", f"Findings ({len(findings)}):"]
+        for finding in findings:
+            lines += ["", *finding_block(finding)]
+    if errors:
+        lines += ["", "Errors (the harness could not judge; details above):"]
+        lines += [f"  {row.label}: {row.note or row.outcome}" for row in errors]
+    if findings or errors:
         lines += ["", f"Replay the run: {info.replay}"]
     return lines
 
 
-def _failure_lines(row: Row) -> list[str]:
-    lines = [f"  {row.label}:"]
-    examples = row.stats.examples if row.stats else []
-    if not examples and row.note:
-        lines.append(f"    {row.note}")
-    for example in examples:
-        first_line = example.message.strip().splitlines()[0] if example.message.strip() else ""
-        lines.append(
-            f"    [{example.check}] {example.title}" + (f": {first_line}" if first_line else "")
-        )
-        lines.append(f"      reproduce: {example.reproduction}")
+def _indented(label: str, text: str, width: int = 10) -> list[str]:
+    """`label` then `text`, its later lines aligned under its first."""
+    text_lines = text.splitlines() or [""]
+    pad = " " * (width + 2)
+    return [f"  {label.ljust(width)}{text_lines[0]}", *(pad + line for line in text_lines[1:])]
+
+
+def finding_block(finding: Finding) -> list[str]:
+    """One finding as the terminal prints it: check, rule, request, answer, both replays.
+
+    The caller masks the lines; the curl line names the credentials' environment variables.
+    """
+    also = f" (also {', '.join(finding.also)})" if finding.also else ""
+    lines = [f"Finding {finding.number}: [{finding.check}] {finding.operation}{also}"]
+    lines += _indented("rule:", finding.rule)
+    detail = finding.detail if finding.detail and finding.detail != finding.summary else ""
+    lines += _indented("found:", finding.summary + (f"\n{detail}" if detail else ""))
+    exchange = finding.exchange
+    if exchange is not None:
+        request = exchange.request
+        lines += _indented("request:", f"{request.method} {request.url}")
+        if request.form:
+            lines += _indented("form:", request.form)
+        answer = exchange.answer
+        if answer is None:
+            lines += _indented("answer:", "none")
+        else:
+            lines += _indented("answer:", f"{answer.status} {answer.content_type or '(no type)'}")
+            if answer.excerpt:
+                lines += _indented("", answer.excerpt)
+    lines += _indented("tests:", ", ".join(finding.tests))
+    if finding.curl is not None:
+        lines += _indented("curl:", finding.curl)
+    if finding.replay:
+        lines += _indented("replay:", finding.replay)
     return lines
+
+
+def failure_text(findings: list[Finding]) -> str:
+    """What pytest prints for a test that failed with findings: one line each, pointing at the
+    finding's block in the contract summary (no traceback: the block says all of it)."""
+    return "\n".join(
+        f"[{finding.check}] {finding.operation}: {finding.summary} "
+        "(request, answer and replays: see the findings in the contract summary)"
+        for finding in findings
+    )
 
 
 def safety_lines(state: RunState, *, embedded: bool, distributed: bool = False) -> list[str]:

@@ -99,6 +99,13 @@ def add_options(parser: pytest.Parser) -> None:
         "every failure with its curl replay (credentials masked).",
     )
     group.addoption(
+        "--json-report",
+        default=None,
+        metavar="PATH",
+        help="Also write the run record there as JSON (schema: contract_tests/reporting/"
+        "run-record.schema.json): tests, findings, coverage, checks (credentials masked).",
+    )
+    group.addoption(
         "--rate-limit",
         default=None,
         help=f"Most requests per second/minute/hour to --target-url, e.g. 5/s, 100/m, or none "
@@ -125,6 +132,7 @@ class HarnessOptions:
     # None: no limit (always so on the embedded mock).
     rate_limit: Rate | None = None
     html_report: Path | None = None
+    json_report: Path | None = None
 
     @property
     def embedded(self) -> bool:
@@ -197,6 +205,9 @@ class HarnessOptions:
             rate_limit=rate if target_url is not None else None,
             html_report=Path(html).absolute()
             if (html := config.getoption("html_report", None))
+            else None,
+            json_report=Path(json_path).absolute()
+            if (json_path := config.getoption("json_report", None))
             else None,
         )
 
