@@ -211,8 +211,9 @@ def _finding(finding: dict[str, Any]) -> list[str]:
         f'<p class="rule"><b>Rule:</b> {escape(finding["rule"])}</p>',
         f'<p class="summary"><b>Found:</b> {escape(finding["summary"])}</p>',
     ]
-    if finding["detail"] and finding["detail"] != finding["summary"]:
-        lines += _pre("detail", finding["detail"])
+    detail = finding["detail"]
+    if detail and detail != finding["summary"]:
+        lines += _pre("detail", detail)
     request = finding["request"]
     if request is not None:
         text = f"{request['method']} {request['url']}"

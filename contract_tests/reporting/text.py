@@ -138,7 +138,8 @@ def summary_lines(
         )
         for row in rows
     ]
-    lines += _table(("operation", "cases", "xml", "result", "failures by check"), table_rows)
+    if rows:
+        lines += _table(("operation", "cases", "xml", "result", "failures by check"), table_rows)
     if exercised:
         lines += ["", "Exercised (every answer of the run, whoever sent it):"]
         lines += exercised_lines(exercised, rows)
@@ -168,6 +169,15 @@ def _indented(label: str, text: str, width: int = 10) -> list[str]:
     return [f"  {label.ljust(width)}{text_lines[0]}", *(pad + line for line in text_lines[1:])]
 
 
+def found_text(finding: Finding) -> str:
+    """What the check found: its summary, and the detail when it says more."""
+    if not finding.detail or finding.detail == finding.summary:
+        return finding.summary
+    if finding.detail.startswith(finding.summary):
+        return finding.detail
+    return f"{finding.summary}\n{finding.detail}"
+
+
 def finding_block(finding: Finding) -> list[str]:
     """One finding as the terminal prints it: check, rule, request, answer, both replays.
 
@@ -176,8 +186,7 @@ def finding_block(finding: Finding) -> list[str]:
     also = f" (also {', '.join(finding.also)})" if finding.also else ""
     lines = [f"Finding {finding.number}: [{finding.check}] {finding.operation}{also}"]
     lines += _indented("rule:", finding.rule)
-    detail = finding.detail if finding.detail and finding.detail != finding.summary else ""
-    lines += _indented("found:", finding.summary + (f"\n{detail}" if detail else ""))
+    lines += _indented("found:", found_text(finding))
     exchange = finding.exchange
     if exchange is not None:
         request = exchange.request
