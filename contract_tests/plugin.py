@@ -665,7 +665,12 @@ class ContractPlugin:
             if self.rows or findings
             else []
         )
-        safety = safety_lines(self.state, embedded=self.options.embedded, distributed=distributed)
+        safety = safety_lines(
+            self.state,
+            embedded=self.options.embedded,
+            distributed=distributed,
+            workers_counters=self.worker_totals.counters,
+        )
         lines += safety
         for line in lines:
             terminalreporter.write_line(self.redactor.redact(line))

@@ -218,28 +218,46 @@ def failure_text(findings: list[Finding]) -> str:
     )
 
 
-def safety_lines(state: RunState, *, embedded: bool, distributed: bool = False) -> list[str]:
+def safety_lines(
+    state: RunState,
+    *,
+    embedded: bool,
+    distributed: bool = False,
+    workers_counters: dict[str, float] | None = None,
+) -> list[str]:
     """What the safety layer did: requests, throttling, the circuit, the interrupt, the clean-up.
 
     Under xdist (`distributed`) the workers send the requests, each through its own gate; the
-    controller has none to count (the rate limit and the cap hold per worker, see README).
+    controller adds up the counters they sent back (`workers_counters`, when there are any).
     """
     gate = state.gate
-    counters = gate.counters
-    if distributed:
+    counters: dict[str, float] = {
+        "sent": gate.counters.sent,
+        "answers": gate.counters.answers,
+        "dead": gate.counters.dead,
+        "throttled": gate.counters.throttled,
+        "throttle_wait": gate.counters.throttle_wait,
+        "rate_wait": gate.counters.rate_wait,
+    }
+    if distributed and not workers_counters:
         lines = ["", "requests: sent by the xdist workers, each through its own safety layer"]
     else:
+        if distributed and workers_counters:
+            counters = {name: workers_counters.get(name, 0) for name in counters}
+        workers = " (the xdist workers' added up)" if distributed else ""
         lines = [
             "",
-            f"requests: {counters.sent} sent, {counters.answers} answered, {counters.dead} "
-            f"without an answer; throttled (429): {counters.throttled}, waited "
-            f"{counters.throttle_wait:.1f} s; rate limit waits {counters.rate_wait:.1f} s",
+            f"requests{workers}: {int(counters['sent'])} sent, {int(counters['answers'])} "
+            f"answered, {int(counters['dead'])} without an answer; throttled (429): "
+            f"{int(counters['throttled'])}, waited {counters['throttle_wait']:.1f} s; rate limit "
+            f"waits {counters['rate_wait']:.1f} s",
         ]
     if gate.tripped is not None:
         lines.append(f"circuit open: {gate.tripped}; the tests after it were skipped")
     if gate.mostly_throttled:
         lines.append(
-            f"FAILED as throttled: {counters.throttled} of {counters.answers} answers were 429, "
+            f"FAILED as throttled: {gate.counters.throttled} of {gate.counters.answers} answers "
+            "were 429, "
             "so most cases tested nothing (lower --rate-limit)"
         )
     if gate.stopped is not None:

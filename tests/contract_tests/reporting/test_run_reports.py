@@ -1,6 +1,6 @@
 """Two whole runs of the installed `numbers-contract`, from a folder that is not the checkout: a
-passing one on the embedded mock and a failing one against the mock with a fault. Their terminal
-output, JSON run records and HTML reports are what a user gets.
+passing one on the embedded mock in two xdist workers and a failing one against the mock with a
+fault. Their terminal output, JSON run records and HTML reports are what a user gets.
 
 The screenshots of both reports are kept as test artefacts in `reports/` (the one of the failing
 run is docs/images/contract-report.png).
@@ -77,7 +77,7 @@ def run_command(folder: Path, *args: str, env: dict[str, str] | None = None) -> 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Run]]:
     folder = tmp_path_factory.mktemp("runs")
-    passing = run_command(folder / "passing", "-k", "search")
+    passing = run_command(folder / "passing", "-n", "2", "-k", "search")
     with serve_in_thread(create_app(variant=fault_variant([FAULT]))) as url:
         failing = run_command(
             folder / "failing",
@@ -134,6 +134,23 @@ def test_the_run_records_validate_against_the_published_schema(runs: dict[str, R
     assert finding["answer"]["status"] == 500
     assert finding["replays"]["curl"].startswith("curl ")
     assert finding["tests"][0] == "GET /number/search"
+
+
+def test_under_xdist_the_record_adds_up_what_the_workers_sent(runs: dict[str, Run]) -> None:
+    run = runs["passing"]
+    assert run.returncode == 0, run.stdout + run.stderr
+    record = run.record
+    # The controller sent nothing itself: every count here came from the workers.
+    assert record["safety"]["sent"] > 0
+    assert record["safety"]["sent"] == record["safety"]["answered"]
+    assert "requests (the xdist workers' added up): " in run.stdout
+    search = next(e for e in record["coverage"] if e["operation"] == "GET /number/search")
+    seen = {cell["status"]: cell["seen"] for cell in search["cells"]}
+    assert seen["200"] > 0 and seen["400"] > 0
+    judged = {check["id"]: check["judged"] for check in record["checks"]}
+    assert judged["response_schema_conformance"] and judged["results_match_filters"]
+    labels = {test["label"] for test in record["tests"]}
+    assert {"GET /number/search", "paging GET /number/search"} <= labels
 
 
 def _matrix_cells(dom: str) -> dict[tuple[str, str], str]:
