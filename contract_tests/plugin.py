@@ -34,7 +34,12 @@ from contract_tests.judging.document import ACCOUNT_CHANGING_OPERATIONS, CANCEL,
 from contract_tests.judging.redaction import RedactingStream
 from contract_tests.reporting import html as html_report
 from contract_tests.reporting import record as run_record
-from contract_tests.reporting.replay import asked_verbose, replay_command, user_arguments
+from contract_tests.reporting.replay import (
+    asked_verbose,
+    given_arguments,
+    replay_command,
+    user_arguments,
+)
 from contract_tests.reporting.text import (
     Row,
     RunInfo,
@@ -328,6 +333,12 @@ class ContractPlugin:
         if self.options.target_url is None:
             return "embedded mock (started for this run)"
         return self.options.target_url
+
+    @property
+    def program(self) -> str:
+        """How the run was started: `numbers-contract` puts the package's folder first."""
+        package = str(Path(__file__).resolve().parent)
+        return "numbers-contract" if self.arguments[:1] == (package,) else "pytest"
 
     def replay_command(self, selection: list[str] | None = None) -> str:
         """The `numbers-contract` line that replays the run (or the tests `selection` picks)."""
@@ -695,7 +706,7 @@ class ContractPlugin:
             totals.add(self._gate_part())
         settlement = self.state.settlement
         header = run_record.RunHeader(
-            command=["numbers-contract", *user_arguments(self.arguments)],
+            command=[self.program, *given_arguments(self.arguments)],
             replay=self.replay_command(),
             target=self.target_description(),
             embedded=self.options.embedded,

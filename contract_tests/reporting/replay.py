@@ -56,6 +56,31 @@ def user_arguments(arguments: Sequence[str]) -> list[str]:
     return kept
 
 
+def given_arguments(arguments: Sequence[str], mask: str = "***") -> list[str]:
+    """The command line as the user gave it (what `numbers-contract` adds left out), the values of
+    credential options masked: the run record's `command`."""
+    given: list[str] = []
+    mask_next = False
+    for index, argument in enumerate(arguments):
+        if mask_next:
+            given.append(mask)
+            mask_next = False
+            continue
+        name = argument.split("=", 1)[0]
+        if name in CREDENTIAL_OPTIONS:
+            mask_next = "=" not in argument
+            given.append(name if mask_next else f"{name}={mask}")
+            continue
+        if index == 0 and argument.rstrip("/").endswith("contract_tests") and "/" in argument:
+            continue  # the installed package's folder, which `numbers-contract` puts first
+        if tuple(arguments[index : index + 2]) == _COMMAND_PREFIX or (
+            index > 0 and tuple(arguments[index - 1 : index + 1]) == _COMMAND_PREFIX
+        ):
+            continue
+        given.append(argument)
+    return given
+
+
 def _is_path(argument: str) -> bool:
     """A positional argument naming tests (the harness's folder, a module, a node id), as opposed
     to the value of an option given as two arguments ("--target-url URL")."""

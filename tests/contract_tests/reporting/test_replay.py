@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import shlex
 
-from contract_tests.reporting.replay import asked_verbose, replay_command, user_arguments
+from contract_tests.reporting.replay import (
+    asked_verbose,
+    given_arguments,
+    replay_command,
+    user_arguments,
+)
 
 
 def test_the_installed_commands_prefix_credentials_and_paths_are_dropped() -> None:
@@ -53,3 +58,23 @@ def test_the_replay_names_the_selection_profile_and_seed() -> None:
 def test_verbose_is_asked_by_v_options_only() -> None:
     assert asked_verbose(["-v"]) and asked_verbose(["-vv"]) and asked_verbose(["--verbose"])
     assert not asked_verbose(["--target-url", "http://v"]) and not asked_verbose(["-x"])
+
+
+def test_the_command_as_given_masks_credentials() -> None:
+    arguments = [
+        "/venv/lib/python3.11/site-packages/contract_tests",
+        "-p",
+        "no:cacheprovider",
+        "--api-key",
+        "thekey",
+        "--api-secret=thesecret",
+        "-k",
+        "search",
+    ]
+    assert given_arguments(arguments) == [
+        "--api-key",
+        "***",
+        "--api-secret=***",
+        "-k",
+        "search",
+    ]

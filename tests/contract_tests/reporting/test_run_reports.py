@@ -128,6 +128,8 @@ def test_the_run_records_validate_against_the_published_schema(runs: dict[str, R
     assert not validator.is_valid(broken)
     assert runs["passing"].record["verdict"]["passed"] is True
     failing = runs["failing"].record
+    assert failing["command"][0] == "numbers-contract"
+    assert failing["command"][1:3] == ["--target-url", failing["target"]]
     assert failing["verdict"]["passed"] is False
     (finding,) = failing["findings"]
     assert finding["check"] == "not_a_server_error"
