@@ -99,8 +99,18 @@ class Exchange:
 
 
 def excerpt_of(body: bytes | str, limit: int = EXCERPT_CHARACTERS) -> str:
-    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
-    return text if len(text) <= limit else text[:limit] + f"... ({len(text)} characters)"
+    """The start of an answer, with its length when cut (only the start is decoded: the gate
+    keeps one of every answer, which may be megabytes)."""
+    if isinstance(body, bytes):
+        # UTF-8 takes at most 4 bytes a character.
+        head = body[: limit * 4]
+        text = head.decode("utf-8", "replace")
+        if len(head) == len(body) and len(text) <= limit:
+            return text
+        return text[:limit] + f"... ({len(body)} bytes)"
+    if len(body) <= limit:
+        return body
+    return body[:limit] + f"... ({len(body)} characters)"
 
 
 def form_text(body: Any) -> str:

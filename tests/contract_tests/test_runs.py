@@ -198,6 +198,7 @@ def test_credentials_never_appear(run_harness: RunHarness, serve: Serve, tmp_pat
         "-k",
         "search",
         f"--html-report={tmp_path / 'contract.html'}",
+        f"--json-report={tmp_path / 'contract.json'}",
         env={"NUMBERS_API_KEY": "unused", "NUMBERS_API_SECRET": "unused"},
     )
     # A failing run prints the most: failures, curl commands, replay commands, the summary.
@@ -207,7 +208,9 @@ def test_credentials_never_appear(run_harness: RunHarness, serve: Serve, tmp_pat
     html = (tmp_path / "contract.html").read_text(encoding="utf-8")
     # The HTML report has every failure with its curl replay, masked like the rest.
     assert "curl -sS -i -X GET" in html
-    for text in (run.stdout, run.stderr, run.junit, html):
+    record = (tmp_path / "contract.json").read_text(encoding="utf-8")
+    assert '"check": "not_a_server_error"' in record
+    for text in (run.stdout, run.stderr, run.junit, html, record):
         assert key not in text
         assert secret not in text
         assert token not in text

@@ -15,6 +15,7 @@ from contract_tests.tally.findings import (
     SeenAnswer,
     SentRequest,
     curl_command,
+    excerpt_of,
 )
 
 SEARCH_URL = "http://127.0.0.1:8080/number/search?country=GB&pattern="
@@ -86,3 +87,10 @@ def test_an_answer_breaking_two_checks_is_named_after_the_more_basic_one() -> No
     assert not new
     assert merged.checks == ("response_schema_conformance", "json_xml_agree")
     assert merged.number == 1 and merged.replay == "r"
+
+
+def test_an_excerpt_is_the_start_of_the_answer_with_its_length_when_cut() -> None:
+    assert excerpt_of(b'{"count":0}') == '{"count":0}'
+    cut = excerpt_of(b"x" * 5000, limit=10)
+    assert cut == "x" * 10 + "... (5000 bytes)"
+    assert excerpt_of("é" * 10, limit=10) == "é" * 10
