@@ -34,6 +34,7 @@ from contract_tests.judging.document import ACCOUNT_CHANGING_OPERATIONS, CANCEL,
 from contract_tests.judging.redaction import RedactingStream
 from contract_tests.reporting import html as html_report
 from contract_tests.reporting import record as run_record
+from contract_tests.reporting.collect import gate_part, violation_finding
 from contract_tests.reporting.replay import (
     asked_verbose,
     given_arguments,
@@ -59,7 +60,6 @@ from contract_tests.run.profiles import (
 )
 from contract_tests.run.run_state import RunState
 from contract_tests.run.target import check_embedded_mock_installed, check_reachable
-from contract_tests.safety.layer import operation_of
 from contract_tests.tally.findings import Finding, RunFindings
 from contract_tests.tally.stats import OperationStats
 
@@ -539,7 +539,9 @@ class ContractPlugin:
             if isinstance(check, str):
                 stats = stats or OperationStats()
                 stats.record_failure(
-                    self._violation_finding(check, str(getattr(named, "detail", text)), label)
+                    violation_finding(
+                        self.state.gate, check, str(getattr(named, "detail", text)), label
+                    )
                 )
             if report.when == "teardown":
                 note = f"teardown: {note}"
@@ -555,23 +557,6 @@ class ContractPlugin:
         }
         setattr(report, ROW_ATTRIBUTE, row)
         return row
-
-    def _violation_finding(self, check: str, detail: str, label: str) -> Finding:
-        """A finding of the harness's own rules, with the last request the test sent (the one
-        that broke the rule) and its answer."""
-        exchange = self.state.gate.last_exchange
-        operation = (
-            operation_of(exchange.request.method, exchange.request.url)
-            if exchange is not None
-            else None
-        )
-        return Finding(
-            check=check,
-            operation=operation or label,
-            summary=detail.strip().splitlines()[0] if detail.strip() else check,
-            detail=detail.strip(),
-            exchange=exchange,
-        )
 
     def _redact(self, report: pytest.TestReport) -> None:
         if report.longrepr is not None and not isinstance(report.longrepr, tuple):
@@ -625,30 +610,13 @@ class ContractPlugin:
         if isinstance(part, dict):
             self.worker_totals.add(part)
 
-    def _gate_part(self) -> dict[str, Any]:
-        gate = self.state.gate
-        counters = gate.counters
-        return run_record.worker_part(
-            {label: entry.to_json() for label, entry in gate.exercised.by_label().items()},
-            gate.checks.to_json(),
-            {
-                "sent": counters.sent,
-                "answers": counters.answers,
-                "dead": counters.dead,
-                "throttled": counters.throttled,
-                "throttle_wait": counters.throttle_wait,
-                "rate_wait": counters.rate_wait,
-            },
-            self.state.ledger.purchases_made,
-        )
-
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if self.is_worker:
             # xdist carries `workeroutput` to the controller's `pytest_testnodedown`.
             output = getattr(self.config, "workeroutput", None)
             if isinstance(output, dict):
-                output[WORKER_PART] = self._gate_part()
+                output[WORKER_PART] = gate_part(self.state)
         # After junitxml's own sessionfinish, which writes the file.
         if self._junit is not None and self._junit.exists() and not self.is_worker:
             text = self._junit.read_text(encoding="utf-8")
@@ -703,7 +671,7 @@ class ContractPlugin:
         totals = self.worker_totals
         if not distributed:
             totals = run_record.GateTotals()
-            totals.add(self._gate_part())
+            totals.add(gate_part(self.state))
         settlement = self.state.settlement
         header = run_record.RunHeader(
             command=[self.program, *given_arguments(self.arguments)],
