@@ -43,6 +43,16 @@ footer { margin-top: 2em; padding-top: 0.6em; border-top: 1px solid #ddd; color:
 """
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+# Enough values of a parameter to see the spread; fuzzed values can be long and unprintable.
+VALUES_SHOWN = 6
+VALUE_CHARACTERS = 40
+
+
+def _shown(value: str) -> str:
+    printable = "".join(c if c.isprintable() else "?" for c in value)
+    if len(printable) <= VALUE_CHARACTERS:
+        return printable
+    return printable[:VALUE_CHARACTERS] + "..."
 
 
 def row_anchor(label: str) -> str:
@@ -159,7 +169,8 @@ def _coverage(record: dict[str, Any]) -> list[str]:
     ]
     for entry in matrix:
         judged = "; ".join(
-            f"{name}={','.join(values[:6])}" + (f" (+{len(values) - 6})" if len(values) > 6 else "")
+            f"{name}={','.join(map(_shown, values[:VALUES_SHOWN]))}"
+            + (f" (+{len(values) - VALUES_SHOWN})" if len(values) > VALUES_SHOWN else "")
             for name, values in sorted(entry["judged"].items())
         )
         lines.append(

@@ -9,6 +9,7 @@ import pytest
 
 from contract_tests.judging.violations import Violation
 from contract_tests.plugin import (
+    FINDINGS_LONGREPR,
     STATEFUL_MARKER,
     ContractPlugin,
     named_violation,
@@ -128,3 +129,15 @@ def test_a_finding_of_the_harness_reads_as_its_rule_not_a_traceback() -> None:
     assert report.longrepr == (
         "[answer_is_json] search answered 200 with an empty body\nFalsifying example: size=1"
     )
+
+
+def test_a_failure_with_findings_keeps_its_one_line_text_after_schemathesis_rewrites_it() -> None:
+    report = SimpleNamespace(longrepr="+ Exception Group Traceback ...")
+    setattr(report, FINDINGS_LONGREPR, "[not_a_server_error] GET /number/search: Server error")
+    plugin().pytest_exception_interact(
+        cast(Any, None), cast(Any, SimpleNamespace(excinfo=None)), cast(Any, report)
+    )
+    assert report.longrepr == "[not_a_server_error] GET /number/search: Server error"
+    untouched = SimpleNamespace(longrepr="Traceback")
+    plugin().pytest_exception_interact(cast(Any, None), cast(Any, None), cast(Any, untouched))
+    assert untouched.longrepr == "Traceback"
