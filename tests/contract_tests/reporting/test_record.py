@@ -77,11 +77,10 @@ def test_a_written_record_is_masked_and_valid(tmp_path: Path) -> None:
             SentRequest("GET", "http://t/account/numbers", own_credentials=False),
             SeenAnswer(200, "application/json", '{"key": "sekritkey77"}'),
         ),
-        tests=("GET /account/numbers",),
     )
-    record = build_record(
-        HEADER, [Row("GET /account/numbers", "failed", 1.0)], [finding], None, [], None
-    )
+    filed, _ = RunFindings().add(finding, "GET /account/numbers", "numbers-contract")
+    rows = [Row("GET /account/numbers", "failed", 1.0)]
+    record = build_record(HEADER, rows, [filed], None, [], None)
     path = tmp_path / "run.json"
     write_record(record, path, Redactor.for_credentials("sekritkey77", "sekritpass99").redact)
     text = path.read_text(encoding="utf-8")
