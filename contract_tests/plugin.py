@@ -60,6 +60,7 @@ from contract_tests.run.profiles import (
 )
 from contract_tests.run.run_state import RunState
 from contract_tests.run.target import check_embedded_mock_installed, check_reachable
+from contract_tests.tally.exercised import OperationExercise
 from contract_tests.tally.findings import Finding, RunFindings
 from contract_tests.tally.stats import OperationStats
 
@@ -633,8 +634,16 @@ class ContractPlugin:
             return
         terminalreporter.write_sep("=", "contract summary")
         distributed = bool(self.config.getoption("numprocesses", None))
-        # Under xdist the workers' gates saw the answers; the controller's saw none.
-        exercised = None if distributed else self.state.gate.exercised.by_label()
+        # Under xdist the workers' gates saw the answers (added up as they ended); the
+        # controller's saw none.
+        exercised = (
+            {
+                label: OperationExercise.from_json(entry)
+                for label, entry in sorted(self.worker_totals.exercised.items())
+            }
+            if distributed
+            else self.state.gate.exercised.by_label()
+        )
         stop = self.state.setup_stop
         if stop is not None:
             self.findings.add(stop, run_record.SET_UP, self.replay_command())

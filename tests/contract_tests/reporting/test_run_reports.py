@@ -146,6 +146,7 @@ def test_under_xdist_the_record_adds_up_what_the_workers_sent(runs: dict[str, Ru
     assert record["safety"]["sent"] > 0
     assert record["safety"]["sent"] == record["safety"]["answered"]
     assert "requests (the xdist workers' added up): " in run.stdout
+    assert "Exercised (every answer of the run, whoever sent it):" in run.stdout
     search = next(e for e in record["coverage"] if e["operation"] == "GET /number/search")
     seen = {cell["status"]: cell["seen"] for cell in search["cells"]}
     assert seen["200"] > 0 and seen["400"] > 0
