@@ -1,7 +1,7 @@
 """The run as one HTML file a person opens in a browser, built from the run record
-(`reporting.record`): a header with the verdict, the tests, the coverage matrix (each operation by
-each documented status), the checks applied, each finding as a block with its request, answer and
-both replays, and what the safety layer did.
+(`reporting.record`): a header with the verdict, the tests, each finding as a block with its
+request, answer and both replays, the coverage matrix (each operation by each documented status),
+the checks applied, and what the safety layer did.
 
 One self-contained page (inline style, no script, nothing fetched), so it can be attached to a CI
 run or mailed; nothing in it is wider than the window (long text wraps). The record it is built
@@ -155,7 +155,8 @@ def _coverage(record: dict[str, Any]) -> list[str]:
                 "seen": f"seen: {cell['seen']}",
                 "failed": f"failed: {cell['findings']} finding(s), seen: {cell['seen']}",
                 "never seen": "never seen",
-                "undocumented": f"undocumented, seen: {cell['seen']}",
+                "undocumented": f"undocumented, seen: {cell['seen']}"
+                + (f", {cell['findings']} finding(s)" if cell["findings"] else ""),
             }[state]
             cells.append(_cell(text, "cell " + state.replace(" ", "-"), where))
         rows.append("<tr>" + "".join(cells) + "</tr>")
@@ -261,14 +262,13 @@ def render(record: dict[str, Any]) -> str:
         f"<style>{STYLE}</style></head><body>",
         *_header(record),
         *_tests(record),
-        *_coverage(record),
-        *_checks(record),
         f'<h2 id="findings">Findings ({len(findings)})</h2>',
     ]
     if not findings:
         parts.append("<p>None: no check failed.</p>")
     for finding in findings:
         parts += _finding(finding)
+    parts += [*_coverage(record), *_checks(record)]
     parts.append('<h2 id="safety">Safety layer</h2>')
     parts.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in record["safety"]["lines"]))
     parts.append("</ul>")
