@@ -80,6 +80,8 @@ class RunState:
             for account in (options.auth, options.other_auth)
             if account is not None
         )
+        if options.other_auth is not None:
+            gate.other_authorization = basic_authorization(*options.other_auth)
         return cls(
             options=options,
             redactor=Redactor.for_credentials(

@@ -134,6 +134,9 @@ class RequestGate:
         self._throttled_in_a_row = 0
         # The Authorization headers of the run's own accounts ("Basic ..."), set by the run state.
         self.own_authorizations: frozenset[str] = frozenset()
+        # The second account's, among them (None without one): a finding's replay names its
+        # variables.
+        self.other_authorization: str | None = None
         self.exercised = Exercised()
         self.checks = CheckCounts()
         # The last request sent and its answer: what a finding of the harness's own tests shows
@@ -214,6 +217,8 @@ class RequestGate:
             accept=accept,
             own_credentials=own,
             authorization="" if own or authorization is None else authorization,
+            other_account=authorization is not None
+            and authorization.strip() == self.other_authorization,
         )
         retries = self.limits.retries_on_429
         while True:

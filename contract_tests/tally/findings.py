@@ -24,6 +24,7 @@ from contract_tests.judging.registry import REGISTRY, check_named
 # Enough of an answer to see what is wrong with it; the full text stays out of the reports.
 EXCERPT_CHARACTERS = 300
 ENV_CREDENTIALS = '"$NUMBERS_API_KEY:$NUMBERS_API_SECRET"'
+ENV_OTHER_CREDENTIALS = '"$NUMBERS_OTHER_API_KEY:$NUMBERS_OTHER_API_SECRET"'
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class SentRequest:
     own_credentials: bool = True
     # The Authorization header sent when it was not the run's own ("" for none at all).
     authorization: str = ""
+    # Sent as the run's second account (`--other-api-key`), which a replay reads from its variables.
+    other_account: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -48,6 +51,7 @@ class SentRequest:
             "accept": self.accept,
             "own_credentials": self.own_credentials,
             "authorization": self.authorization,
+            "other_account": self.other_account,
         }
 
     @classmethod
@@ -59,6 +63,7 @@ class SentRequest:
             accept=str(data["accept"]),
             own_credentials=bool(data["own_credentials"]),
             authorization=str(data["authorization"]),
+            other_account=bool(data.get("other_account", False)),
         )
 
 
@@ -133,7 +138,7 @@ def curl_command(request: SentRequest) -> str:
     """
     parts = ["curl", "-sS", "-i", "-X", request.method]
     if request.own_credentials:
-        parts += ["-u", ENV_CREDENTIALS]
+        parts += ["-u", ENV_OTHER_CREDENTIALS if request.other_account else ENV_CREDENTIALS]
     elif request.authorization:
         parts += ["-H", shlex.quote(f"Authorization: {request.authorization}")]
     if request.accept:

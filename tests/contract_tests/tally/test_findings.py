@@ -94,3 +94,8 @@ def test_an_excerpt_is_the_start_of_the_answer_with_its_length_when_cut() -> Non
     cut = excerpt_of(b"x" * 5000, limit=10)
     assert cut == "x" * 10 + "... (5000 bytes)"
     assert excerpt_of("é" * 10, limit=10) == "é" * 10
+
+
+def test_the_curl_of_a_request_of_the_second_account_reads_its_variables() -> None:
+    request = SentRequest("GET", "http://t/account/numbers", other_account=True)
+    assert '-u "$NUMBERS_OTHER_API_KEY:$NUMBERS_OTHER_API_SECRET"' in curl_command(request)
