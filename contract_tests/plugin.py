@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import gc
 import os
-import shlex
 import signal
+import time
 from collections.abc import Generator, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -40,26 +42,29 @@ from contract_tests.command.configure import (
 from contract_tests.judging.document import ACCOUNT_CHANGING_OPERATIONS, CANCEL, SEARCH
 from contract_tests.judging.redaction import RedactingStream
 from contract_tests.reporting import html as html_report
+from contract_tests.reporting import record as run_record
+from contract_tests.reporting.collect import gate_part, violation_finding
+from contract_tests.reporting.replay import (
+    asked_verbose,
+    given_arguments,
+    replay_command,
+)
 from contract_tests.reporting.text import (
     Row,
     RunInfo,
+    failure_text,
     held_back_by_operation,
     progress_line,
     safety_lines,
     summary_lines,
 )
 from contract_tests.run import deferred_coverage
-from contract_tests.run.options import (
-    ENV_API_KEY,
-    ENV_API_SECRET,
-    ENV_OTHER_API_KEY,
-    ENV_OTHER_API_SECRET,
-    HarnessOptions,
-    add_options,
-)
+from contract_tests.run.options import HarnessOptions, add_options
 from contract_tests.run.profiles import current_profile_name, stop_shrinking
 from contract_tests.run.run_state import RunState
 from contract_tests.run.target import check_embedded_mock_installed, check_reachable
+from contract_tests.tally.exercised import OperationExercise
+from contract_tests.tally.findings import Finding, RunFindings
 from contract_tests.tally.stats import OperationStats
 
 PLUGIN_NAME = "contract-harness"
@@ -72,6 +77,10 @@ CHANGES_ACCOUNT_MARKER = "changes_account"
 # Marks a stateful test (a sequence of calls per example): run after the read-only fuzzing.
 STATEFUL_MARKER = "stateful"
 INTERRUPTED = "interrupted (Ctrl-C): no more requests are sent but the clean-up's"
+# The report attribute holding what pytest prints for a test that failed with findings.
+FINDINGS_LONGREPR = "contract_findings_text"
+# The key of a worker's gate tallies in xdist's `workeroutput`.
+WORKER_PART = "contract_gate"
 
 
 def row_label(item: pytest.Item) -> str:
@@ -87,13 +96,16 @@ def row_label(item: pytest.Item) -> str:
 
 
 def selection_for(item: pytest.Item) -> list[str]:
-    """pytest arguments that select just this test again."""
+    """Options that select just this test again, from any folder (no path: `numbers-contract`
+    finds its own tests)."""
     operation: str | None = getattr(item, "operation_label", None)
     if operation:
         # A node id with the operation in it is not selectable (pytest matches it before the
         # operation is added); `-k` on the path's last segment ("search", "numbers", "buy", ...) is.
-        return [item.nodeid.split("::")[0], "-k", operation.rsplit("/", 1)[-1]]
-    return [item.nodeid]
+        name = getattr(item, "originalname", None) or item.name.split("[", 1)[0]
+        return ["-k", f"{name} and {operation.rsplit('/', 1)[-1]}"]
+    # The test function's name: `-k` takes no brackets, so a parametrized test replays whole.
+    return ["-k", getattr(item, "originalname", None) or item.name.split("[", 1)[0]]
 
 
 def name_operation_item(item: pytest.Item) -> None:
@@ -282,13 +294,22 @@ class ContractPlugin:
         self.state = RunState.for_options(options)
         self.redactor = self.state.redactor
         self.rows: dict[str, Row] = {}
+        # The run's findings, one per root cause (filled where the reports are written).
+        self.findings = RunFindings()
+        # What the xdist workers' gates saw (the controller's own gate sends nothing then).
+        self.worker_totals = run_record.GateTotals()
+        self.started = datetime.now(UTC)
+        self._started_clock = time.monotonic()
+        invocation = getattr(config, "invocation_params", None)
+        self.arguments: tuple[str, ...] = tuple(invocation.args) if invocation is not None else ()
+        # `-v` asked: pytest's own failure output (tracebacks, Hypothesis' advice) is kept.
+        self.verbose = asked_verbose(self.arguments)
         self._session: pytest.Session | None = None
         self._stream: RedactingStream | None = None
         self._previous_handler: Any = None
         # The fuzzing test's schema, made when pytest collects that test.
         self._schema: BaseSchema | None = None
         # Under xdist, on the controller: what each worker exercised, and a stocking report.
-        self._worker_exercise: list[dict[str, Any]] = []
         self._worker_stock: str | None = None
         # Made absolute now, as pytest's junitxml plugin does, in case a test changes directory.
         xml_path = getattr(config, "option", None) and getattr(config.option, "xmlpath", None)
@@ -307,10 +328,12 @@ class ContractPlugin:
 
     def _distributed_properties(self) -> list[tuple[str, str]]:
         held = held_back_by_operation(list(self.rows.values()))
-        merged = distributed.merge_exercise(self._worker_exercise)
         properties = [
-            (f"exercised {label}", distributed.exercised_property(entry, held.get(label)))
-            for label, entry in merged.items()
+            (
+                f"exercised {label}",
+                distributed.exercised_property(OperationExercise.from_json(entry), held.get(label)),
+            )
+            for label, entry in sorted(self.worker_totals.exercised.items())
         ]
         if self._worker_stock is not None:
             properties.append(("stock", self._worker_stock))
@@ -321,27 +344,21 @@ class ContractPlugin:
             return "embedded mock (started for this run)"
         return self.options.target_url
 
+    @property
+    def program(self) -> str:
+        """How the run was started: `numbers-contract` puts the package's folder first."""
+        package = str(Path(__file__).resolve().parent)
+        return "numbers-contract" if self.arguments[:1] == (package,) else "pytest"
+
     def replay_command(self, selection: list[str] | None = None) -> str:
-        parts = [
-            "pytest",
-            *(selection or ["contract_tests"]),
-            f"--hypothesis-seed={self.options.seed}",
-        ]
-        parts.append(f"--hypothesis-profile={current_profile_name()}")
-        if self.options.target_url is not None:
-            parts += ["--target-url", self.options.target_url]
-            if self.options.allow_purchases:
-                parts += ["--allow-purchases", f"--max-purchases={self.options.max_purchases}"]
-        # Every other option the run was given (limits, TLS, database), credentials left out.
-        named = ("--hypothesis-seed", "--hypothesis-profile", "--target-url", "--allow-purchases")
-        parts += [a for a in self.options.given if not a.startswith((*named, "--max-purchases"))]
-        command = shlex.join(parts)
-        if self.options.target_url is not None:
-            command += f"   (credentials from ${ENV_API_KEY} / ${ENV_API_SECRET}"
-            if self.options.other_auth is not None:
-                command += f", ${ENV_OTHER_API_KEY} / ${ENV_OTHER_API_SECRET}"
-            command += ")"
-        return command
+        """The `numbers-contract` line that replays the run (or the tests `selection` picks)."""
+        return replay_command(
+            # The harness options the user gave (credentials left out); the replay sets its seed.
+            [a for a in self.options.given if not a.startswith("--hypothesis-seed")],
+            self.options.seed,
+            current_profile_name(),
+            selection or (),
+        )
 
     def run_info(self) -> RunInfo:
         return RunInfo(
@@ -400,9 +417,12 @@ class ContractPlugin:
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_testnodedown(self, node: Any, error: object) -> None:
-        """xdist's controller: what a worker exercised, for the summary and the JUnit file."""
+        """xdist's controller: what a worker's gate saw (for the summary, the record and the
+        JUnit file) and what its stocking reported."""
         output = getattr(node, "workeroutput", {})
-        self._worker_exercise.append(output.get(distributed.EXERCISED_OUTPUT, {}))
+        part = output.get(WORKER_PART)
+        if isinstance(part, dict):
+            self.worker_totals.add(part)
         self._worker_stock = self._worker_stock or output.get(distributed.STOCK_OUTPUT)
 
     @pytest.hookimpl(tryfirst=True)
@@ -492,12 +512,32 @@ class ContractPlugin:
         report: pytest.TestReport = outcome.get_result()
         self._shorten_finding(call, report)
         self._redact(report)
+        row = None
         if report.when == "call" or (report.when == "setup" and report.skipped) or report.failed:
-            self._attach_row(item, call, report)
-        if report.failed:
+            row = self._attach_row(item, call, report)
+        findings = (row or {}).get("stats") or {}
+        if report.failed and findings.get("findings") and not self.verbose:
+            # Each finding is one block in the contract summary; pytest's own failure text (an
+            # exception group, frames of schemathesis, Hypothesis' decorator advice) says nothing
+            # more a user can act on. `-v` keeps it.
+            text = self.redactor.redact(
+                failure_text([Finding.from_json(f) for f in findings["findings"]])
+            )
+            report.longrepr = text
+            setattr(report, FINDINGS_LONGREPR, text)
+        elif report.failed:
             report.sections.append(
                 ("contract: replay", self.redactor.redact(self._replay_text(item)))
             )
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_exception_interact(
+        self, node: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport
+    ) -> None:
+        # Schemathesis rewrites a failure's text here (after the report hooks): put ours back.
+        text = getattr(report, FINDINGS_LONGREPR, None)
+        if text is not None:
+            report.longrepr = text
 
     def _shorten_finding(self, call: pytest.CallInfo[None], report: pytest.TestReport) -> None:
         """A finding of the harness's own reads as its rule and detail, not as a traceback."""
@@ -510,14 +550,11 @@ class ContractPlugin:
         report.longrepr = "\n".join([str(error), *notes])
 
     def _replay_text(self, item: pytest.Item) -> str:
-        return (
-            f"Replay this test: {self.replay_command(selection_for(item))}\n"
-            "Each failing request above carries a curl command (credentials filtered)."
-        )
+        return f"Replay this test: {self.replay_command(selection_for(item))}"
 
     def _attach_row(
         self, item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport
-    ) -> None:
+    ) -> dict[str, Any]:
         label = row_label(item)
         stats = self.state.stats.take(label) if report.when == "call" else None
         note: str | None = None
@@ -531,12 +568,16 @@ class ContractPlugin:
             check = getattr(named, "check", None)
             if isinstance(check, str):
                 stats = stats or OperationStats()
-                detail = str(getattr(named, "detail", text))
                 stats.record_failure(
-                    check, "Rule broken", detail, self.replay_command(selection_for(item))
+                    violation_finding(
+                        self.state.gate, check, str(getattr(named, "detail", text)), label
+                    )
                 )
             if report.when == "teardown":
                 note = f"teardown: {note}"
+        if stats is not None and stats.findings:
+            selection = tuple(selection_for(item))
+            stats.findings = [replace(f, selection=selection) for f in stats.findings]
         row: dict[str, Any] = {
             "label": label,
             "outcome": "error" if report.failed and report.when != "call" else report.outcome,
@@ -545,6 +586,7 @@ class ContractPlugin:
             "note": self.redactor.redact(note) if note else None,
         }
         setattr(report, ROW_ATTRIBUTE, row)
+        return row
 
     def _redact(self, report: pytest.TestReport) -> None:
         if report.longrepr is not None and not isinstance(report.longrepr, tuple):
@@ -577,19 +619,27 @@ class ContractPlugin:
                 previous.outcome, previous.note = "error", row.note
             row = previous
         self.rows[row.label] = row
+        if row.stats is not None:
+            self._file_findings(row.label, row.stats)
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
             reporter.ensure_newline()
             reporter.write_line(self.redactor.redact(progress_line(row)))
 
+    def _file_findings(self, label: str, stats: OperationStats) -> None:
+        """File a test's findings with the run's (one per root cause), numbered, with the line that
+        replays the test."""
+        stats.findings = [
+            self.findings.add(finding, label, self.replay_command(list(finding.selection)))[0]
+            for finding in stats.findings
+        ]
+
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if self.is_worker:
             output = self.config.workeroutput  # type: ignore[attr-defined]
-            output[distributed.EXERCISED_OUTPUT] = distributed.exercise_output(
-                self.state.gate.exercised.by_label()
-            )
             output[distributed.STOCK_OUTPUT] = self.state.stock.report
+            output[WORKER_PART] = gate_part(self.state)
         # After junitxml's own sessionfinish, which writes the file.
         if self._junit is not None and self._junit.exists() and not self.is_worker:
             if self.distributed:
@@ -608,26 +658,70 @@ class ContractPlugin:
             return
         terminalreporter.write_sep("=", "contract summary")
         distributed_run = self.distributed
-        # Under xdist the workers' gates saw the answers and handed them over.
+        # Under xdist the workers' gates saw the answers (added up as they ended); the
+        # controller's saw none.
         exercised = (
-            distributed.merge_exercise(self._worker_exercise)
+            {
+                label: OperationExercise.from_json(entry)
+                for label, entry in sorted(self.worker_totals.exercised.items())
+            }
             if distributed_run
             else self.state.gate.exercised.by_label()
         )
+        stop = self.state.setup_stop
+        if stop is not None:
+            self.findings.add(stop, run_record.SET_UP, self.replay_command())
+        findings = self.findings.findings
         lines = (
-            summary_lines(list(self.rows.values()), self.run_info(), exercised) if self.rows else []
+            summary_lines(list(self.rows.values()), self.run_info(), exercised, findings)
+            if self.rows or findings
+            else []
         )
-        lines += safety_lines(
-            self.state, embedded=self.options.embedded, distributed=distributed_run
+        safety = safety_lines(
+            self.state,
+            embedded=self.options.embedded,
+            distributed=distributed_run,
+            workers_counters=self.worker_totals.counters,
         )
+        lines += safety
         for line in lines:
             terminalreporter.write_line(self.redactor.redact(line))
+        if self.options.json_report is None and self.options.html_report is None:
+            return
+        record = self.run_record(exitstatus, distributed_run, safety)
+        if self.options.json_report is not None:
+            run_record.write_record(record, self.options.json_report, self.redactor.redact)
+            terminalreporter.write_line(f"JSON run record: {self.options.json_report}")
         report = self.options.html_report
         if report is not None:
-            safety = safety_lines(
-                self.state, embedded=self.options.embedded, distributed=distributed_run
-            )
-            page = html_report.render(self.run_info(), list(self.rows.values()), exercised, safety)
             report.parent.mkdir(parents=True, exist_ok=True)
+            page = html_report.render(record)
             report.write_text(self.redactor.redact(page), encoding="utf-8")
             terminalreporter.write_line(f"HTML report: {report}")
+
+    def run_record(self, exitstatus: int, distributed: bool, safety: list[str]) -> dict[str, Any]:
+        """The run record (`reporting.record`), the workers' tallies added under xdist."""
+        totals = self.worker_totals
+        if not distributed:
+            totals = run_record.GateTotals()
+            totals.add(gate_part(self.state))
+        settlement = self.state.settlement
+        header = run_record.RunHeader(
+            command=[self.program, *given_arguments(self.arguments)],
+            replay=self.replay_command(),
+            target=self.target_description(),
+            embedded=self.options.embedded,
+            profile=current_profile_name(),
+            seed=self.options.seed,
+            started=self.started.isoformat(timespec="seconds"),
+            duration_seconds=time.monotonic() - self._started_clock,
+            exit_status=int(getattr(self._session, "exitstatus", exitstatus)),
+        )
+        return run_record.build_record(
+            header,
+            list(self.rows.values()),
+            self.findings.findings,
+            totals,
+            safety,
+            settlement.lines() if settlement is not None and not self.options.embedded else None,
+        )

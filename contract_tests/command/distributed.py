@@ -8,8 +8,7 @@ properties say per operation what was exercised.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -21,7 +20,6 @@ from contract_tests.tally.exercised import OperationExercise
 
 # xdist registers its controller's session plugin under this name when it distributes the run.
 XDIST_CONTROLLER = "dsession"
-EXERCISED_OUTPUT = "contract_exercised"
 STOCK_OUTPUT = "contract_stock"
 
 
@@ -32,25 +30,6 @@ def is_controller(config: pytest.Config) -> bool:
 
 def hand_seed(workerinput: dict[str, Any], seed: int) -> None:
     workerinput[WORKER_SEED] = seed
-
-
-def exercise_output(exercised: Mapping[str, OperationExercise]) -> dict[str, Any]:
-    """What a worker exercised, as the plain data xdist carries."""
-    return {label: entry.to_json() for label, entry in exercised.items()}
-
-
-def merge_exercise(parts: Iterable[Mapping[str, Any]]) -> dict[str, OperationExercise]:
-    """The workers' `exercise_output`s added up, per operation."""
-    merged: dict[str, OperationExercise] = {}
-    for part in parts:
-        for label, data in part.items():
-            entry = merged.setdefault(label, OperationExercise())
-            entry.statuses.update(Counter({int(k): int(v) for k, v in data["statuses"].items()}))
-            entry.json_answers += int(data["json_answers"])
-            entry.xml_answers += int(data["xml_answers"])
-            for name, values in data["judged"].items():
-                entry.judged.setdefault(name, set()).update(values)
-    return dict(sorted(merged.items()))
 
 
 def exercised_property(entry: OperationExercise, held: str | None) -> str:

@@ -243,6 +243,15 @@ OPTIONS: tuple[Option, ...] = (
         "PATH",
         replays=False,
     ),
+    Option(
+        ("--json-report",),
+        "json_report",
+        "reports",
+        "write the run record there as JSON (schema: contract_tests/reporting/"
+        "run-record.schema.json)",
+        "PATH",
+        replays=False,
+    ),
 )
 
 
@@ -414,6 +423,7 @@ class HarnessOptions:
     hypothesis_database: str | None = None
     # The harness options the run was given, credentials left out (`user_arguments`).
     given: tuple[str, ...] = ()
+    json_report: Path | None = None
 
     @property
     def embedded(self) -> bool:
@@ -510,6 +520,9 @@ class HarnessOptions:
             insecure=insecure,
             hypothesis_database=config.getoption("hypothesis_database", None),
             given=tuple(user_arguments(config)),
+            json_report=Path(json_path).absolute()
+            if (json_path := config.getoption("json_report", None))
+            else None,
         )
 
 

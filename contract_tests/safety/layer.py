@@ -52,7 +52,9 @@ from contract_tests.judging.violations import (
 )
 from contract_tests.safety.purchases import PurchaseLedger, cannot_buy
 from contract_tests.safety.ratelimit import Rate, TokenBucket
+from contract_tests.tally.check_counts import CheckCounts
 from contract_tests.tally.exercised import Exercised
+from contract_tests.tally.findings import Exchange, SeenAnswer, SentRequest, excerpt_of, form_text
 
 T = TypeVar("T")
 READ_CHUNK = 64 * 1024
@@ -136,7 +138,14 @@ class RequestGate:
         self._throttled_in_a_row = 0
         # The Authorization headers of the run's own accounts ("Basic ..."), set by the run state.
         self.own_authorizations: frozenset[str] = frozenset()
+        # The second account's, among them (None without one): a finding's replay names its
+        # variables.
+        self.other_authorization: str | None = None
         self.exercised = Exercised()
+        self.checks = CheckCounts()
+        # The last request sent and its answer: what a finding of the harness's own tests shows
+        # (the request that broke the rule is the last one the test sent).
+        self.last_exchange: Exchange | None = None
         self._tls: ssl.SSLContext | None = None
 
     # --- state ----------------------------------------------------------------------------
@@ -181,6 +190,7 @@ class RequestGate:
         *,
         authorization: str | None = None,
         answer_of: Callable[[T], tuple[str, bytes]] | None = None,
+        accept: str = "",
     ) -> T:
         """Send one request through every rule above; `attempt(deadline_at)` sends it once.
 
@@ -203,10 +213,28 @@ class RequestGate:
                 raise HeldBack(f"{what}: the purchase cap (--max-purchases) is reached: not sent")
         if label in (CANCEL, UPDATE) and not self.ledger.may_touch(form.get("msisdn", [])):
             raise HeldBack(f"{what}: names a number owned before the run: not sent")
+        own = self.is_own(authorization)
+        sent = SentRequest(
+            method=method.upper(),
+            url=url,
+            form=form_text(body),
+            accept=accept,
+            own_credentials=own,
+            authorization="" if own or authorization is None else authorization,
+            other_account=authorization is not None
+            and authorization.strip() == self.other_authorization,
+        )
         retries = self.limits.retries_on_429
         while True:
+            if not self.settling:
+                self.last_exchange = Exchange(sent)
             answer = self._once(what, attempt)
             status = status_of(answer)
+            if answer_of is not None and not self.settling:
+                content_type, content = answer_of(answer)
+                self.last_exchange = Exchange(
+                    sent, SeenAnswer(status, content_type, excerpt_of(content))
+                )
             if slot is not None:
                 self.ledger.answered(slot, status)
             elif label == CANCEL and status == 200:
@@ -406,6 +434,7 @@ class GatedHttpxTransport(httpx.BaseTransport):
             header_of=lambda response, name: response.headers.get(name),
             authorization=request.headers.get("Authorization"),
             answer_of=lambda response: (response.headers.get("content-type", ""), response.content),
+            accept=request.headers.get("accept", ""),
         )
 
     def close(self) -> None:
@@ -425,6 +454,10 @@ class GatedSession(requests.Session):
     @property
     def tls_verify(self) -> bool | str:
         return self._gate.limits.tls_verify
+
+    @property
+    def gate(self) -> RequestGate:
+        return self._gate
 
     def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
         method_text = method.decode() if isinstance(method, bytes) else method
@@ -466,7 +499,17 @@ class GatedSession(requests.Session):
                 response.headers.get("Content-Type", ""),
                 response.content or b"",
             ),
+            accept=_header(self.headers, kwargs, "accept") or "",
         )
+
+
+def _header(session_headers: Mapping[str, Any], kwargs: Mapping[str, Any], name: str) -> str | None:
+    """The value of header `name` a requests call will send (its own headers over the session's)."""
+    for headers in (kwargs.get("headers") or {}, session_headers):
+        for key, value in headers.items():
+            if str(key).lower() == name:
+                return str(value)
+    return None
 
 
 def _authorization(session_headers: Mapping[str, Any], kwargs: Mapping[str, Any]) -> str | None:
@@ -474,11 +517,7 @@ def _authorization(session_headers: Mapping[str, Any], kwargs: Mapping[str, Any]
     (the safe side: such a buy is held back at the cap)."""
     if kwargs.get("auth") is not None:
         return None if not kwargs["auth"] else OWN_AUTH_UNKNOWN
-    for headers in (kwargs.get("headers") or {}, session_headers):
-        for name, value in headers.items():
-            if str(name).lower() == "authorization":
-                return str(value)
-    return None
+    return _header(session_headers, kwargs, "authorization")
 
 
 def _read1_chunks(response: requests.Response) -> Iterator[bytes]:

@@ -8,13 +8,12 @@ from xml.etree import ElementTree
 
 from contract_tests.command.distributed import (
     add_suite_properties,
-    exercise_output,
     exercised_property,
     hand_seed,
-    merge_exercise,
 )
+from contract_tests.reporting.coverage import merge_exercised
 from contract_tests.run.options import WORKER_SEED
-from contract_tests.tally.exercised import Exercised
+from contract_tests.tally.exercised import Exercised, OperationExercise
 
 SEARCH = "GET /number/search"
 
@@ -31,12 +30,12 @@ def worker(*statuses: int, country: str = "GB") -> dict[str, Any]:
             "application/json",
             body,
         )
-    return exercise_output(exercised.by_label())
+    return {label: entry.to_json() for label, entry in exercised.by_label().items()}
 
 
 def test_the_workers_exercise_adds_up() -> None:
-    merged = merge_exercise([worker(200, 400), worker(200, country="US")])
-    entry = merged[SEARCH]
+    merged = merge_exercised(merge_exercised({}, worker(200, 400)), worker(200, country="US"))
+    entry = OperationExercise.from_json(merged[SEARCH])
     assert entry.statuses_text() == "200x2 400x1"
     assert entry.json_answers == 3
     assert entry.judged == {"country": {"GB", "US"}}

@@ -18,7 +18,8 @@ from contract_tests.judging.violations import (
     Violation,
 )
 from contract_tests.run.loading import load_schema
-from contract_tests.run.run_state import basic_authorization
+from contract_tests.run.options import HarnessOptions
+from contract_tests.run.run_state import RunState, basic_authorization
 from contract_tests.safety.layer import (
     GatedHttpxTransport,
     GatedRequestsTransport,
@@ -333,3 +334,38 @@ def test_an_untrusted_certificate_names_the_ca_file_option(tls_mock: TlsTarget) 
     with httpx.Client(**gated_client_args(default)) as http, pytest.raises(Violation) as raised:
         http.get(f"{tls_mock.url}/number/search")
     assert "pass --ca-file PATH" in str(raised.value)
+
+
+def test_the_last_exchange_names_the_account_a_request_was_sent_as() -> None:
+    # Through the run's state, which tells the gate which account is which.
+    options = HarnessOptions(
+        target_url="http://t",
+        api_key="primarykey",
+        api_secret="primarysecret",
+        allow_purchases=False,
+        max_purchases=0,
+        seed=1,
+        other_api_key="otherkey1",
+        other_api_secret="othersecret1",
+    )
+    gate = RunState.for_options(options).gate
+    for key, secret, other in (
+        ("primarykey", "primarysecret", False),
+        ("otherkey1", "othersecret1", True),
+    ):
+        gate.send(
+            "GET",
+            "http://t/account/numbers?size=1",
+            None,
+            lambda deadline_at: 200,
+            status_of=lambda status: status,
+            header_of=lambda status, name: None,
+            authorization=basic_authorization(key, secret),
+            answer_of=lambda status: ("application/json", b"{}"),
+            accept="application/json",
+        )
+        exchange = gate.last_exchange
+        assert exchange is not None and exchange.answer is not None
+        assert exchange.request.own_credentials and exchange.request.other_account is other
+        assert exchange.request.accept == "application/json"
+        assert exchange.answer.excerpt == "{}"
