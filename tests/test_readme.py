@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import re
 import tomllib
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 from numbers_api_client.models import AvailableNumbers
 
 from numbers_mock import PRIMARY_ACCOUNT, create_app, serve_in_thread
+from tests.nox_sessions import nox_sessions
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
@@ -18,26 +18,6 @@ README = (ROOT / "README.md").read_text()
 
 def python_samples() -> list[str]:
     return re.findall(r"```python\n(.*?)```", README, flags=re.DOTALL)
-
-
-def nox_sessions() -> set[str]:
-    """Session names declared in noxfile.py, read from its decorators without importing nox."""
-    tree = ast.parse((ROOT / "noxfile.py").read_text())
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.FunctionDef):
-            continue
-        for decorator in node.decorator_list:
-            target = decorator.func if isinstance(decorator, ast.Call) else decorator
-            if ast.unparse(target) != "nox.session":
-                continue
-            name = node.name
-            if isinstance(decorator, ast.Call):
-                for keyword in decorator.keywords:
-                    if keyword.arg == "name" and isinstance(keyword.value, ast.Constant):
-                        name = str(keyword.value.value)
-            names.add(name)
-    return names
 
 
 def test_every_nox_session_the_readme_names_exists() -> None:
