@@ -1,5 +1,5 @@
 """The rule catalog: unique ids, levels consistent with oasdiff's unless the difference is said,
-and the README's copy of the table equal to the catalog."""
+and the copy of the table in docs/spec-rules.md equal to the catalog."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from spec_update.levels import Level
 from spec_update.rules.catalog import BY_ID, OASDIFF_LEVELS, RULES, markdown_table
 
-README = Path(__file__).resolve().parents[2] / "spec_update" / "README.md"
+RULES_PAGE = Path(__file__).resolve().parents[2] / "docs" / "spec-rules.md"
 ID = re.compile(r"^[a-z]+(-[a-z]+)*$")
 
 
@@ -18,8 +18,8 @@ def test_ids_are_unique_and_kebab_case() -> None:
     assert all(ID.match(rule.id) for rule in RULES)
 
 
-def test_the_readme_shows_the_catalog() -> None:
-    assert markdown_table() in README.read_text(encoding="utf-8")
+def test_the_rules_page_shows_the_catalog() -> None:
+    assert markdown_table() in RULES_PAGE.read_text(encoding="utf-8")
 
 
 def test_a_level_unlike_oasdiffs_says_why() -> None:
