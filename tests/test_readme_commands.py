@@ -44,8 +44,8 @@ SUBCOMMANDS: dict[str, tuple[frozenset[str], str | None]] = {
     "benchmarks": (frozenset({"detection", "speed", "spec"}), None),
     "generator": (frozenset(), None),
 }
-# How to ask each console script for its help: through the entry point the script calls.
-SCRIPTS = {"numbers-mock": "mock", "numbers-contract": "contract"}
+# The console scripts the toolkit installs, each with the entry point it calls (`module:function`).
+SCRIPTS: dict[str, str] = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
 
 
 def console_lines(text: str) -> Iterator[str]:
@@ -102,12 +102,9 @@ class HelpTexts:
 
     def _ask(self, command: tuple[str, ...]) -> set[str]:
         if command[0] in SCRIPTS:
-            entry = SCRIPTS[command[0]]
-            argv = [
-                sys.executable,
-                "-c",
-                f"import sys, numbers_commands; sys.exit(numbers_commands.{entry}())",
-            ]
+            # What the installed script does: call its entry point.
+            module, _, function = SCRIPTS[command[0]].partition(":")
+            argv = [sys.executable, "-c", f"import sys, {module}; sys.exit({module}.{function}())"]
         elif command[0] == "pytest":
             argv = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider"]
         else:  # ("python", "-m", module, [subcommand])
@@ -149,10 +146,10 @@ class CommandChecker:
             return self._check_nox(words[1:])
         if program == "pip":
             return self._check_pip(words[1:])
-        if program == "numbers-mock":
-            return self._unknown(("numbers-mock",), options_in(words[1:]))
-        if program == "numbers-contract":
-            return self._unknown(("numbers-contract",), options_in(before_separator(words[1:])))
+        if program in SCRIPTS:
+            # Options before a `--` are the command's own (numbers-contract passes the rest to
+            # pytest).
+            return self._unknown((program,), options_in(before_separator(words[1:])))
         if program == "pytest":
             return self._check_pytest(words[1:])
         if program == "python" and words[1:2] == ["-m"] and len(words) > 2:
