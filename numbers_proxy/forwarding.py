@@ -1,0 +1,256 @@
+"""The proxy as an ASGI app: every request to the upstream, every answer back unchanged, then the
+exchange judged.
+
+The answer goes back to the application before the judge reads it, so judging adds nothing to
+the time the application waits for its answer. Only hop-by-hop headers (RFC 9110 7.6.1) are not
+forwarded; the upstream's `Host` is its own. An upstream that cannot be reached, or does not
+answer within the deadline, gets the application a 502 or 504 with a short JSON body and the
+session a `target_answers` finding.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from contract_tests.judging.violations import TARGET_ANSWERS
+from numbers_proxy.checks import Side
+from numbers_proxy.exchange import Finding, Request, media_type_of
+from numbers_proxy.judge import ExchangeJudge
+from numbers_proxy.session import Session
+
+__all__ = ["ProxyApp", "ProxySettings", "upstream_client"]
+
+HOP_BY_HOP = frozenset(
+    {
+        b"connection",
+        b"keep-alive",
+        b"proxy-connection",
+        b"proxy-authenticate",
+        b"proxy-authorization",
+        b"te",
+        b"trailer",
+        b"transfer-encoding",
+        b"upgrade",
+        b"host",
+    }
+)
+
+Scope = dict[str, Any]
+Receive = Any
+Send = Any
+
+
+@dataclass(frozen=True)
+class ProxySettings:
+    """Where the upstream is and how long and how much the proxy waits for and reads."""
+
+    upstream: str
+    request_deadline: float = 30.0
+    # The judge reads at most this much of an answer; the rest streams through unjudged.
+    judge_cap: int = 4 * 1024 * 1024
+    max_request_bytes: int = 1024 * 1024
+
+
+def upstream_client(verify: Any = True, max_connections: int = 100) -> httpx.AsyncClient:
+    """The client to the upstream: TLS verified unless told otherwise, connections kept alive."""
+    return httpx.AsyncClient(
+        verify=verify,
+        timeout=None,
+        limits=httpx.Limits(
+            max_connections=max_connections, max_keepalive_connections=max_connections
+        ),
+        follow_redirects=False,
+        trust_env=False,
+    )
+
+
+class ProxyApp:
+    """Forwards to `settings.upstream`, records every judged exchange in `session`."""
+
+    def __init__(
+        self,
+        settings: ProxySettings,
+        judge: ExchangeJudge,
+        session: Session,
+        client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self.settings = settings
+        self.judge = judge
+        self.session = session
+        self._client = client
+        upstream = httpx.URL(settings.upstream)
+        self._base = upstream
+        self._prefix = upstream.raw_path.rstrip(b"/")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        await self._exchange(scope, receive, send)
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await self.aclose()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    def _http(self) -> httpx.AsyncClient:
+        if self._client is None:
+            self._client = upstream_client()
+        return self._client
+
+    async def _exchange(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = time.perf_counter()
+        body = await self._read_body(receive)
+        if body is None:
+            await _answer(send, 413, "request body too large")
+            return
+        raw_headers: list[tuple[bytes, bytes]] = scope["headers"]
+        query_string: bytes = scope.get("query_string", b"")
+        request, verdict = self.judge.arrived(
+            Request(
+                method=scope["method"],
+                path=scope["path"],
+                query_string=query_string.decode("latin-1"),
+                headers={k.decode("latin-1").lower(): v.decode("latin-1") for k, v in raw_headers},
+                body=body,
+            )
+        )
+        raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
+        target = self._prefix + raw_path + (b"?" + query_string if query_string else b"")
+        upstream_request = httpx.Request(
+            scope["method"],
+            self._base.copy_with(raw_path=target),
+            headers=[(k, v) for k, v in raw_headers if k.lower() not in HOP_BY_HOP],
+            content=body,
+        )
+        status, media_type, content, complete, failure = 0, None, b"", True, None
+        response: httpx.Response | None = None
+        try:
+            async with asyncio.timeout(self.settings.request_deadline):
+                response = await self._http().send(upstream_request, stream=True)
+        except TimeoutError:
+            failure = (504, f"no answer within the deadline ({self.settings.request_deadline} s)")
+        except httpx.HTTPError as exc:
+            failure = (502, f"the upstream could not be reached: {type(exc).__name__}")
+        if failure is not None or response is None:
+            status, why = failure or (502, "no answer")
+            await _answer(send, status, why)
+            finding = Finding(TARGET_ANSWERS, Side.SERVER, f"{verdict.operation}: {why}")
+            self._record(request, verdict, 0, None, b"", started, True, [finding], status)
+            return
+        status = response.status_code
+        media_type = media_type_of(response.headers.get("content-type"))
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [
+                    (k.lower(), v) for k, v in response.headers.raw if k.lower() not in HOP_BY_HOP
+                ],
+            }
+        )
+        parts: list[bytes] = []
+        held = 0
+        try:
+            async with asyncio.timeout(self.settings.request_deadline):
+                async for chunk in response.aiter_raw():
+                    await send({"type": "http.response.body", "body": chunk, "more_body": True})
+                    if complete:
+                        if held + len(chunk) <= self.settings.judge_cap:
+                            parts.append(chunk)
+                            held += len(chunk)
+                        else:
+                            complete = False
+        except (TimeoutError, httpx.HTTPError) as exc:
+            await response.aclose()
+            finding = Finding(
+                TARGET_ANSWERS, Side.SERVER, f"{verdict.operation}: the answer broke off ({exc!r})"
+            )
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+            self._record(request, verdict, status, media_type, b"", started, True, [finding])
+            return
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+        await response.aclose()
+        content = b"".join(parts)
+        encoding = response.headers.get("content-encoding", "").lower()
+        if complete and encoding in ("gzip", "deflate"):
+            content = _decoded(content, encoding)
+        self._record(request, verdict, status, media_type, content, started, complete, [])
+
+    def _record(
+        self,
+        request: Request,
+        verdict: Any,
+        status: int,
+        media_type: str | None,
+        content: bytes,
+        started: float,
+        complete: bool,
+        extra: list[Finding],
+        shown_status: int | None = None,
+    ) -> None:
+        milliseconds = (time.perf_counter() - started) * 1000
+        exchange = self.judge.answered(
+            request, verdict, status, media_type, content, milliseconds, complete, extra
+        )
+        if shown_status is not None:
+            exchange.status = shown_status
+        self.session.record(exchange)
+
+    async def _read_body(self, receive: Receive) -> bytes | None:
+        parts: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return b"".join(parts)
+            chunk: bytes = message.get("body", b"")
+            size += len(chunk)
+            if size > self.settings.max_request_bytes:
+                return None
+            parts.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(parts)
+
+
+def _decoded(content: bytes, encoding: str) -> bytes:
+    try:
+        return zlib.decompress(
+            content, 16 + zlib.MAX_WBITS if encoding == "gzip" else zlib.MAX_WBITS
+        )
+    except zlib.error:
+        return content
+
+
+async def _answer(send: Send, status: int, label: str) -> None:
+    body = json.dumps({"error-code": str(status), "error-code-label": label}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
