@@ -16,6 +16,7 @@ __all__ = [
     "CLIENT_CHECKS",
     "LEGACY_CREDENTIALS",
     "LEGACY_QUERY_FIELDS",
+    "LOOSE_BOOLEAN",
     "NOTES",
     "REQUEST_AUTHENTICATED",
     "REQUEST_CONFORMS",
@@ -78,6 +79,7 @@ LEGACY_CREDENTIALS = "legacy_credentials"
 LEGACY_QUERY_FIELDS = "legacy_query_fields"
 UNJUDGED_TOO_LARGE = "unjudged_too_large"
 UNDOCUMENTED_FIELD = "undocumented_field"
+LOOSE_BOOLEAN = "loose_boolean"
 NOTES: dict[str, str] = {
     LEGACY_CREDENTIALS: "credentials as api_key and api_secret fields: the service accepts them, "
     "the document declares HTTP basic only",
@@ -85,6 +87,7 @@ NOTES: dict[str, str] = {
     "the service accepts (older SDKs, the CLI)",
     UNJUDGED_TOO_LARGE: "an answer larger than the judge's cap, streamed through unjudged past it",
     UNDOCUMENTED_FIELD: "a field the document does not declare (the service ignores it)",
+    LOOSE_BOOLEAN: "a boolean spelt True or False (the official Python SDK's), not true or false",
 }
 
 if set(CLIENT_CHECKS) & set(REGISTRY):

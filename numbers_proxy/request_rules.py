@@ -23,6 +23,7 @@ from contract_tests.judging.document import JsonObject, resolve
 from numbers_proxy.checks import (
     LEGACY_CREDENTIALS,
     LEGACY_QUERY_FIELDS,
+    LOOSE_BOOLEAN,
     REQUEST_AUTHENTICATED,
     REQUEST_CONFORMS,
     REQUEST_DOCUMENTED,
@@ -37,6 +38,7 @@ __all__ = ["Credentials", "RequestJudge", "RequestVerdict", "credentials_of"]
 FORM = "application/x-www-form-urlencoded"
 CREDENTIAL_FIELDS = ("api_key", "api_secret")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
+LOOSE_BOOLEANS = frozenset({"True", "False", "TRUE", "FALSE"})
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,18 @@ class RequestJudge:
                 )
                 continue
             schema = declared[name][0]
+            if schema.get("type") == "boolean" and any(v in LOOSE_BOOLEANS for v in values):
+                # The official Python SDK sends Python's `False`; the service reads it as false.
+                verdict.notes.append(
+                    Note(
+                        LOOSE_BOOLEAN, f"{verdict.operation}: {name}={values[0]} read as lower case"
+                    )
+                )
+                lowered = [v.lower() if v in LOOSE_BOOLEANS else v for v in values]
+                if where == "query":
+                    verdict.query[name] = lowered
+                else:
+                    verdict.form[name] = lowered
             for value in values:
                 problem = self._value_problem(schema, value)
                 if problem is not None:
@@ -240,9 +254,9 @@ class RequestJudge:
                 return "is not an integer"
             value = int(text)
         elif kind == "boolean":
-            if text not in ("true", "false"):
+            if text.lower() not in ("true", "false"):
                 return "is not true or false"
-            value = text == "true"
+            value = text.lower() == "true"
         errors = list(self._validator(schema).iter_errors(value))
         return None if not errors else f"breaks its schema: {errors[0].message}"
 

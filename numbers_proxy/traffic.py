@@ -297,11 +297,14 @@ class Traffic:
         walk.walk.msisdns.extend(str(n.get("msisdn")) for n in numbers)
         walk.walk.counts.append(count if isinstance(count, int) else None)
         walk.next_index = index + 1
-        if numbers and len(numbers) == size and index < self.limits.pages:
+        # The end: a short or empty page, or (as the official SDKs reckon) `count` reached.
+        ends = not numbers or len(numbers) < size
+        ends = ends or (isinstance(count, int) and index * size >= count)
+        if not ends and index < self.limits.pages:
             account.walks.put(key, walk)
             return []
         account.walks.pop(key, None)
-        walk.walk.complete = True
+        walk.walk.complete = ends
         if index == 1:
             return []
         problems = paging.judge(walk.walk)
