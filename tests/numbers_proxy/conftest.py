@@ -4,10 +4,12 @@ both served on 127.0.0.1 in threads of the test process, started and stopped by 
 from __future__ import annotations
 
 import ssl
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TextIO
 
 import pytest
 
@@ -24,17 +26,70 @@ from numbers_proxy.session import Session
 from numbers_proxy.tls import TlsFiles, make_test_certificate
 
 
+@dataclass(frozen=True)
+class Received:
+    """A request as the upstream received it, bytes as they came."""
+
+    method: str
+    raw_path: bytes
+    query_string: bytes
+    headers: tuple[tuple[bytes, bytes], ...]
+    body: bytes
+
+
+class Recorder:
+    """An ASGI wrapper keeping what the wrapped app received (bounded: the last 1000 requests)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.received: deque[Received] = deque(maxlen=1000)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        parts: list[bytes] = []
+        more = True
+        while more:
+            message = await receive()
+            parts.append(message.get("body", b""))
+            more = message.get("more_body", False)
+        body = b"".join(parts)
+        self.received.append(
+            Received(
+                scope["method"],
+                scope["raw_path"],
+                scope["query_string"],
+                tuple(scope["headers"]),
+                body,
+            )
+        )
+        replayed = False
+
+        async def replay() -> Any:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
 @dataclass
 class Proxied:
     """A mock and the proxy in front of it."""
 
     mock: MockApp
     mock_url: str
+    recorder: Recorder
     url: str
     app: ProxyApp
     session: Session
     # The CA the proxy's clients trust (None when the proxy speaks plain HTTP).
     ca_file: Path | None
+    # The CA the mock's clients trust.
+    mock_ca: Path | None = None
 
     @property
     def rest_host(self) -> str:
@@ -69,17 +124,26 @@ def proxied(mock_tls: MockTls, proxy_tls: TlsFiles) -> Proxy:
         tls: bool = True,
         settings: MockSettings | None = None,
         args: object = None,
+        out: TextIO | None = None,
     ) -> Iterator[Proxied]:
         mock = create_app(settings or MockSettings(), fault_variant(faults) if faults else None)
         try:
-            with serve_mock(mock, options=MockOptions(tls=mock_tls)) as mock_url:
+            recorder = Recorder(mock)
+            with serve_mock(recorder, options=MockOptions(tls=mock_tls)) as mock_url:
                 assert mock_tls.ca_file is not None
                 verify = ssl.create_default_context(cafile=str(mock_tls.ca_file))
-                app, session = assemble(mock_url, verify, None, args)  # type: ignore[arg-type]
+                app, session = assemble(mock_url, verify, out, args)  # type: ignore[arg-type]
                 options = ServerOptions(tls=proxy_tls if tls else None)
                 with serve_in_thread(app, options=options) as url:
                     yield Proxied(
-                        mock, mock_url, url, app, session, proxy_tls.ca_file if tls else None
+                        mock,
+                        mock_url,
+                        recorder,
+                        url,
+                        app,
+                        session,
+                        proxy_tls.ca_file if tls else None,
+                        mock_tls.ca_file,
                     )
         finally:
             mock.close()
