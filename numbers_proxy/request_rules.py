@@ -179,8 +179,12 @@ class RequestJudge:
     def _body(self, request: Request, operation: _Operation, verdict: RequestVerdict) -> None:
         media_type = media_type_of(request.headers.get("content-type"))
         if not request.body.strip():
-            fields = {k: v for k, v in verdict.query.items() if k not in operation.parameters}
-            if set(fields) - set(CREDENTIAL_FIELDS):
+            fields = {
+                k: v
+                for k, v in verdict.query.items()
+                if k not in operation.parameters and k not in CREDENTIAL_FIELDS
+            }
+            if fields:
                 # The legacy wire shape: every field in the query string, an empty body.
                 verdict.form = fields
                 verdict.query = {k: v for k, v in verdict.query.items() if k not in fields}

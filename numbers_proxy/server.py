@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 import socket
 import threading
 import time
@@ -137,8 +138,20 @@ def serve_in_thread(
         sock.close()
 
 
+class _Stopped(Exception):
+    """SIGTERM, raised again by uvicorn once it has stopped serving."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise _Stopped
+
+
 def run_foreground(app: Any, host: str, port: int, options: ServerOptions) -> None:
-    """Serve until Ctrl-C or SIGTERM (uvicorn stops gracefully on both)."""
+    """Serve until Ctrl-C or SIGTERM, then return (so the session's reports can be written).
+
+    uvicorn stops gracefully on both and then raises the signal again for the handler that was
+    there before it: for SIGTERM that would end the process, so a handler of ours is put there.
+    """
     config = uvicorn.Config(
         app,
         host=host,
@@ -147,4 +160,10 @@ def run_foreground(app: Any, host: str, port: int, options: ServerOptions) -> No
         access_log=False,
         **options.uvicorn_options(),
     )
-    uvicorn.Server(config).run()
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        uvicorn.Server(config).run()
+    except (KeyboardInterrupt, _Stopped):
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -119,6 +119,17 @@ class Traffic:
     def accounts(self) -> int:
         return len(self._accounts)
 
+    def held(self) -> dict[str, int]:
+        """How much state is held now: accounts, and the most entries of any one account."""
+        accounts = list(self._accounts.values())
+        return {
+            "accounts": len(accounts),
+            "numbers": max(
+                (max(len(a.bought), len(a.cancelled), len(a.numbers)) for a in accounts), default=0
+            ),
+            "walks": max((len(a.walks) for a in accounts), default=0),
+        }
+
     def observe(self, sent: int, verdict: RequestVerdict, status: int, body: Any) -> list[Finding]:
         """Findings for one answer (`body` in JSON shape for a list that passed its schema).
 
