@@ -133,10 +133,11 @@ def test_the_state_stays_within_its_limits(accounts: int) -> None:
             wire.send(
                 "POST", "/number/buy", f"country=GB&msisdn=4477009{n:05d}", 200, OK, f"key{a:05d}"
             )
-        for w in range(5):
+        # Five walks begun, each with another filter the listed number matches.
+        for digit in "47091":
             wire.send(
                 "GET",
-                f"/number/search?country=GB&pattern=44{w}&size=1&index=1",
+                f"/account/numbers?pattern={digit}&search_pattern=1&size=1&index=1",
                 "",
                 200,
                 page(number("447700900001"), count=9),
