@@ -1,11 +1,12 @@
 """One answer judged as the harness judges it (`judge_answer`), plus what only the request tells.
 
-`judge_answer` holds the answer to the document (status, media type, schema in JSON and XML,
-formats, negotiation, `error-code`, a 400 only where the oracle allows one). The harness sends
-valid requests only; an application may not, so here a request the document makes invalid is
-judged the other way round: its 400 is no finding, serving it is (`negative_data_rejection`), and
-so is serving a request without credentials (`ignored_auth`). A list answer that passed is then
-read once more for its meaning: the filters, the page size and `count` (`semantics`).
+`judge_answer`'s rules (`answer_judgement`) hold the answer to the document (status, media type,
+schema in JSON and XML, formats, negotiation, `error-code`, a 400 only where the oracle allows
+one). The harness sends valid requests only; an application may not, so here a request the
+document makes invalid is judged the other way round: its 400 is no finding, serving it is
+(`negative_data_rejection`), and so is serving a request without credentials (`ignored_auth`). A
+list answer that passed is then read for its meaning: the filters, the page size and `count`
+(`semantics`).
 """
 
 from __future__ import annotations
@@ -14,16 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contract_tests.judging import semantics
-from contract_tests.judging.answer_rules import (
-    XML_MEDIA_TYPES,
-    Answer,
-    body_schema,
-    documented_media,
-    judge_answer,
-    read_answer,
-)
-from contract_tests.judging.document import OWNED, SEARCH, JsonObject
+from contract_tests.judging.answer_rules import XML_MEDIA_TYPES, Answer
+from contract_tests.judging.document import OWNED, SEARCH
 from contract_tests.judging.violations import POSITIVE_DATA_ACCEPTANCE
+from numbers_proxy.answer_judgement import AnswerJudgement
 from numbers_proxy.checks import Side
 from numbers_proxy.exchange import Finding, Request
 from numbers_proxy.request_rules import RequestVerdict
@@ -46,7 +41,7 @@ class AnswerVerdict:
 
 
 def judge_answer_of(
-    document: JsonObject,
+    judgement: AnswerJudgement,
     request: Request,
     verdict: RequestVerdict,
     status: int,
@@ -69,7 +64,7 @@ def judge_answer_of(
         query=verdict.query,
         form=verdict.form,
     )
-    found = judge_answer(document, answer)
+    found, body = judgement.judge(answer)
     if not verdict.valid:
         # The oracle speaks for requests valid by the document only.
         found = [f for f in found if f.check != POSITIVE_DATA_ACCEPTANCE]
@@ -93,21 +88,10 @@ def judge_answer_of(
             )
         )
     if status == SUCCESS and verdict.operation in (SEARCH, OWNED) and not result.findings:
-        result.body = _list_body(document, answer)
-        if result.body is not None:
-            result.findings += _meaning(verdict, result.body)
+        result.body = body
+        if body is not None:
+            result.findings += _meaning(verdict, body)
     return result
-
-
-def _list_body(document: JsonObject, answer: Answer) -> Any:
-    content = documented_media(document, answer)
-    schema = body_schema(content, answer.media_type) if content else None
-    if schema is None:
-        return None
-    try:
-        return read_answer(answer, schema)
-    except ValueError:
-        return None
 
 
 def _meaning(verdict: RequestVerdict, body: Any) -> list[Finding]:
