@@ -88,6 +88,8 @@ class ProxyApp:
         upstream = httpx.URL(settings.upstream)
         self._base = upstream
         self._prefix = upstream.raw_path.rstrip(b"/")
+        # Exchanges begun and not yet recorded (an answer is sent before it is judged).
+        self.in_flight = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -95,7 +97,11 @@ class ProxyApp:
             return
         if scope["type"] != "http":
             return
-        await self._exchange(scope, receive, send)
+        self.in_flight += 1
+        try:
+            await self._exchange(scope, receive, send)
+        finally:
+            self.in_flight -= 1
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:

@@ -4,6 +4,7 @@ both served on 127.0.0.1 in threads of the test process, started and stopped by 
 from __future__ import annotations
 
 import ssl
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -96,9 +97,22 @@ class Proxied:
         """`host:port` as the official SDK takes it."""
         return self.url.split("://", 1)[1]
 
+    def settle(self) -> Session:
+        """The session once every exchange sent so far is judged (answers go out first)."""
+        settle(self.app)
+        return self.session
+
     def found(self) -> list[str]:
         """Every finding's check id, in order."""
-        return [kept.check for kept in self.session.kept]
+        return [kept.check for kept in self.settle().kept]
+
+
+def settle(app: ProxyApp, timeout: float = 10.0) -> None:
+    """Wait (bounded) until `app` has judged every exchange it began."""
+    deadline = time.monotonic() + timeout
+    while app.in_flight:
+        assert time.monotonic() < deadline, "the proxy did not finish judging"
+        time.sleep(0.005)
 
 
 Proxy = Callable[..., AbstractContextManager[Proxied]]

@@ -16,6 +16,8 @@ from numbers_mock.faults import fault_variant
 from numbers_proxy.assembly import assemble
 from numbers_proxy.server import serve_in_thread as serve_proxy
 
+from .conftest import settle
+
 FAULT = "json-count-as-string"
 CHECK = "response_schema_conformance"
 SEARCH = "GET /number/search"
@@ -38,6 +40,7 @@ def test_the_generated_client_and_the_harness_agree_with_the_proxy(tmp_path: Pat
                 client = AuthenticatedClient(base_url=url, api_key=key, api_secret=secret)
                 with client:
                     get_available_numbers.sync_detailed(client=client, country="GB")
+                settle(app)
                 by_client = server_checks(session.as_record(), SEARCH)
                 harness = _run_harness(url, tmp_path)
             by_both = server_checks(session.as_record(), SEARCH)
