@@ -7,10 +7,11 @@ from typing import Any, TextIO
 
 import httpx
 
-from numbers_proxy.forwarding import ProxyApp, ProxySettings, upstream_client
+from numbers_proxy.forwarding import ProxyApp, ProxySettings
 from numbers_proxy.judge import ExchangeJudge
 from numbers_proxy.session import Session
 from numbers_proxy.traffic import Limits
+from numbers_proxy.upstream import Upstream
 
 __all__ = ["assemble", "documented_statuses", "shown_url"]
 
@@ -52,6 +53,5 @@ def assemble(
         documented=documented_statuses(judge),
         quiet=getattr(args, "quiet", False),
     )
-    max_connections = getattr(args, "max_connections", 100)
-    client = upstream_client(verify, max_connections)
-    return ProxyApp(settings, judge, session, client), session
+    pool = Upstream(upstream, verify, max_idle=getattr(args, "max_connections", 64))
+    return ProxyApp(settings, judge, session, pool), session

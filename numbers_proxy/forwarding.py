@@ -17,15 +17,15 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
-
 from contract_tests.judging.violations import TARGET_ANSWERS
 from numbers_proxy.checks import Side
 from numbers_proxy.exchange import Finding, Request, media_type_of
 from numbers_proxy.judge import ExchangeJudge
+from numbers_proxy.request_rules import RequestVerdict
 from numbers_proxy.session import Session
+from numbers_proxy.upstream import Upstream, UpstreamError
 
-__all__ = ["ProxyApp", "ProxySettings", "upstream_client"]
+__all__ = ["ProxyApp", "ProxySettings"]
 
 HOP_BY_HOP = frozenset(
     {
@@ -58,19 +58,6 @@ class ProxySettings:
     max_request_bytes: int = 1024 * 1024
 
 
-def upstream_client(verify: Any = True, max_connections: int = 100) -> httpx.AsyncClient:
-    """The client to the upstream: TLS verified unless told otherwise, connections kept alive."""
-    return httpx.AsyncClient(
-        verify=verify,
-        timeout=None,
-        limits=httpx.Limits(
-            max_connections=max_connections, max_keepalive_connections=max_connections
-        ),
-        follow_redirects=False,
-        trust_env=False,
-    )
-
-
 class ProxyApp:
     """Forwards to `settings.upstream`, records every judged exchange in `session`."""
 
@@ -79,15 +66,12 @@ class ProxyApp:
         settings: ProxySettings,
         judge: ExchangeJudge,
         session: Session,
-        client: httpx.AsyncClient | None = None,
+        upstream: Upstream,
     ) -> None:
         self.settings = settings
         self.judge = judge
         self.session = session
-        self._client = client
-        upstream = httpx.URL(settings.upstream)
-        self._base = upstream
-        self._prefix = upstream.raw_path.rstrip(b"/")
+        self.upstream = upstream
         # Exchanges begun and not yet recorded (an answer is sent before it is judged).
         self.in_flight = 0
 
@@ -109,19 +93,9 @@ class ProxyApp:
             if message["type"] == "lifespan.startup":
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
-                await self.aclose()
+                await self.upstream.aclose()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
-
-    async def aclose(self) -> None:
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
-
-    def _http(self) -> httpx.AsyncClient:
-        if self._client is None:
-            self._client = upstream_client()
-        return self._client
 
     async def _exchange(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
@@ -141,71 +115,60 @@ class ProxyApp:
             )
         )
         raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
-        target = self._prefix + raw_path + (b"?" + query_string if query_string else b"")
-        upstream_request = httpx.Request(
-            scope["method"],
-            self._base.copy_with(raw_path=target),
-            headers=[(k, v) for k, v in raw_headers if k.lower() not in HOP_BY_HOP],
-            content=body,
-        )
-        status, media_type, content, complete, failure = 0, None, b"", True, None
-        response: httpx.Response | None = None
+        target = raw_path + (b"?" + query_string if query_string else b"")
+        forwarded = [(k, v) for k, v in raw_headers if k.lower() not in HOP_BY_HOP]
+        deadline = self.settings.request_deadline
         try:
-            async with asyncio.timeout(self.settings.request_deadline):
-                response = await self._http().send(upstream_request, stream=True)
-        except TimeoutError:
-            failure = (504, f"no answer within the deadline ({self.settings.request_deadline} s)")
-        except httpx.HTTPError as exc:
-            failure = (502, f"the upstream could not be reached: {type(exc).__name__}")
-        if failure is not None or response is None:
-            status, why = failure or (502, "no answer")
+            async with asyncio.timeout(deadline):
+                answer, connection = await self.upstream.send(
+                    scope["method"], target, forwarded, body
+                )
+        except (TimeoutError, UpstreamError) as exc:
+            status = 504 if isinstance(exc, TimeoutError) else 502
+            why = str(exc) if status == 502 else f"no answer within the deadline ({deadline} s)"
             await _answer(send, status, why)
             finding = Finding(TARGET_ANSWERS, Side.SERVER, f"{verdict.operation}: {why}")
             self._record(request, verdict, 0, None, b"", started, True, [finding], status)
             return
-        status = response.status_code
-        media_type = media_type_of(response.headers.get("content-type"))
+        media_type = media_type_of(_text(answer.header(b"content-type")))
         await send(
             {
                 "type": "http.response.start",
-                "status": status,
-                "headers": [
-                    (k.lower(), v) for k, v in response.headers.raw if k.lower() not in HOP_BY_HOP
-                ],
+                "status": answer.status,
+                "headers": [(k, v) for k, v in answer.headers if k not in HOP_BY_HOP],
             }
         )
         parts: list[bytes] = []
-        held = 0
+        held, complete = 0, True
         try:
-            async with asyncio.timeout(self.settings.request_deadline):
-                async for chunk in response.aiter_raw():
+            async with asyncio.timeout(deadline):
+                async for chunk in answer.body():
                     await send({"type": "http.response.body", "body": chunk, "more_body": True})
-                    if complete:
-                        if held + len(chunk) <= self.settings.judge_cap:
-                            parts.append(chunk)
-                            held += len(chunk)
-                        else:
-                            complete = False
-        except (TimeoutError, httpx.HTTPError) as exc:
-            await response.aclose()
-            finding = Finding(
-                TARGET_ANSWERS, Side.SERVER, f"{verdict.operation}: the answer broke off ({exc!r})"
-            )
+                    if complete and held + len(chunk) <= self.settings.judge_cap:
+                        parts.append(chunk)
+                        held += len(chunk)
+                    else:
+                        complete = False
+        except (TimeoutError, UpstreamError) as exc:
+            self.upstream.release(answer, connection)
+            why = str(exc) or f"the answer did not end within the deadline ({deadline} s)"
+            finding = Finding(TARGET_ANSWERS, Side.SERVER, f"{verdict.operation}: {why}")
             await send({"type": "http.response.body", "body": b"", "more_body": False})
-            self._record(request, verdict, status, media_type, b"", started, True, [finding])
+            # Nothing whole to judge: the finding says why, the status is what went out.
+            self._record(request, verdict, 0, None, b"", started, True, [finding], answer.status)
             return
         await send({"type": "http.response.body", "body": b"", "more_body": False})
-        await response.aclose()
+        self.upstream.release(answer, connection)
         content = b"".join(parts)
-        encoding = response.headers.get("content-encoding", "").lower()
+        encoding = (_text(answer.header(b"content-encoding")) or "").lower()
         if complete and encoding in ("gzip", "deflate"):
             content = _decoded(content, encoding)
-        self._record(request, verdict, status, media_type, content, started, complete, [])
+        self._record(request, verdict, answer.status, media_type, content, started, complete, [])
 
     def _record(
         self,
         request: Request,
-        verdict: Any,
+        verdict: RequestVerdict,
         status: int,
         media_type: str | None,
         content: bytes,
@@ -236,6 +199,10 @@ class ProxyApp:
             parts.append(chunk)
             if not message.get("more_body", False):
                 return b"".join(parts)
+
+
+def _text(value: bytes | None) -> str | None:
+    return None if value is None else value.decode("latin-1")
 
 
 def _decoded(content: bytes, encoding: str) -> bytes:

@@ -65,6 +65,12 @@ def _guarded(idle_timeout: float, request_timeout: float) -> type[H11Protocol]:
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
+            # Answers go out as a head and a body: without this each body would wait for the
+            # client's delayed ACK of the head.
+            sock = transport.get_extra_info("socket")
+            if sock is not None:
+                with contextlib.suppress(OSError):
+                    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             # uvicorn arms its idle timer only after an answer: arm it before the first request.
             self.timeout_keep_alive_task = self.loop.call_later(
                 idle_timeout, self.timeout_keep_alive_handler
