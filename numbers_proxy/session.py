@@ -117,9 +117,9 @@ class Session:
 
     def summary(self) -> str:
         """The closing text: counts, findings by check, notes, coverage gaps."""
+        plural = "" if self.exchanges == 1 else "s"
         lines = [
-            f"numbers-contract-proxy: {self.exchanges} exchange{'' if self.exchanges == 1 else 's'} "
-            f"in {self.seconds():.1f} s, "
+            f"numbers-contract-proxy: {self.exchanges} exchange{plural} in {self.seconds():.1f} s, "
             f"{self.with_findings} with findings, {self.findings} findings, "
             f"{self.unjudged} left unjudged (too large)"
         ]
