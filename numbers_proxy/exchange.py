@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import parse_qs
 
 from numbers_proxy.checks import Side
@@ -33,11 +34,12 @@ class Request:
     # that changed the account arrived.
     sequence: int = 0
 
-    @property
+    # Read once each (a frozen dataclass keeps a cached_property in its __dict__).
+    @cached_property
     def query(self) -> dict[str, list[str]]:
         return parse_qs(self.query_string, keep_blank_values=True)
 
-    @property
+    @cached_property
     def form(self) -> dict[str, list[str]]:
         """The body's fields when it is form-encoded (else none)."""
         if media_type_of(self.headers.get("content-type")) != "application/x-www-form-urlencoded":

@@ -131,7 +131,7 @@ class RequestJudge:
         key = (request.method.upper(), request.path.rstrip("/") or "/")
         operation = self._operations.get(key)
         credentials = credentials_of(request)
-        query, form = request.query, request.form
+        query, form = dict(request.query), dict(request.form)
         label = f"{request.method.upper()} {request.path}"
         if operation is None:
             verdict = RequestVerdict(label, False, credentials, query, form)

@@ -60,7 +60,9 @@ class Session:
 
     def record(self, exchange: Exchange) -> None:
         """Count one exchange and write its line."""
-        stamp = _now()
+        shown = self.out is not None and (exchange.findings or not self.quiet)
+        # Formatting the time costs more than the rest of the counting: only when it is shown.
+        stamp = _now() if shown or exchange.findings else ""
         self.exchanges += 1
         self.coverage[(exchange.operation, exchange.status)] += 1
         if not exchange.complete:
@@ -86,7 +88,7 @@ class Session:
                 )
             else:
                 self.left_out += 1
-        if self.out is not None and (exchange.findings or not self.quiet):
+        if shown and self.out is not None:
             self.out.write(self.line(stamp, exchange) + "\n")
             self.out.flush()
 
