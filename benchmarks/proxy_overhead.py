@@ -27,7 +27,14 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from benchmarks.mock_throughput import WORKLOADS, Workload, raw_load, rss_kib, server
+from benchmarks.mock_throughput import (
+    WORKLOADS,
+    Workload,
+    prepare_mock,
+    raw_load,
+    rss_kib,
+    server,
+)
 from benchmarks.targets import PRIMARY, run_server
 
 __all__ = ["ProxyOverhead", "measure_proxy_overhead", "report_lines"]
@@ -101,6 +108,8 @@ def measure_proxy_overhead(
     """The mock directly and through the proxy, in alternating rounds (see the module docstring)."""
     result = ProxyOverhead()
     with server("mock") as (mock_url, _):
+        # The owned list holds a full page, as in the mock's own throughput figures.
+        prepare_mock(mock_url)
         proxy_command = [sys.executable, "-m", "numbers_proxy", "--upstream", mock_url]
         with run_server(proxy_command) as proxy:
             for url in (mock_url, proxy.url):  # warm-up: connections, caches, the judge

@@ -23,7 +23,7 @@ from numbers_proxy.exchange import Finding, Request, media_type_of
 from numbers_proxy.judge import ExchangeJudge
 from numbers_proxy.request_rules import RequestVerdict
 from numbers_proxy.session import Session
-from numbers_proxy.upstream import Upstream, UpstreamError
+from numbers_proxy.upstream import Answer, Upstream, UpstreamError
 
 __all__ = ["ProxyApp", "ProxySettings"]
 
@@ -41,6 +41,9 @@ HOP_BY_HOP = frozenset(
         b"host",
     }
 )
+
+# The proxy sets the length of the body it forwards (it may have come chunked).
+NOT_FORWARDED = HOP_BY_HOP | {b"content-length"}
 
 Scope = dict[str, Any]
 Receive = Any
@@ -116,7 +119,7 @@ class ProxyApp:
         )
         raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
         target = raw_path + (b"?" + query_string if query_string else b"")
-        forwarded = [(k, v) for k, v in raw_headers if k.lower() not in HOP_BY_HOP]
+        forwarded = [(k, v) for k, v in raw_headers if k.lower() not in NOT_FORWARDED]
         deadline = self.settings.request_deadline
         try:
             async with asyncio.timeout(deadline):
@@ -131,39 +134,57 @@ class ProxyApp:
             self._record(request, verdict, 0, None, b"", started, True, [finding], status)
             return
         media_type = media_type_of(_text(answer.header(b"content-type")))
-        await send(
-            {
-                "type": "http.response.start",
-                "status": answer.status,
-                "headers": [(k, v) for k, v in answer.headers if k not in HOP_BY_HOP],
-            }
-        )
-        parts: list[bytes] = []
-        held, complete = 0, True
+        head = {
+            "type": "http.response.start",
+            "status": answer.status,
+            "headers": [(k, v) for k, v in answer.headers if k not in HOP_BY_HOP],
+        }
+        length = answer.length
         try:
-            async with asyncio.timeout(deadline):
-                async for chunk in answer.body():
-                    await send({"type": "http.response.body", "body": chunk, "more_body": True})
-                    if complete and held + len(chunk) <= self.settings.judge_cap:
-                        parts.append(chunk)
-                        held += len(chunk)
-                    else:
-                        complete = False
+            if length is not None and length <= self.settings.judge_cap:
+                # Read whole first: the head and the body then leave in one write, and an upstream
+                # breaking off mid-answer still gets the application a clean 502 or 504.
+                async with asyncio.timeout(deadline):
+                    content = b"".join([chunk async for chunk in answer.body()])
+                await send(head)
+                await send({"type": "http.response.body", "body": content, "more_body": False})
+                complete = True
+            else:
+                await send(head)
+                content, complete = await self._stream(answer, send, deadline)
         except (TimeoutError, UpstreamError) as exc:
             self.upstream.release(answer, connection)
             why = str(exc) or f"the answer did not end within the deadline ({deadline} s)"
             finding = Finding(TARGET_ANSWERS, Side.SERVER, f"{verdict.operation}: {why}")
-            await send({"type": "http.response.body", "body": b"", "more_body": False})
-            # Nothing whole to judge: the finding says why, the status is what went out.
-            self._record(request, verdict, 0, None, b"", started, True, [finding], answer.status)
+            started_sending = length is None or length > self.settings.judge_cap
+            failed = 504 if isinstance(exc, TimeoutError) else 502
+            status = answer.status if started_sending else failed
+            if not started_sending:
+                await _answer(send, failed, why)
+            # Nothing whole to judge: the finding says why, the status is what went out. A
+            # streamed answer is left unfinished, so the application sees it broke off.
+            self._record(request, verdict, 0, None, b"", started, True, [finding], status)
             return
-        await send({"type": "http.response.body", "body": b"", "more_body": False})
         self.upstream.release(answer, connection)
-        content = b"".join(parts)
         encoding = (_text(answer.header(b"content-encoding")) or "").lower()
         if complete and encoding in ("gzip", "deflate"):
             content = _decoded(content, encoding)
         self._record(request, verdict, answer.status, media_type, content, started, complete, [])
+
+    async def _stream(self, answer: Answer, send: Send, deadline: float) -> tuple[bytes, bool]:
+        """Pass a long or unmeasured answer on as it comes; keep what the judge may read."""
+        parts: list[bytes] = []
+        held, complete = 0, True
+        async with asyncio.timeout(deadline):
+            async for chunk in answer.body():
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
+                if complete and held + len(chunk) <= self.settings.judge_cap:
+                    parts.append(chunk)
+                    held += len(chunk)
+                else:
+                    complete = False
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+        return b"".join(parts), complete
 
     def _record(
         self,

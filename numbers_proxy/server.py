@@ -59,6 +59,41 @@ class ServerOptions:
         return options
 
 
+class _Corked:
+    """A transport that gathers what is written in one turn of the event loop into one write.
+
+    uvicorn writes an answer's head as soon as it starts and its body apart; on loopback each write
+    is a system call that costs as much as judging the exchange. Gathered, an answer the proxy
+    has whole goes out in one.
+    """
+
+    def __init__(self, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop) -> None:
+        self._transport = transport
+        self._loop = loop
+        self._held: list[bytes] = []
+
+    def write(self, data: bytes) -> None:
+        if not data:
+            return
+        if not self._held:
+            self._loop.call_soon(self.flush)
+        self._held.append(data)
+
+    def flush(self) -> None:
+        if self._held:
+            data = b"".join(self._held)
+            self._held.clear()
+            if not self._transport.is_closing():
+                self._transport.write(data)
+
+    def close(self) -> None:
+        self.flush()
+        self._transport.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
+
+
 def _protocol() -> type[Any]:
     """uvicorn's httptools protocol (the `[proxy]` extra pins httptools: it parses requests in C,
     a third of what the proxy spent per exchange), or its h11 one where httptools is missing."""
@@ -76,7 +111,7 @@ def _guarded(idle_timeout: float, request_timeout: float) -> type[Any]:
         _deadline: asyncio.TimerHandle | None = None
 
         def connection_made(self, transport: asyncio.Transport) -> None:
-            super().connection_made(transport)
+            super().connection_made(_Corked(transport, self.loop))
             # Answers go out as a head and a body: without this each body would wait for the
             # client's delayed ACK of the head.
             sock = transport.get_extra_info("socket")

@@ -39,6 +39,11 @@ class Answer:
     keep_alive: bool
     finished: bool = False
 
+    @property
+    def length(self) -> int | None:
+        """The body's length when the head says it (None: chunked, or to the end)."""
+        return None if self._chunked else self._length
+
     def header(self, name: bytes) -> bytes | None:
         return next((v for k, v in self.headers if k.lower() == name), None)
 
@@ -128,19 +133,25 @@ class Upstream:
         head += [b"\r\n\r\n", body]
         request = b"".join(head)
         # A kept-alive connection the upstream has closed meanwhile fails before any answer
-        # byte: the request is then sent again once, on a new connection.
-        while self._idle:
-            connection = self._idle.pop()
+        # byte: the request is then sent again, on another connection.
+        while True:
+            reused = bool(self._idle)
+            connection = self._idle.pop() if reused else await self._connect()
             try:
                 return await self._exchange(connection, request, method), connection
-            except (ConnectionError, asyncio.IncompleteReadError):
+            except (ConnectionError, asyncio.IncompleteReadError) as exc:
                 self._close(connection)
-        connection = await self._connect()
-        try:
-            return await self._exchange(connection, request, method), connection
-        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError) as exc:
-            self._close(connection)
-            raise UpstreamError(f"the upstream broke off: {type(exc).__name__}") from None
+                if not reused:
+                    raise UpstreamError(f"the upstream broke off: {type(exc).__name__}") from None
+            except (OSError, asyncio.LimitOverrunError, ValueError) as exc:
+                self._close(connection)
+                raise UpstreamError(
+                    f"the upstream's answer is garbled: {type(exc).__name__}"
+                ) from None
+            except BaseException:
+                # Cancelled (the deadline passed): the connection is in an unknown state.
+                self._close(connection)
+                raise
 
     def release(self, answer: Answer, connection: _Connection) -> None:
         """Keep the connection for the next request when its answer was read to the end."""
