@@ -8,11 +8,13 @@ import io
 import json
 import ssl
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from numbers_mock import PRIMARY_ACCOUNT
+from numbers_mock import serve_in_thread as serve_in_thread_plain
 from numbers_proxy.assembly import assemble
 from numbers_proxy.records import write_html, write_json, write_junit
 from numbers_proxy.server import serve_in_thread
@@ -114,3 +116,43 @@ def test_credentials_are_masked_everywhere(proxied: Proxy, tmp_path: Path) -> No
         assert secret not in text
         assert key not in text
     assert "***" in json.dumps(record)
+
+
+async def chunked_upstream(scope: Any, receive: Any, send: Any) -> None:
+    """An upstream answering a search in three chunks, no length (uvicorn sends it chunked)."""
+    if scope["type"] != "http":
+        return
+    body = b'{"count":0,"numbers":[]}'
+    head = [(b"content-type", b"application/json")]
+    await send({"type": "http.response.start", "status": 200, "headers": head})
+    for part in (body[:5], body[5:12], body[12:]):
+        await send({"type": "http.response.body", "body": part, "more_body": True})
+    await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
+async def breaking_upstream(scope: Any, receive: Any, send: Any) -> None:
+    """An upstream promising 100 bytes and sending 10 (uvicorn then drops the connection)."""
+    if scope["type"] != "http":
+        return
+    head = [(b"content-type", b"application/json"), (b"content-length", b"100")]
+    await send({"type": "http.response.start", "status": 200, "headers": head})
+    await send({"type": "http.response.body", "body": b'{"count":0', "more_body": True})
+    raise RuntimeError("gone")
+
+
+def test_a_chunked_answer_comes_through_whole_and_judged() -> None:
+    with serve_in_thread_plain(chunked_upstream) as upstream:
+        app, session = assemble(upstream, True, None)
+        with serve_in_thread(app) as url, httpx.Client(base_url=url, auth=BASIC) as client:
+            answer = client.get("/number/search", params={"country": "GB"})
+    assert answer.content == b'{"count":0,"numbers":[]}'
+    assert session.exchanges == 1 and not session.kept and not session.unjudged
+
+
+def test_an_answer_broken_off_is_a_502_and_found() -> None:
+    with serve_in_thread_plain(breaking_upstream) as upstream:
+        app, session = assemble(upstream, True, None)
+        with serve_in_thread(app) as url, httpx.Client(base_url=url, auth=BASIC) as client:
+            answer = client.get("/number/search", params={"country": "GB"})
+    assert answer.status_code == 502
+    assert [kept.check for kept in session.kept] == ["target_answers"]
