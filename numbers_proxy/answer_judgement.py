@@ -4,10 +4,11 @@
 thousand answers a run; it compiles the body's JSON Schema for every answer and walks every body
 for `format: url` values, where only the owned numbers' `moHttpUrl` has that format. A proxy
 judges every answer of an application's traffic while the application waits on the same CPU, so
-this does the same steps with the two costs paid once per schema: a compiled validator kept per
-schema, and the url walk only where the schema has a url format at all. The steps and every
-message are answer_rules' own functions; `tests/numbers_proxy/test_answer_judgement.py` holds the
-findings equal to `judge_answer`'s over the mock's answers, faults included.
+this does the same steps with both costs paid once per schema: a compiled validator kept, and the
+places of its url formats found once, only those then read in each body. The steps are
+answer_rules' own functions and messages (the url one restated);
+`tests/numbers_proxy/test_answer_judgement.py` holds the findings equal to `judge_answer`'s over
+the mock's answers, faults included.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import jsonschema_rs
 from contract_tests.judging import answer_rules, semantics
 from contract_tests.judging.answer_rules import Answer, Finding
 from contract_tests.judging.document import JsonObject
+from contract_tests.judging.urls import is_url
 from contract_tests.judging.violations import (
     CONTENT_TYPE_CONFORMANCE,
     ERROR_CODE_MATCHES_STATUS,
@@ -31,12 +33,47 @@ from contract_tests.judging.violations import (
 __all__ = ["AnswerJudgement"]
 
 
-def _has_url_format(node: Any) -> bool:
-    if isinstance(node, Mapping):
-        return node.get("format") == "url" or any(_has_url_format(v) for v in node.values())
-    if isinstance(node, list):
-        return any(_has_url_format(item) for item in node)
-    return False
+# A step of a path into a body: a property name, or ITEMS for every item of an array.
+ITEMS = object()
+Path = tuple[object, ...]
+
+
+def url_paths(schema: Mapping[str, Any], at: Path = ()) -> list[Path]:
+    """Where in a body the schema puts `format: url` values: the places `format_violations`
+    visits, found once per schema instead of for every answer (allOf, anyOf and oneOf too)."""
+    found: list[Path] = [at] if schema.get("format") == "url" else []
+    for key in ("allOf", "anyOf", "oneOf"):
+        for part in schema.get(key, []) or []:
+            if isinstance(part, Mapping):
+                found += url_paths(part, at)
+    properties = schema.get("properties", {})
+    if isinstance(properties, Mapping):
+        for name, inner in properties.items():
+            if isinstance(inner, Mapping):
+                found += url_paths(inner, (*at, name))
+    items = schema.get("items")
+    if isinstance(items, Mapping):
+        found += url_paths(items, (*at, ITEMS))
+    return list(dict.fromkeys(found))
+
+
+def url_values(body: Any, path: Path, where: str = "") -> list[tuple[str, str]]:
+    """The string values at `path` in `body`, each with where it is ("numbers/3/moHttpUrl")."""
+    if not path:
+        return [(where or "the body", body)] if isinstance(body, str) else []
+    step, rest = path[0], path[1:]
+    if step is ITEMS:
+        if not isinstance(body, list):
+            return []
+        return [
+            found
+            for index, item in enumerate(body)
+            for found in url_values(item, rest, f"{where}/{index}" if where else str(index))
+        ]
+    if not isinstance(body, dict) or step not in body:
+        return []
+    name = str(step)
+    return url_values(body[name], rest, f"{where}/{name}" if where else name)
 
 
 class AnswerJudgement:
@@ -44,9 +81,11 @@ class AnswerJudgement:
 
     def __init__(self, document: JsonObject) -> None:
         self.document = document
-        # id(schema) -> (the schema, its validator, whether it has a url format); the entry holds
+        # id(schema) -> (the schema, its validator, where its url formats are); the entry holds
         # the schema, so its id cannot be reused while the entry lives.
-        self._schemas: dict[int, tuple[Mapping[str, Any], jsonschema_rs.Draft4Validator, bool]] = {}
+        self._schemas: dict[
+            int, tuple[Mapping[str, Any], jsonschema_rs.Draft4Validator, list[Path]]
+        ] = {}
 
     def judge(self, answer: Answer) -> tuple[list[Finding], Any]:
         """`judge_answer(document, answer)`, and the body in JSON shape when it was read."""
@@ -86,24 +125,30 @@ class AnswerJudgement:
                 )
             )
             return findings, None
-        validator, has_url = self._compiled(schema)
+        validator, paths = self._compiled(schema)
         findings += self._schema_findings(answer.label, validator, body)
-        if has_url:
-            findings += [
-                Finding(FORMATS_CONFORM, f"{answer.label}: {problem}")
-                for problem in answer_rules.format_violations(schema, body)
-            ]
+        # As answer_rules.format_violations words it.
+        findings += [
+            Finding(
+                FORMATS_CONFORM, f"{answer.label}: {where} is {value!r}, not a url (format: url)"
+            )
+            for path in paths
+            for where, value in url_values(body, path)
+            if not is_url(value)
+        ]
         findings += [
             Finding(ERROR_CODE_MATCHES_STATUS, f"{answer.label}: {problem}")
             for problem in semantics.error_code_violations(answer.status, body)
         ]
         return findings, body
 
-    def _compiled(self, schema: Mapping[str, Any]) -> tuple[jsonschema_rs.Draft4Validator, bool]:
+    def _compiled(
+        self, schema: Mapping[str, Any]
+    ) -> tuple[jsonschema_rs.Draft4Validator, list[Path]]:
         entry = self._schemas.get(id(schema))
         if entry is None or entry[0] is not schema:
             validator = jsonschema_rs.Draft4Validator(dict(schema), validate_formats=False)
-            entry = (schema, validator, _has_url_format(schema))
+            entry = (schema, validator, url_paths(schema))
             self._schemas[id(schema)] = entry
         return entry[1], entry[2]
 

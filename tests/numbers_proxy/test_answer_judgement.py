@@ -29,6 +29,7 @@ SEEN_BY_THESE_REQUESTS = {
     "xml-requests-answered-json": "answer_negotiated",
     "search-refuses-sms-voice": "positive_data_acceptance",
     "json-error-code-as-number": "response_schema_conformance",
+    "owned-mohttpurl-not-a-url": "formats_conform",
 }
 REQUESTS = [
     ("GET", "/number/search?country=GB&size=5", None, None, None),
@@ -53,6 +54,17 @@ def test_the_same_findings_as_judge_answer(fault: str | None) -> None:
     judgement = AnswerJudgement(document)
     compared, found = 0, set[str]()
     with faulty_mock([fault] if fault else []) as client:
+        # Two owned numbers for the owned lists, one with a webhook.
+        # (Some faults break the search itself: then the lists stay empty.)
+        searched = client.get("/number/search", params={"country": "GB", "size": 2})
+        body = searched.json() if searched.status_code == 200 else {}
+        pool = body.get("numbers", []) if isinstance(body, dict) else []
+        for number in pool:
+            client.post("/number/buy", data={"country": "GB", "msisdn": number["msisdn"]})
+        if pool:
+            webhook = {"moHttpUrl": "https://example.com/in"}
+            update = {"country": "GB", "msisdn": pool[0]["msisdn"], **webhook}
+            client.post("/number/update", data=update)
         for method, target, form, headers, auth in REQUESTS:
             kwargs: dict[str, Any] = {"data": form, "headers": headers}
             if auth is not None:
