@@ -220,5 +220,5 @@ def measure_speed(
     progress("regeneration ...")
     speed.regeneration = measure_regeneration()
     progress("the mock directly and through the proxy ...")
-    speed.proxy = measure_proxy_overhead(seconds, min(rounds, 3), clients, PROXY_REQUESTS)
+    speed.proxy = measure_proxy_overhead(seconds, rounds, clients, PROXY_REQUESTS)
     return speed

@@ -36,11 +36,14 @@ def test_a_wrong_answer_is_raised(mock_url: str) -> None:
 
 def test_the_figures_and_their_targets() -> None:
     result = ProxyOverhead(
-        direct={"search": Side([0.2, 0.3, 0.25], 3000.0)},
-        proxied={"search": Side([0.9, 0.6, 0.7], 1800.0)},
+        direct={"search": Side([0.2, 0.3, 0.25], 3000.0, 150.0)},
+        proxied={"search": Side([0.9, 0.6, 0.7], 1800.0, 160.0, 140.0)},
         proxy_rss_kib=51200,
     )
     text = "\n".join(report_lines(result))
-    assert "| search | 0.25 ms | 0.70 ms | **0.45 ms** | 3000 | 1800 | **0.60** |" in text
+    assert (
+        "| search | 0.25 ms | 0.70 ms | **0.45 ms** | 3000 | 1800 | **0.60** | 150 µs | 140 µs |"
+        in text
+    )
     assert "Proxy RSS at the end: 51200 KiB" in text
     assert text in report(SpeedReport(proxy=result))
