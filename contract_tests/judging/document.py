@@ -5,14 +5,14 @@ Nothing here restates a schema: everything is looked up in the document that sch
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.undocumented import applied_document, undocumented_statuses
 from numbers_openapi import document_path
+from numbers_openapi.documents import load_document
+from numbers_openapi.undocumented import applied_document, undocumented_statuses
 
 DOCUMENT_PATH = document_path()
 
@@ -33,11 +33,9 @@ THROTTLED = 429
 
 
 @cache
-def load_document(path: Path = DOCUMENT_PATH) -> dict[str, Any]:
-    """The parsed document (cached: it is read-only for everyone)."""
-    with path.open(encoding="utf-8") as handle:
-        document: dict[str, Any] = json.load(handle)
-    return document
+def published_document(path: Path = DOCUMENT_PATH) -> dict[str, Any]:
+    """The document as published (cached: it is read-only for everyone)."""
+    return load_document(path)
 
 
 def resolve(document: JsonObject, node: Any) -> Any:
@@ -88,12 +86,11 @@ def response_schema(
 
 @cache
 def judged_document() -> dict[str, Any]:
-    """The document every answer is judged against: the vendored one with generator/overlay.yaml
-    applied, as the client is generated from it and the mock reads it (so a 400 field-error body
-    and a 420 of a cancel or an update are documented, and schema-checked), without the 429 the
-    overlay adds: schemathesis would count a throttled answer as a documented one, a pass.
-
-    Treat it as read-only (it is shared).
+    """The document every answer is judged against: the vendored one with the overlay
+    (numbers_openapi/overlay.yaml) applied, as the client is generated from it and the mock reads it
+    (so a 400 field-error body and a 420 of a cancel or an update are documented, and
+    schema-checked), without the 429 the overlay adds: schemathesis would count a throttled answer
+    as a documented one, a pass. Treat it as read-only (it is shared).
     """
     document = applied_document()
     added = undocumented_statuses()

@@ -64,7 +64,7 @@ def load_schema(
     config = config if config is not None else load_config()
     if seed is not None:
         config.update(seed=seed, max_failures=None)
-    # The overlaid document (`document.judged_document`): the statuses generator/overlay.yaml adds
+    # The overlaid document (`document.judged_document`): the statuses the overlay adds
     # (400 everywhere, 420 on cancel and update) are documented there, so `status_code_conformance`
     # accepts them and their bodies are schema-checked; a 429 is not, and never passes.
     schema = schemathesis.openapi.from_dict(judged_document(), config=config)

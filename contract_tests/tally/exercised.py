@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from contract_tests.judging.document import LIST_OPERATIONS, load_document, resolve
+from contract_tests.judging.document import LIST_OPERATIONS, published_document, resolve
 
 # Paging parameters judge nothing by themselves; the others filter (lists) or describe (changes).
 PAGING_PARAMETERS = frozenset({"size", "index"})
@@ -31,7 +31,7 @@ def declared_parameters(label: str) -> frozenset[str]:
     """The query parameters and form fields the document declares for an operation: the only
     names worth listing as judged (fuzzing also sends made-up ones)."""
     method, path = label.split(" ", 1)
-    document = load_document()
+    document = published_document()
     operation = resolve(document, document.get("paths", {}).get(path, {}).get(method.lower(), {}))
     names = {p.get("name") for p in operation.get("parameters", []) if isinstance(p, dict)}
     for media in operation.get("requestBody", {}).get("content", {}).values():
