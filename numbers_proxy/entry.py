@@ -1,32 +1,28 @@
 """The console entry point: one line and exit code 2 when the `[proxy]` extra is missing.
 
-Only the standard library is imported before the check, so a harness-only install (no web
-server) gets a sentence saying what to install, never an ImportError's traceback.
+The toolkit's other commands go through `numbers_commands`; this one asks the same question of the
+installed distribution's metadata (`missing_requirements`, which reads the extra's requirements
+from pyproject.toml's pins, never restated) before importing anything of its own, so a
+harness-only install gets a sentence saying what to install, never an ImportError's traceback.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections.abc import Sequence
 
-__all__ = ["main", "missing_modules"]
+from numbers_commands import DISTRIBUTION, USAGE_ERROR, missing_requirements
 
-# What `[proxy]` brings (its web server and client) and the judge's own libraries.
-REQUIRED = ("uvicorn", "h11", "httpx", "trustme", "jsonschema_rs", "defusedxml", "iso3166")
-USAGE_ERROR = 2
+__all__ = ["main"]
 
-
-def missing_modules(names: Sequence[str] = REQUIRED) -> list[str]:
-    return [name for name in names if importlib.util.find_spec(name) is None]
+COMMAND = "numbers-contract-proxy"
+EXTRA = "proxy"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    missing = missing_modules()
-    if missing:
+    if missing_requirements(EXTRA):
         print(
-            f"numbers-contract-proxy: missing {', '.join(missing)}: "
-            "install the proxy extra (pip install 'numbers-toolkit[proxy]')",
+            f"{COMMAND} needs the {EXTRA} extra: pip install '{DISTRIBUTION}[{EXTRA}]'",
             file=sys.stderr,
         )
         return USAGE_ERROR

@@ -17,9 +17,9 @@ import pytest
 from numbers_mock import MockApp, MockSettings, create_app
 from numbers_mock import serve_in_thread as serve_mock
 from numbers_mock.faults import fault_variant
-from numbers_mock.server import ServerOptions as MockOptions
-from numbers_mock.tls import TlsFiles as MockTls
-from numbers_mock.tls import make_test_certificate as mock_certificate
+from numbers_mock.server.serving import ServerOptions as MockOptions
+from numbers_mock.server.tls import TlsFiles as MockTls
+from numbers_mock.server.tls import make_test_certificate as mock_certificate
 from numbers_proxy.assembly import assemble
 from numbers_proxy.forwarding import ProxyApp
 from numbers_proxy.server import ServerOptions, serve_in_thread

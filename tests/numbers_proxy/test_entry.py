@@ -23,8 +23,7 @@ from numbers_proxy import entry
 def test_a_missing_extra_is_one_line_and_exit_2(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(entry, "REQUIRED", ("uvicorn", "no_such_module_here"))
-    monkeypatch.setattr(entry, "missing_modules", lambda: ["no_such_module_here"])
+    monkeypatch.setattr(entry, "missing_requirements", lambda extra: ["uvicorn"])
     assert entry.main(["--upstream", "http://127.0.0.1:9"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
