@@ -102,7 +102,11 @@ class ProxyApp:
 
     async def _exchange(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
-        body = await self._read_body(receive)
+        try:
+            body = await self._read_body(receive)
+        except _ClientGone:
+            # The application left before its request was whole: nothing to forward or judge.
+            return
         if body is None:
             await _answer(send, 413, "request body too large")
             return
@@ -212,7 +216,7 @@ class ProxyApp:
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
-                return b"".join(parts)
+                raise _ClientGone
             chunk: bytes = message.get("body", b"")
             size += len(chunk)
             if size > self.settings.max_request_bytes:
@@ -220,6 +224,10 @@ class ProxyApp:
             parts.append(chunk)
             if not message.get("more_body", False):
                 return b"".join(parts)
+
+
+class _ClientGone(Exception):
+    """The application disconnected before its request was whole."""
 
 
 def _text(value: bytes | None) -> str | None:
