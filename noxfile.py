@@ -160,6 +160,7 @@ def contract(session: nox.Session) -> None:
         "contract_tests",
         f"--junitxml={reports / 'contract.xml'}",
         f"--html-report={reports / 'contract.html'}",
+        f"--json-report={reports / 'contract.json'}",
         *session.posargs,
     )
 

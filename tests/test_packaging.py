@@ -172,7 +172,14 @@ def test_the_harness_extra_runs_numbers_contract_against_a_served_mock(
         "HYPOTHESIS_PROFILE": "quick",
     }
     run = subprocess.run(
-        [bin_dir / "numbers-contract", "--target-url", url, "--rate-limit", "none"],
+        [
+            bin_dir / "numbers-contract",
+            "--target-url",
+            url,
+            "--rate-limit",
+            "none",
+            "--json-report=run.json",
+        ],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -183,6 +190,20 @@ def test_the_harness_extra_runs_numbers_contract_against_a_served_mock(
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert " passed" in run.stdout
     assert PRIMARY_ACCOUNT.api_secret not in run.stdout + run.stderr
+    # The run record, and the schema it follows, installed with the package.
+    record = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    schema = subprocess.run(
+        [
+            bin_dir / "python",
+            "-c",
+            "from contract_tests.reporting.record import load_schema as s; "
+            "print(s()['properties']['record_version']['const'])",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert str(record["record_version"]) == schema
 
 
 def test_the_spec_extra_diffs_two_documents_outside_the_checkout(

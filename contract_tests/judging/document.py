@@ -100,3 +100,17 @@ def judged_document() -> dict[str, Any]:
             if THROTTLED in added.for_label(f"{method.upper()} {path}") and responses:
                 responses.pop(str(THROTTLED), None)
     return document
+
+
+@cache
+def documented_statuses() -> dict[str, tuple[str, ...]]:
+    """Per operation label, every status the document with the overlay gives it (429 included:
+    the overlay documents the service's throttling), in order: the coverage matrix's columns."""
+    document = applied_document()
+    statuses: dict[str, tuple[str, ...]] = {}
+    for path, item in document.get("paths", {}).items():
+        for method, operation in item.items():
+            responses = operation.get("responses") if isinstance(operation, dict) else None
+            if isinstance(responses, dict):
+                statuses[f"{method.upper()} {path}"] = tuple(sorted(map(str, responses)))
+    return dict(sorted(statuses.items()))

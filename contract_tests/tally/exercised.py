@@ -89,6 +89,15 @@ class OperationExercise:
             "judged": {k: sorted(v) for k, v in self.judged.items()},
         }
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> OperationExercise:
+        return cls(
+            statuses=Counter({int(k): int(v) for k, v in data.get("statuses", {}).items()}),
+            json_answers=int(data.get("json_answers", 0)),
+            xml_answers=int(data.get("xml_answers", 0)),
+            judged={str(k): set(v) for k, v in data.get("judged", {}).items()},
+        )
+
 
 class Exercised:
     """Per operation label, safe to fill from several threads (the gate sends from workers)."""
