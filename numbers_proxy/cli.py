@@ -60,8 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     limits.add_argument("--max-connections", type=_positive, default=256, metavar="N")
     output = parser.add_argument_group("output")
     output.add_argument("--quiet", action="store_true", help="print only exchanges with findings")
-    output.add_argument("--json", type=Path, metavar="FILE", help="write the session record")
-    output.add_argument("--html", type=Path, metavar="FILE", help="write the HTML report")
+    output.add_argument(
+        "--json", type=Path, metavar="FILE", help="write the run record (the harness's schema)"
+    )
+    output.add_argument(
+        "--html", type=Path, metavar="FILE", help="write the HTML report (the harness's)"
+    )
     output.add_argument("--junit", type=Path, metavar="FILE", help="write JUnit XML")
     output.add_argument(
         "--fail-on",
@@ -92,8 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         verify = _verify(args)
     except (OSError, ssl.SSLError) as exc:
         parser.error(f"cannot read --ca-file {args.ca_file}: {exc}")
-    from numbers_proxy.assembly import assemble
+    from numbers_proxy.assembly import assemble, shown_url
     from numbers_proxy.records import write_html, write_json, write_junit
+    from numbers_proxy.run_record import harness_record
     from numbers_proxy.server import ServerOptions, run_foreground
 
     with _tls_files(args) as tls:
@@ -113,17 +118,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = ServerOptions(tls, args.idle_timeout, args.request_timeout, args.max_connections)
         with contextlib.suppress(KeyboardInterrupt):
             run_foreground(app, args.host, args.port, options)
-    record = session.as_record()
+    exit_status = 1 if args.fail_on == "finding" and session.findings else 0
+    shown = [shown_url(arg) if "://" in arg else arg for arg in _arguments(argv)]
+    record = harness_record(session, ["numbers-contract-proxy", *shown], exit_status)
     print(session.summary(), flush=True)
-    for path, write in (
-        (args.json, write_json),
-        (args.html, write_html),
-        (args.junit, write_junit),
-    ):
+    reports = (
+        (args.json, write_json, record),
+        (args.html, write_html, record),
+        (args.junit, write_junit, session.as_record()),
+    )
+    for path, write, content in reports:
         if path is not None:
-            write(record, path)
+            write(content, path)
             print(f"numbers-contract-proxy: wrote {path}", flush=True)
-    return 1 if args.fail_on == "finding" and session.findings else 0
+    return exit_status
+
+
+def _arguments(argv: Sequence[str] | None) -> list[str]:
+    return list(sys.argv[1:] if argv is None else argv)
 
 
 def _verify(args: argparse.Namespace) -> Any:

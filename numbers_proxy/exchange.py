@@ -81,3 +81,8 @@ class Exchange:
     complete: bool = True
     findings: list[Finding] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    # For the reports, set (masked) only when something was found: the request's target and form,
+    # and the start of the answer.
+    shown_target: str = ""
+    shown_form: str = ""
+    excerpt: str = ""

@@ -75,6 +75,11 @@ class ExchangeJudge:
         exchange.operation = redactor.redact(verdict.operation)
         exchange.findings = [Finding(f.check, f.side, redactor.redact(f.detail)) for f in findings]
         exchange.notes = [Note(n.id, redactor.redact(n.detail)) for n in notes]
+        if exchange.findings:
+            query = f"?{request.query_string}" if request.query_string else ""
+            exchange.shown_target = redactor.redact(request.path + query)
+            exchange.shown_form = redactor.redact(request.body.decode("utf-8", "replace"))
+            exchange.excerpt = redactor.excerpt(content)
         return exchange
 
     def _redactor(self, verdict: RequestVerdict) -> Redactor:

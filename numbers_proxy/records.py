@@ -1,6 +1,8 @@
-"""The session's reports: a JSON record a program reads, JUnit for CI, HTML for a person.
+"""The session's reports: the harness's run record (JSON, `run_record.harness_record`) and its
+HTML report for a person, and JUnit for CI.
 
-The JSON record (`"record": "numbers-contract-proxy session"`, `"version": 1`):
+JUnit is written from the session's own summary (`Session.as_record`,
+`"record": "numbers-contract-proxy session"`, `"version": 1`):
 
 - `upstream`, `started`, `finished` (UTC), `seconds`;
 - `counts`: `exchanges`, `with_findings`, `findings`, `unjudged`, `notes`;
@@ -17,13 +19,12 @@ Check ids are the harness's (`contract_tests.judging.registry`) for answers and 
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement, tostring
 
-from numbers_proxy.checks import describe
+from contract_tests.reporting.html import render
 
 __all__ = ["write_html", "write_json", "write_junit"]
 
@@ -65,41 +66,5 @@ def write_junit(record: dict[str, Any], path: Path) -> None:
 
 
 def write_html(record: dict[str, Any], path: Path) -> None:
-    """A page with the counts, the findings by check, the coverage grid and the findings."""
-    e = html.escape
-    counts = record["counts"]
-    rows = [
-        f"<tr><td>{e(check)}</td><td>{e(info['side'])}</td><td>{info['findings']}</td>"
-        f"<td>{e(describe(check).rule)}</td></tr>"
-        for check, info in record["checks"].items()
-    ]
-    coverage = [
-        f"<tr><td>{e(row['operation'])}</td><td>{row['status']}</td>"
-        f"<td>{'yes' if row['documented'] else 'no'}</td><td>{row['exchanges']}</td></tr>"
-        for row in record["coverage"]
-    ]
-    findings = [
-        f"<tr><td>{e(f['time'])}</td><td>{e(f['operation'])}</td><td>{f['status']}</td>"
-        f"<td>{e(f['check'])}</td><td>{e(f['side'])}</td><td>{e(f['detail'])}</td></tr>"
-        for f in record["findings"]
-    ]
-    page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>numbers-contract-proxy session</title>
-<style>body{{font-family:sans-serif}}table{{border-collapse:collapse}}
-td,th{{border:1px solid #ccc;padding:2px 6px;text-align:left}}</style></head><body>
-<h1>numbers-contract-proxy session</h1>
-<p>Upstream {e(record["upstream"])}, {e(record["started"])} to {e(record["finished"])}:
-{counts["exchanges"]} exchanges, {counts["with_findings"]} with findings, {counts["findings"]}
-findings, {counts["unjudged"]} left unjudged, {counts["notes"]} notes.</p>
-<h2>Findings by check</h2>
-<table><tr><th>check</th><th>side</th><th>findings</th><th>rule</th></tr>{"".join(rows)}</table>
-<h2>Coverage</h2>
-<table><tr><th>operation</th><th>status</th><th>documented</th><th>exchanges</th></tr>
-{"".join(coverage)}</table>
-<h2>Findings</h2>
-<table><tr><th>time</th><th>operation</th><th>status</th><th>check</th><th>side</th><th>detail</th></tr>
-{"".join(findings)}</table>
-<p>{record["findings_left_out"]} more findings were counted but not kept.</p>
-</body></html>
-"""
-    path.write_text(page, encoding="utf-8")
+    """The harness's HTML report, from the harness-shaped run record (`run_record`)."""
+    path.write_text(render(record), encoding="utf-8")

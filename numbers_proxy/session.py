@@ -21,7 +21,7 @@ __all__ = ["KeptFinding", "Session"]
 
 @dataclass(frozen=True)
 class KeptFinding:
-    """A finding as the reports show it (already masked)."""
+    """A finding as the reports show it (already masked), with its exchange."""
 
     check: str
     side: Side
@@ -29,6 +29,12 @@ class KeptFinding:
     status: int
     time: str
     detail: str
+    method: str = ""
+    target: str = ""
+    form: str = ""
+    accept: str = ""
+    media_type: str = ""
+    excerpt: str = ""
 
 
 def _now() -> str:
@@ -57,6 +63,13 @@ class Session:
     kept: list[KeptFinding] = field(default_factory=list)
     left_out: int = 0
     unjudged: int = 0
+    # Per operation: milliseconds spent, JSON and XML answers; findings per operation and status,
+    # and per operation and check (for the harness's run record).
+    milliseconds: dict[str, float] = field(default_factory=dict)
+    json_answers: Counter[str] = field(default_factory=Counter)
+    xml_answers: Counter[str] = field(default_factory=Counter)
+    failed_cells: Counter[tuple[str, int]] = field(default_factory=Counter)
+    failed_checks: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def record(self, exchange: Exchange) -> None:
         """Count one exchange and write its line."""
@@ -64,7 +77,13 @@ class Session:
         # Formatting the time costs more than the rest of the counting: only when it is shown.
         stamp = _now() if shown or exchange.findings else ""
         self.exchanges += 1
-        self.coverage[(exchange.operation, exchange.status)] += 1
+        operation = exchange.operation
+        self.coverage[(operation, exchange.status)] += 1
+        self.milliseconds[operation] = self.milliseconds.get(operation, 0.0) + exchange.milliseconds
+        if exchange.media_type in ("text/xml", "application/xml"):
+            self.xml_answers[operation] += 1
+        elif exchange.media_type is not None and "json" in exchange.media_type:
+            self.json_answers[operation] += 1
         if not exchange.complete:
             self.unjudged += 1
         for note in exchange.notes:
@@ -72,8 +91,10 @@ class Session:
             self.note_examples.setdefault(note.id, note.detail)
         if exchange.findings:
             self.with_findings += 1
+            self.failed_cells[(operation, exchange.status)] += 1
         for finding in exchange.findings:
             self.by_check[finding.check] += 1
+            self.failed_checks[(operation, finding.check)] += 1
             self.sides.setdefault(finding.check, finding.side)
             if len(self.kept) < self.keep:
                 self.kept.append(
@@ -84,6 +105,12 @@ class Session:
                         exchange.status,
                         stamp,
                         finding.detail,
+                        exchange.request.method,
+                        exchange.shown_target,
+                        exchange.shown_form,
+                        exchange.request.headers.get("accept", ""),
+                        exchange.media_type or "",
+                        exchange.excerpt,
                     )
                 )
             else:

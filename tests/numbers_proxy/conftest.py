@@ -3,6 +3,7 @@ both served on 127.0.0.1 in threads of the test process, started and stopped by 
 
 from __future__ import annotations
 
+import json
 import ssl
 import time
 from collections import deque
@@ -12,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+import jsonschema_rs
 import pytest
 
+from contract_tests.reporting.record import SCHEMA_PATH
 from numbers_mock import MockApp, MockSettings, create_app
 from numbers_mock import serve_in_thread as serve_mock
 from numbers_mock.faults import fault_variant
@@ -105,6 +108,13 @@ class Proxied:
     def found(self) -> list[str]:
         """Every finding's check id, in order."""
         return [kept.check for kept in self.settle().kept]
+
+
+def assert_harness_record(record: dict[str, Any]) -> None:
+    """`record` is valid by the harness's published run-record schema."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    errors = [error.message for error in jsonschema_rs.validator_for(schema).iter_errors(record)]
+    assert not errors, errors[:3]
 
 
 def settle(app: ProxyApp, timeout: float = 10.0) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -18,6 +19,8 @@ from benchmarks.targets import free_port
 from numbers_mock import PRIMARY_ACCOUNT, MockSettings, create_app, serve_in_thread
 from numbers_mock.faults import fault_variant
 from numbers_proxy import entry
+
+from .conftest import assert_harness_record
 
 
 def test_a_missing_extra_is_one_line_and_exit_2(
@@ -99,6 +102,10 @@ def test_a_session_ends_with_its_summary_and_reports(tmp_path: Path) -> None:
     )
     assert "numbers-contract-proxy: 2 exchanges" in out
     record = json.loads(reports[0].read_text())
-    assert record["checks"]["response_schema_conformance"]["findings"] == 1
+    assert_harness_record(record)
+    checks = {check["id"]: check for check in record["checks"]}
+    assert checks["response_schema_conformance"]["findings"] == 1
+    assert record["exit_status"] == 1 and not record["verdict"]["passed"]
+    assert re.search(r"Finding \d+: \[response_schema_conformance\]", reports[1].read_text())
     assert ElementTree.parse(reports[2]).getroot().get("failures") == "2"
     assert PRIMARY_ACCOUNT.api_secret not in out + err + reports[1].read_text()

@@ -17,9 +17,10 @@ from numbers_mock import PRIMARY_ACCOUNT
 from numbers_mock import serve_in_thread as serve_in_thread_plain
 from numbers_proxy.assembly import assemble
 from numbers_proxy.records import write_html, write_json, write_junit
+from numbers_proxy.run_record import harness_record
 from numbers_proxy.server import serve_in_thread
 
-from .conftest import Proxied, Proxy
+from .conftest import Proxied, Proxy, assert_harness_record
 
 BASIC = PRIMARY_ACCOUNT.auth
 # Headers the two servers stamp on their own (uvicorn's clock).
@@ -106,11 +107,14 @@ def test_credentials_are_masked_everywhere(proxied: Proxy, tmp_path: Path) -> No
         # quote what was sent.
         client.get(f"/number/search?api_key={key}&api_secret={secret}&country={secret}")
         client.get("/account/numbers", params={"pattern": secret, "size": 0}, auth=BASIC)
-    record = proxy.session.as_record()
-    assert record["counts"]["findings"] >= 2
+    summary = proxy.session.as_record()
+    assert summary["counts"]["findings"] >= 2
+    record = harness_record(proxy.session, ["numbers-contract-proxy"], 0)
+    assert_harness_record(record)
     files = [tmp_path / "record.json", tmp_path / "report.html", tmp_path / "junit.xml"]
-    for path, write in zip(files, (write_json, write_html, write_junit), strict=True):
-        write(record, path)
+    write_json(record, files[0])
+    write_html(record, files[1])
+    write_junit(summary, files[2])
     texts = [out.getvalue(), json.dumps(record), *(path.read_text() for path in files)]
     for text in texts:
         assert secret not in text

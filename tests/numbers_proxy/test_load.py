@@ -105,7 +105,7 @@ def test_memory_stays_bounded_over_20000_exchanges(tmp_path: Path) -> None:
     # Every exchange was judged (run_server's health checks come on top), the refused ones found,
     # and only the first findings kept in full.
     record = json.loads(record_file.read_text(encoding="utf-8"))
-    assert record["counts"]["exchanges"] >= EXCHANGES
-    assert record["checks"]["request_service_accepts"]["findings"] >= EXCHANGES // len(targets())
-    assert len(record["findings"]) == 1000
-    assert record["findings_left_out"] > 0
+    assert record["safety"]["sent"] >= EXCHANGES
+    refused = next(c for c in record["checks"] if c["id"] == "request_service_accepts")
+    assert refused["failed"] >= EXCHANGES // 5
+    assert len(record["findings"]) == 1000 < refused["failed"]

@@ -10,7 +10,10 @@ from xml.etree import ElementTree
 from numbers_proxy.checks import Side
 from numbers_proxy.exchange import Exchange, Finding, Note, Request
 from numbers_proxy.records import write_html, write_json, write_junit
+from numbers_proxy.run_record import harness_record
 from numbers_proxy.session import Session
+
+from .conftest import assert_harness_record
 
 GRID = {"GET /number/search": (200, 400, 401), "POST /number/buy": (200, 400, 401, 420)}
 
@@ -75,16 +78,25 @@ def test_the_record_counts_and_covers() -> None:
 def test_the_reports(tmp_path: Path) -> None:
     recorded, _ = session()
     finding = Finding("cancel_removes", Side.SERVER, "still lists <447700900001>")
+    refused = Finding("request_service_accepts", Side.CLIENT, "country='QZ'")
     recorded.record(exchange("GET /account/numbers", 200, finding))
+    recorded.record(exchange("GET /number/search", 400, refused))
     recorded.record(exchange("GET /number/search", 200))
-    record = recorded.as_record()
+    record = harness_record(recorded, ["numbers-contract-proxy", "--upstream", "x"], 1)
+    assert_harness_record(record)
+    assert record["verdict"] == {"passed": False, "line": "FAILED: 2 findings in 3 exchanges"}
+    assert [f["check"] for f in record["findings"]] == ["cancel_removes", "request_service_accepts"]
+    tests = {test["label"]: test for test in record["tests"]}
+    assert tests["GET /number/search"]["cases"] == 2
+    assert tests["GET /number/search"]["failures"] == {"request_service_accepts": 1}
     write_json(record, tmp_path / "r.json")
-    write_junit(record, tmp_path / "j.xml")
+    write_junit(recorded.as_record(), tmp_path / "j.xml")
     write_html(record, tmp_path / "r.html")
     assert json.loads((tmp_path / "r.json").read_text()) == record
     suite = ElementTree.parse(tmp_path / "j.xml").getroot()
-    assert (suite.get("tests"), suite.get("failures")) == ("3", "1")
+    assert (suite.get("tests"), suite.get("failures")) == ("3", "2")
     failed = [case for case in suite.iter("testcase") if case.find("failure") is not None]
-    assert [case.get("name") for case in failed] == ["GET /account/numbers"]
+    names = sorted(str(case.get("name")) for case in failed)
+    assert names == ["GET /account/numbers", "GET /number/search"]
     page = (tmp_path / "r.html").read_text()
     assert "&lt;447700900001&gt;" in page and "A number cancelled leaves the owned list." in page
