@@ -25,6 +25,7 @@ READMES = sorted(
     {
         ROOT / "README.md",
         ROOT / "numbers_mock" / "README.md",
+        ROOT / "numbers_proxy" / "README.md",
         ROOT / "spec_update" / "README.md",
         ROOT / "generated_client" / "README.md",
         ROOT / "contract_tests" / "README.md",
