@@ -5,5 +5,6 @@ paths or URLs) by rule, with a level for a client and for a server, and writes n
 `python -m spec_update PATH_OR_URL [--check]` does the same against the vendored document, then
 vendors the new one with its provenance, bumps the client's version with a changelog entry,
 regenerates generated_client/ and reports what changed in the client's public API; `--check` only
-reports. spec_update/README.md has the rules, their levels and the report's JSON format.
+reports. docs/spec-rules.md has the rules and their levels, spec_update/README.md the report's
+JSON format.
 """

@@ -22,7 +22,7 @@ from spec_update.update import Outcome
 COLUMN = 12
 SHOWN_OPERATIONS = 3
 SHOWN_FAILURES = 20
-RULES_DOC = "spec_update/README.md"
+RULES_DOC = "docs/spec-rules.md"
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 server, why, and how it compares with oasdiff's rule of the same meaning.
 
 This table is the single source of the levels: a change names its rule and takes the levels from
-here. spec_update/README.md shows it (`python -m spec_update rules` prints it; a test keeps the two
+here. docs/spec-rules.md shows it (`python -m spec_update rules` prints it; a test keeps the two
 equal). oasdiff's ids and levels are those of `checker/rules.go` in the public oasdiff repository
 (ERR, WARN, INFO judge the change for clients); `differs` says where this project decides
 otherwise and why, most often because of what the change does to the generated client.
@@ -1146,7 +1146,7 @@ def rule(rule_id: str) -> Rule:
 
 
 def markdown_table() -> str:
-    """The table of every rule, as spec_update/README.md shows it."""
+    """The table of every rule, as docs/spec-rules.md shows it."""
     lines = [
         "| id | detects | client | server | why | oasdiff | where we differ |",
         "| --- | --- | --- | --- | --- | --- | --- |",
