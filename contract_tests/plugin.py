@@ -48,6 +48,7 @@ from contract_tests.run.options import (
     HarnessOptions,
     add_options,
 )
+from contract_tests.run.preflight import run_preflight
 from contract_tests.run.profiles import (
     current_profile_name,
     default_profile_name,
@@ -213,6 +214,9 @@ def pytest_configure(config: pytest.Config) -> None:
         check_reachable(
             options.target_url, options.request_deadline, plugin.state.gate.tls_context()
         )
+        stop = run_preflight(options, plugin.state.gate)
+        if stop is not None:
+            pytest.exit(plugin.redactor.redact(stop.line), returncode=stop.code)
     workers = config.getoption("numprocesses", None)
     if workers and options.allow_purchases and not options.embedded:
         # The purchase cap and the final clean-up are kept per process.

@@ -25,11 +25,14 @@ from contract_tests.judging.redaction import Redactor
 from contract_tests.judging.violations import (
     BUY_AVAILABLE,
     PURCHASE_SHOWS_UP,
+    SEARCH_EXCLUDES_OWNED,
+    SET_UP_HELD_BACK,
     UPDATE_OWNED,
     Violation,
 )
 from contract_tests.run.run_state import Stock
 from contract_tests.run.target import Target
+from contract_tests.safety.layer import HeldBack
 from contract_tests.safety.purchases import PurchaseLedger
 
 APPLICATION = "aaaaaaaa-bbbb-cccc-dddd-0123456789ab"
@@ -117,6 +120,12 @@ class TargetStock:
     findings: tuple[Violation, ...] = ()
 
 
+def held_back_finding(held: HeldBack) -> Violation:
+    """A request of the set-up the safety layer would not send, as a finding: the target's
+    answers led the set-up there (a number owned before the run sold again, say)."""
+    return Violation(SET_UP_HELD_BACK, f"stocking: {held}")
+
+
 def stock_target(target: Target, ledger: PurchaseLedger, redactor: Redactor) -> TargetStock:
     """Buy up to the purchase cap (at most `MAX_TARGET_STOCK`), in turn in `TARGET_COUNTRIES`; link
     the first to `APPLICATION` and give the second (or the only one) a webhook.
@@ -148,6 +157,16 @@ def stock_target(target: Target, ledger: PurchaseLedger, redactor: Redactor) -> 
                 if sum(1 for c, _ in bought if c == country) == count or not ledger.may_buy():
                     break
                 msisdn = str(number.msisdn)
+                if msisdn in ledger.protected or (country, msisdn) in bought:
+                    # Never bought: on a broken service a second purchase could go through.
+                    findings.append(
+                        Violation(
+                            SEARCH_EXCLUDES_OWNED,
+                            f"stocking: searching {country} offered {msisdn}, which the account "
+                            "owns (not bought again)",
+                        )
+                    )
+                    continue
                 status = account.buy(client, country, msisdn)
                 if status == 200:
                     bought.append((country, msisdn))
@@ -161,6 +180,8 @@ def stock_target(target: Target, ledger: PurchaseLedger, redactor: Redactor) -> 
                     )
         except Violation as finding:
             findings.append(finding)
+        except HeldBack as held:
+            findings.append(held_back_finding(held))
     if bought:
         # A purchase the owned list does not show is the finding; linking it would only add a
         # second one (its update refused) for the same cause.
@@ -201,6 +222,9 @@ def stock_target(target: Target, ledger: PurchaseLedger, redactor: Redactor) -> 
             status = int(update_a_number.sync_detailed(client=client, body=update).status_code)
         except Violation as finding:
             findings.append(finding)
+            continue
+        except HeldBack as held:
+            findings.append(held_back_finding(held))
             continue
         if status == 200:
             done.append(f"{update.msisdn} {what}")

@@ -232,6 +232,14 @@ REGISTRY: dict[str, Check] = _declare(
     Check("answer_is_json", "A JSON answer is non-empty UTF-8 JSON.", DOCUMENT, R),
     Check("target_answers", "The target answers every request.", HTTP, R),
     Check("not_throttled", "A run is not answered mostly with 429.", SERVICE, R),
+    # set-up and the verdict
+    Check(
+        "set_up_held_back",
+        "Setting up the run needs no request the safety layer must hold back (a number owned "
+        "before the run, a purchase past the cap): the target's answers never lead there.",
+        SERVICE,
+        R,
+    ),
 )
 
 

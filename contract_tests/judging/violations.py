@@ -36,6 +36,8 @@ ANSWER_WITHIN_SIZE = "answer_within_size"
 ANSWER_IS_JSON = "answer_is_json"
 TARGET_ANSWERS = "target_answers"
 NOT_THROTTLED = "not_throttled"
+# Set-up and the verdict (stock.py, preflight, the decisive probes)
+SET_UP_HELD_BACK = "set_up_held_back"
 # Every answer, whoever received it (judging.py): schemathesis' names for the rules it shares, so a
 # fault shows under one name whichever test met it; the harness's own for the rest.
 STATUS_CODE_CONFORMANCE = "status_code_conformance"
@@ -71,6 +73,7 @@ HARNESS_RULES = (
     ANSWER_IS_JSON,
     TARGET_ANSWERS,
     NOT_THROTTLED,
+    SET_UP_HELD_BACK,
 )
 # The judgement of every answer names a broken rule as the check of the fuzzing does (a
 # schemathesis check or one of checks.py), so one fault has one name whichever test met it.

@@ -23,6 +23,8 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 # Fixed, so a failing run here replays the same cases.
 SEED = 20261127
 RUN_TIMEOUT_SECONDS = 300
+# The console script `pip install` puts beside the interpreter.
+INSTALLED_COMMAND = Path(sys.executable).parent / "numbers-contract"
 
 
 @dataclass(frozen=True)
@@ -164,15 +166,16 @@ def start_harness(tmp_path: Path) -> StartHarness:
         *args: str,
         env: dict[str, str] | None = None,
         profile: str = "quick",
+        installed: bool = False,
     ) -> RunningHarness:
         directory = tmp_path / f"run{next(runs)}"
         directory.mkdir()
         junit = directory / "junit.xml"
+        # `numbers-contract` (the installed command) or `pytest contract_tests`: the same options.
+        runner = [str(INSTALLED_COMMAND)] if installed else [sys.executable, "-m", "pytest"]
         command = [
-            sys.executable,
-            "-m",
-            "pytest",
-            "contract_tests",
+            *runner,
+            *([] if installed else ["contract_tests"]),
             f"--hypothesis-seed={SEED}",
             f"--hypothesis-profile={profile}",
             f"--junitxml={junit}",
@@ -198,7 +201,12 @@ def start_harness(tmp_path: Path) -> StartHarness:
 def run_harness(start_harness: StartHarness) -> RunHarness:
     """Run the harness to its end (see `start_harness`)."""
 
-    def run(*args: str, env: dict[str, str] | None = None, profile: str = "quick") -> HarnessRun:
-        return start_harness(*args, env=env, profile=profile).finish()
+    def run(
+        *args: str,
+        env: dict[str, str] | None = None,
+        profile: str = "quick",
+        installed: bool = False,
+    ) -> HarnessRun:
+        return start_harness(*args, env=env, profile=profile, installed=installed).finish()
 
     return run
