@@ -18,6 +18,7 @@ from benchmarks.fault_checks import KNOWN_CHECKS
 __all__ = [
     "SetupStop",
     "SummaryRow",
+    "parse_first_failure",
     "parse_junit",
     "parse_seed",
     "parse_setup_stop",
@@ -32,6 +33,8 @@ _EXIT = re.compile(r"^!+ _pytest\.outcomes\.Exit: (?P<reason>.*?) !+$", re.MULTI
 # A finding as the harness words it: "[check] detail", more as "; also [check] detail".
 _NAMED_CHECK = re.compile(r"\[(?P<check>[a-z_ ]+)\]")
 _SEED = re.compile(r"^contract seed: (?P<seed>\d+) ", re.MULTILINE)
+# The summary's line on the first failure (`contract_tests.tally.first_failure`).
+_FIRST_FAILURE = re.compile(r"^first failure: after (?P<requests>\d+) requests", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,12 @@ def parse_seed(stdout: str) -> int | None:
     """The run's Hypothesis seed, which replays it (`--hypothesis-seed`), from its header."""
     found = _SEED.search(stdout)
     return int(found["seed"]) if found else None
+
+
+def parse_first_failure(stdout: str) -> int | None:
+    """The requests the run had sent at its first failure, from its summary (None: no failure)."""
+    found = _FIRST_FAILURE.search(stdout)
+    return int(found["requests"]) if found else None
 
 
 def parse_junit(report: str) -> dict[str, float]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from benchmarks.harness_output import (
     SetupStop,
     SummaryRow,
+    parse_first_failure,
     parse_junit,
     parse_seed,
     parse_setup_stop,
@@ -50,6 +51,8 @@ class HarnessOutcome:
     stopped: SetupStop | None = None
     # The Hypothesis seed the run printed: `--hypothesis-seed` replays it.
     seed: int | None = None
+    # Requests the run had sent (the safety layer's count) when its first failure came.
+    requests_to_first_failure: int | None = None
 
     @property
     def caught(self) -> bool:
@@ -156,4 +159,5 @@ def run_harness(
         test_seconds,
         parse_setup_stop(output),
         parse_seed(completed.stdout),
+        parse_first_failure(completed.stdout),
     )

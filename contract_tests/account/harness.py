@@ -103,7 +103,7 @@ class Harness:
 
 @contextmanager
 def open_harness(state: RunState) -> Iterator[Harness]:
-    judge = AnswerJudge(judged_document(), state.redactor)
+    judge = AnswerJudge(judged_document(), state.redactor, skipped=state.skipped_checks)
     with open_target(state.options, state.gate, judge) as target:
         if not target.embedded and state.options.allow_purchases:
             # Snapshot before anything runs: these numbers are never cancelled or updated.

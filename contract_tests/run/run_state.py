@@ -19,6 +19,7 @@ from contract_tests.safety.layer import (
     RequestGate,
 )
 from contract_tests.safety.purchases import PurchaseLedger, Settlement
+from contract_tests.tally.first_failure import FirstFailure
 from contract_tests.tally.stats import RunStats
 
 
@@ -55,6 +56,10 @@ class RunState:
     # Filled by the end-of-run clean-up on a real target.
     settlement: Settlement | None = None
     interrupts: int = 0
+    # Checks the user switched off (`check_switches`).
+    skipped_checks: frozenset[str] = frozenset()
+    # The first failure of the run and the requests sent before it (the verdict's cost).
+    first_failure: FirstFailure = field(default_factory=FirstFailure)
 
     @classmethod
     def for_options(cls, options: HarnessOptions) -> RunState:

@@ -33,16 +33,18 @@ class AnswerJudge:
         document: Mapping[str, Any],
         redactor: Redactor,
         checks: frozenset[str] | None = None,
+        skipped: frozenset[str] = frozenset(),
     ) -> None:
         self._document = document
         self._paths = tuple(document.get("paths", {}))
         self._redactor = redactor
-        # Only these rules (None: every rule).
+        # Only these rules (None: every rule), less those the user switched off.
         self._checks = checks
+        self._skipped = skipped
 
     def only(self, *checks: str) -> AnswerJudge:
         """The same judge applying only `checks`."""
-        return AnswerJudge(self._document, self._redactor, frozenset(checks))
+        return AnswerJudge(self._document, self._redactor, frozenset(checks), self._skipped)
 
     def document_path(self, url_path: str) -> str | None:
         """The document's path the URL's path ends with (the target may sit under a prefix)."""
@@ -65,11 +67,13 @@ class AnswerJudge:
             asked_xml=any(kind in accept for kind in XML_MEDIA_TYPES),
             query=parse_qs(request.url.query.decode(), keep_blank_values=True),
             form=parse_form(request.content),
+            content_type=response.headers.get("content-type", ""),
         )
         findings = [
             finding
             for finding in judge_answer(self._document, answer)
-            if self._checks is None or finding.check in self._checks
+            if (self._checks is None or finding.check in self._checks)
+            and finding.check not in self._skipped
         ]
         if not findings:
             return

@@ -52,6 +52,7 @@ from contract_tests.judging.violations import (
 from contract_tests.safety.purchases import PurchaseLedger, cannot_buy
 from contract_tests.safety.ratelimit import Rate, TokenBucket
 from contract_tests.tally.exercised import Exercised
+from contract_tests.tally.judged import AnswerKinds
 
 T = TypeVar("T")
 READ_CHUNK = 64 * 1024
@@ -133,6 +134,8 @@ class RequestGate:
         # The Authorization headers of the run's own accounts ("Basic ..."), set by the run state.
         self.own_authorizations: frozenset[str] = frozenset()
         self.exercised = Exercised()
+        # Every final answer by whether it could be judged (`tally.judged`).
+        self.answer_kinds = AnswerKinds()
         self._tls: ssl.SSLContext | None = None
 
     # --- state ----------------------------------------------------------------------------
@@ -207,6 +210,8 @@ class RequestGate:
                 self.ledger.answered(slot, status)
             elif label == CANCEL and status == 200:
                 self.ledger.record_cancel(msisdn)
+            if status != 429 or retries == 0 or self.stopped is not None:
+                self.answer_kinds.record(status, own_credentials=self.is_own(authorization))
             if status != 429:
                 self._throttled_in_a_row = 0
                 if answer_of is not None and label is not None and not self.settling:

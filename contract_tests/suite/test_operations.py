@@ -24,6 +24,7 @@ schema = load_schema(
     stats=_state.stats,
     stock=_state.stock,
     transport=_state.schemathesis_transport,
+    skipped=_state.skipped_checks,
 )
 
 

@@ -4,6 +4,7 @@ seed, the JUnit times."""
 from __future__ import annotations
 
 from benchmarks.harness_output import (
+    parse_first_failure,
     parse_junit,
     parse_seed,
     parse_setup_stop,
@@ -122,3 +123,9 @@ def test_a_stop_naming_a_rule_of_the_harness_itself_names_it() -> None:
     stop = parse_setup_stop(SNAPSHOT_UNREADABLE)
     assert stop is not None
     assert stop.checks == ("owned_list_answers",)
+
+
+def test_the_requests_before_the_first_failure_are_read_from_the_summary() -> None:
+    stdout = "requests: 40 sent\nfirst failure: after 12 requests (decisive probes)\n"
+    assert parse_first_failure(stdout) == 12
+    assert parse_first_failure("requests: 40 sent\n") is None
