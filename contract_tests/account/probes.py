@@ -25,14 +25,19 @@ through a client without the judge: the probe judges those itself.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import httpx
 
 from contract_tests.account import numbers as account
 from contract_tests.account.harness import Harness
-from contract_tests.account.stock import APPLICATION, OTHER_APPLICATION
+from contract_tests.account.stock import (
+    APPLICATION,
+    OTHER_APPLICATION,
+    report_findings_once,
+    stock_mock,
+)
 from contract_tests.judging import habits, semantics
 from contract_tests.judging import violations as rules
 from contract_tests.judging.answer_rules import disagreements
@@ -393,6 +398,42 @@ class Probes:
                 rules.CANCEL_UNOWNED_REFUSED, f"cancelling {form['msisdn']}, not owned", cancelled
             )
         self.send("POST", "/number/update", data={**form, "moSmppSysType": NON_ASCII})
+
+
+Stock = tuple[tuple[str, str], ...]
+
+
+def run_probes(harness: Harness, tally: OperationStats, target_stock: Callable[[], Stock]) -> None:
+    """Every probe, in order; `target_stock` buys (or gives) a real target's stock."""
+    probes = Probes(harness, tally)
+    probes.lists_as_documented()
+    probes.credentials_checked()
+    probes.filters_hold()
+    probes.pages_hold()
+    probes.refusals_hold()
+    probes.negotiation_holds()
+    if not harness.state.ledger.changes_allowed:
+        return
+    if harness.target.embedded:
+        stocked = stock_mock(harness.target)
+        stock, links, cancel = stocked.owned, stocked.links, True
+    else:
+        # Bought here, within the cap, for every later test too; what went wrong is said here.
+        stock = target_stock()
+        report_findings_once(harness.state.stock)
+        links = {stock[0][1]: APPLICATION} if stock else {}
+        # A stocked number is cancelled only when another stays for the later tests.
+        cancel = len(stock) >= 2
+    if not stock:
+        return
+    probes.stock_holds(stock, links)
+    owned = probes.owned_numbers()
+    # The number with a webhook: the update must keep it.
+    country, msisdn = next(
+        ((c, m) for c, m in stock if owned.get(m, {}).get("moHttpUrl")), stock[-1]
+    )
+    probes.round_on(country, msisdn, cancel)
+    probes.unowned_refused(set(owned))
 
 
 def _q(params: Mapping[str, str]) -> dict[str, list[str]]:

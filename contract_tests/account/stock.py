@@ -25,7 +25,9 @@ from contract_tests.judging.redaction import Redactor
 from contract_tests.judging.violations import (
     BUY_AVAILABLE,
     PURCHASE_SHOWS_UP,
+    SEARCH_ANSWERS,
     SEARCH_EXCLUDES_OWNED,
+    SEARCH_OFFERS_NUMBERS,
     SET_UP_HELD_BACK,
     UPDATE_OWNED,
     Violation,
@@ -62,7 +64,10 @@ class Stocked:
 
 
 def stock_mock(target: Target) -> Stocked:
-    """Reset the mock and own a few numbers: linked by `app_id`, by each old callback, or not."""
+    """Reset the mock and own a few numbers: linked by `app_id`, by each old callback, or not.
+
+    What the mock does wrong on the way is a `Violation` naming the rule, like any finding.
+    """
     assert target.embedded, "stocking buys numbers: the embedded mock only"
     target.reset()
     client = target.client()
@@ -76,11 +81,15 @@ def stock_mock(target: Target) -> Stocked:
             size=to_own + to_spare,
         )
         page = account.parsed(search, f"stocking: searching {country}").parsed
-        assert isinstance(page, AvailableNumbers), f"searching {country} on the mock failed"
+        if not isinstance(page, AvailableNumbers):
+            raise Violation(SEARCH_ANSWERS, f"stocking: searching {country} gave no list")
         numbers = [(country, str(n.msisdn)) for n in page.numbers or []]
         for number in numbers[:to_own]:
             status = account.buy(client, *number)
-            assert status == 200, f"stocking: buying {number[1]} answered {status}"
+            if status != 200:
+                raise Violation(
+                    BUY_AVAILABLE, f"stocking: buying {number[1]}, just offered, answered {status}"
+                )
         owned += numbers[:to_own]
         spare += numbers[to_own:]
     (gb1, msisdn1), (gb2, msisdn2), (gb3, msisdn3) = owned[:3]
@@ -102,7 +111,10 @@ def stock_mock(target: Target) -> Stocked:
     )
     for update in links:
         status = int(update_a_number.sync_detailed(client=client, body=update).status_code)
-        assert status == 200, f"stocking: linking {update.msisdn} answered {status}"
+        if status != 200:
+            raise Violation(
+                UPDATE_OWNED, f"stocking: linking {update.msisdn}, just bought, answered {status}"
+            )
     return Stocked(
         owned=tuple(owned),
         spare=tuple(spare),
@@ -144,6 +156,8 @@ def stock_target(target: Target, ledger: PurchaseLedger, redactor: Redactor) -> 
     ]
     bought: list[tuple[str, str]] = []
     findings: list[Violation] = []
+    searched: list[str] = []
+    offered_any = False
     for country, count in zip(TARGET_COUNTRIES, per_country, strict=True):
         if count == 0:
             continue
@@ -153,6 +167,8 @@ def stock_target(target: Target, ledger: PurchaseLedger, redactor: Redactor) -> 
                 f"stocking: searching {country}",
             ).parsed
             offered = page.numbers or [] if isinstance(page, AvailableNumbers) else []
+            searched.append(country)
+            offered_any = offered_any or bool(offered)
             for number in offered:
                 if sum(1 for c, _ in bought if c == country) == count or not ledger.may_buy():
                     break
@@ -182,6 +198,14 @@ def stock_target(target: Target, ledger: PurchaseLedger, redactor: Redactor) -> 
             findings.append(finding)
         except HeldBack as held:
             findings.append(held_back_finding(held))
+    if searched and not offered_any:
+        findings.append(
+            Violation(
+                SEARCH_OFFERS_NUMBERS,
+                f"stocking: searching {' and '.join(searched)} offered no number at all: "
+                "nothing was bought, and no test has a number of the account's own to judge",
+            )
+        )
     if bought:
         # A purchase the owned list does not show is the finding; linking it would only add a
         # second one (its update refused) for the same cause.

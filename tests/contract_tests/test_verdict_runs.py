@@ -5,9 +5,13 @@ of raising, and the decisive probes that fail a faulty server within a few dozen
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Awaitable, Callable
 
 import pytest
+from starlette.middleware.base import RequestResponseEndpoint
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp
 
 from contract_tests.run.preflight import CREDENTIALS_REFUSED, NOT_THIS_API
@@ -15,12 +19,18 @@ from numbers_mock import PRIMARY_ACCOUNT, MockSettings, create_app
 from numbers_mock.faults import fault_variant
 from numbers_mock.seeding import parse_inventory
 from numbers_mock.settings import DEFAULT_ACCOUNTS
-from tests.contract_tests import hostile
+from tests.contract_tests import hostile, wrappers
+from tests.contract_tests.account import broken
 from tests.contract_tests.conftest import HarnessRun, RunHarness
 from tests.contract_tests.test_runs import MOCK_CREDENTIALS
 
 Serve = Callable[[ASGIApp], str]
 STOCKING = "stocking (real target, within the cap)"
+PROBES = "decisive probes"
+JSON = "application/json;charset=UTF-8"
+# The probes' first failure comes within a few dozen requests (the pre-flight's one included).
+PROBE_REQUESTS_BOUND = 60
+Rewrite = Callable[[Request, bytes], Awaitable[bytes | None]]
 
 KEY, SECRET = "sekritkey77", "sekritpass99"
 # On an idle machine the refusal comes within 5 s (start-up included); this bound leaves room for a
@@ -120,3 +130,71 @@ def test_stocking_reports_what_the_server_did_wrong_once(
     assert "offered 447700900002, which the account owns (not bought again)" in run.stdout
     assert "search_excludes_owned: 1" in run.summary_row("stocked filters GET /account/numbers")
     assert " passed " in run.summary_row(STOCKING)
+
+
+@pytest.mark.parametrize(
+    ("middleware", "check"),
+    [
+        pytest.param(
+            broken.rewriting(broken.offers_nothing), "search_offers_numbers", id="offers-nothing"
+        ),
+        pytest.param(broken.q_values_ignored, "accept_q_values", id="q-values"),
+    ],
+)
+def test_the_probes_fail_a_broken_server_within_a_few_dozen_requests(
+    run_harness: RunHarness, serve: Serve, middleware: wrappers.Middleware, check: str
+) -> None:
+    run = run_harness(
+        "--target-url",
+        serve(wrappers.behind(middleware)),
+        "--rate-limit=none",
+        "-x",
+        env=MOCK_CREDENTIALS,
+        installed=True,
+    )
+    assert run.returncode == 1, run.output
+    assert "Traceback" not in run.output, run.output
+    assert f"{check}: 1" in run.summary_row(PROBES)
+    sent = re.search(r"^first failure: after (\d+) requests \(decisive probes\)$", run.stdout, re.M)
+    assert sent is not None, run.stdout
+    assert int(sent[1]) <= PROBE_REQUESTS_BOUND, sent[0]
+    # Switched off, the same check finds nothing: the probes pass.
+    if check == "accept_q_values":
+        again = run_harness(
+            "--target-url",
+            serve(wrappers.behind(middleware)),
+            "--rate-limit=none",
+            f"--skip-check={check}",
+            "-k",
+            "probes",
+            env=MOCK_CREDENTIALS,
+            installed=True,
+        )
+        assert again.returncode == 0, again.output
+        assert " passed " in again.summary_row(PROBES)
+
+
+def test_a_test_that_judged_nothing_does_not_pass(run_harness: RunHarness, serve: Serve) -> None:
+    async def refuse_searches(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        # The mock itself refuses them, in the format asked for: the credentials are made wrong.
+        if request.url.path == "/number/search":
+            request.scope["headers"] = [
+                (name, b"Basic d3Jvbmc6d3Jvbmc=" if name == b"authorization" else value)
+                for name, value in request.scope["headers"]
+            ]
+        return await call_next(request)
+
+    run = run_harness(
+        "--target-url",
+        serve(wrappers.behind(refuse_searches)),
+        "--rate-limit=none",
+        "-k",
+        "test_operation and search",
+        env=MOCK_CREDENTIALS,
+        installed=True,
+    )
+    assert run.returncode == 1, run.output
+    row = run.summary_row("GET /number/search")
+    assert "failed" in row and "answers_judged: 1" in row, row
+    assert "nothing was judged: 401 x" in run.stdout
+    assert "the run's credentials refused" in run.stdout
