@@ -210,7 +210,9 @@ class RequestGate:
                 self.ledger.answered(slot, status)
             elif label == CANCEL and status == 200:
                 self.ledger.record_cancel(msisdn)
-            if status != 429 or retries == 0 or self.stopped is not None:
+            if label is not None and (status != 429 or retries == 0 or self.stopped is not None):
+                # Only the document's operations: a probe with another method (a 405) judges
+                # nothing of what a test is about.
                 self.answer_kinds.record(status, own_credentials=self.is_own(authorization))
             if status != 429:
                 self._throttled_in_a_row = 0

@@ -15,11 +15,17 @@ UNAUTHORIZED = 401
 THROTTLED = 429
 SERVER_ERROR = 500
 JUDGED = "judged"
+# Answers to requests sent without the run's credentials (schemathesis' `ignored_auth` probes, the
+# harness's own): they judge the refusal of credentials, not what the test is about.
+OTHER_CREDENTIALS = "without the run's credentials"
 
 
 def kind_of(status: int, *, own_credentials: bool) -> str:
-    """ "judged", or what kept the answer from being judged ("401", "5xx", "429")."""
-    if status == UNAUTHORIZED and own_credentials:
+    """`JUDGED`, or what kept the answer from being judged: "401", "5xx", "429", or a request
+    sent without the run's credentials."""
+    if not own_credentials:
+        return OTHER_CREDENTIALS
+    if status == UNAUTHORIZED:
         return "401"
     if status == THROTTLED:
         return "429"

@@ -9,8 +9,10 @@ from contract_tests.tally.judged import AnswerKinds, kind_of, nothing_judged
 
 def test_what_keeps_an_answer_from_being_judged() -> None:
     assert kind_of(401, own_credentials=True) == "401"
-    # A 401 to credentials the harness broke on purpose is the answer it wants.
-    assert kind_of(401, own_credentials=False) == "judged"
+    # Requests the harness sends without the run's credentials on purpose judge the refusal of
+    # credentials, not what the test is about: they do not count either way.
+    assert kind_of(401, own_credentials=False) == "without the run's credentials"
+    assert kind_of(200, own_credentials=False) == "without the run's credentials"
     assert kind_of(503, own_credentials=True) == "5xx"
     assert kind_of(429, own_credentials=True) == "429"
     assert kind_of(420, own_credentials=True) == "judged"
@@ -32,5 +34,7 @@ def test_nothing_judged_says_what_happened() -> None:
     held = nothing_judged(Counter(), held_back=3)
     assert held is not None and "3 case(s) held back" in held
     assert nothing_judged(Counter({"judged": 1, "401": 9}), held_back=0) is None
+    probed = nothing_judged(Counter({"401": 9, "without the run's credentials": 4}), held_back=0)
+    assert probed is not None and "without the run's credentials x4" in probed
     # Sent nothing and held nothing back: nothing to say (a test that only reports).
     assert nothing_judged(Counter(), held_back=0) is None
