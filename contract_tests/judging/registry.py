@@ -243,7 +243,7 @@ REGISTRY: dict[str, Check] = _declare(
     ),
     Check(
         "search_offers_numbers",
-        "A search in a country the service sells numbers in (GB, US) offers at least one number.",
+        "A search in each country the service surely sells numbers in (GB, US) offers one.",
         SERVICE,
         R,
     ),

@@ -6,7 +6,8 @@ safety layer (so within `--rate-limit`, and counted), the pre-flight reads the o
 account the run was given:
 
 - the target must answer it with a status the document lists for it (200, 401, or the overlay's
-  400) in a media type it lists (JSON or XML): a plain file server's 404 page is not the API;
+  400), in a media type it lists (JSON or XML) or at least with a JSON or XML body: a plain file
+  server's 404 page is not the API, JSON labelled `text/plain` is the API with a fault;
 - a 401 there means the credentials are refused, whatever else the target would do.
 
 Either ends the run at once with one line and an exit code of its own (`CREDENTIALS_REFUSED`,
@@ -16,6 +17,7 @@ retries, a 400) is left to the tests, which judge it.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import httpx
@@ -65,6 +67,22 @@ def media_type(response: httpx.Response) -> str:
     return value.split(";", 1)[0].strip().lower()
 
 
+def reads_as_api_body(content: bytes) -> bool:
+    """Whether a body is JSON or XML, as the API's are (an HTML page is neither).
+
+    An answer of the API under the wrong label (JSON sent as `text/plain`) is the API with a
+    fault, which the tests report; a web server's page is not the API at all.
+    """
+    text = content.lstrip()
+    if text.startswith(b"<"):
+        head = text[:64].lower()
+        return not (head.startswith(b"<!doctype html") or head.startswith(b"<html"))
+    try:
+        return isinstance(json.loads(text), dict)
+    except ValueError:
+        return False
+
+
 def judge_owned_answer(response: httpx.Response, base_url: str, account: Account) -> Stop | None:
     """The stop an owned-list answer calls for, or None (the run goes on)."""
     status = response.status_code
@@ -76,7 +94,9 @@ def judge_owned_answer(response: httpx.Response, base_url: str, account: Account
     if status >= SERVER_ERROR or status == THROTTLED:
         return None
     kind = media_type(response) or "no content type"
-    if status not in API_STATUSES or kind not in API_MEDIA_TYPES:
+    if status not in API_STATUSES or not (
+        kind in API_MEDIA_TYPES or reads_as_api_body(response.content)
+    ):
         return Stop(
             NOT_THIS_API,
             f"{base_url} does not look like the Numbers API: {OWNED} answered {status} "
