@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -39,23 +40,52 @@ def put_pyenv_pythons_on_path(versions: list[str]) -> None:
 put_pyenv_pythons_on_path(CLIENT_PYTHONS)
 
 
+# What an environment's install depends on: a reused environment whose stamp matches these files
+# (and the install's arguments) already holds exactly what the install would put there.
+INSTALL_INPUTS = (
+    ROOT / "pyproject.toml",
+    ROOT / "constraints.txt",
+    ROOT / "generated_client" / "pyproject.toml",
+)
+INSTALL_STAMP = ".numbers-toolkit-install"
+
+
+def install(session: nox.Session, *args: str) -> None:
+    """`session.install(*args)`, shown as it goes, and skipped when the reused environment was
+    installed with the same arguments from the same pins (editable installs follow the sources)."""
+    digest = hashlib.sha256("\0".join(args).encode())
+    for path in INSTALL_INPUTS:
+        digest.update(path.read_bytes())
+    location = getattr(session.virtualenv, "location", None)
+    stamp = Path(location) / INSTALL_STAMP if location else None
+    if stamp is not None and stamp.is_file() and stamp.read_text() == digest.hexdigest():
+        session.log("environment up to date with the pins: nothing to install")
+        return
+    session.log(
+        "installing the pinned dependencies (seconds with a warm cache, a minute or two cold)"
+    )
+    session.install(*args, silent=False)
+    if stamp is not None:
+        stamp.write_text(digest.hexdigest())
+
+
 def install_toolkit(session: nox.Session, *extras: str) -> None:
     """Install our packages and the committed generated client, every dependency pinned."""
     spec = f".[{','.join(extras)}]" if extras else "."
-    session.install(*CONSTRAINTS, "-e", spec, "-e", "./generated_client")
+    install(session, *CONSTRAINTS, "-e", spec, "-e", "./generated_client")
 
 
 @nox.session
 def generate(session: nox.Session) -> None:
     """Regenerate generated_client/ from openapi/ (`-- --check` only reports drift)."""
-    session.install(*CONSTRAINTS, "-e", ".[generate]")
+    install(session, *CONSTRAINTS, "-e", ".[generate]")
     session.run("python", "-m", "generator", *session.posargs)
 
 
 @nox.session
 def drift(session: nox.Session) -> None:
     """Fail when the committed generated_client/ differs from a fresh regeneration."""
-    session.install(*CONSTRAINTS, "-e", ".[generate]")
+    install(session, *CONSTRAINTS, "-e", ".[generate]")
     session.run("python", "-m", "generator", "--check")
 
 
@@ -84,7 +114,7 @@ def test_client(session: nox.Session) -> None:
     # Besides pytest and hypothesis, the tests read the overlaid document through generator/,
     # which needs jsonpath-ng and PyYAML: not the whole toolkit.
     test_needs = ("pytest", "hypothesis", "jsonpath-ng", "PyYAML")
-    session.install(*CONSTRAINTS, "-e", "./generated_client", *test_needs)
+    install(session, *CONSTRAINTS, "-e", "./generated_client", *test_needs)
     session.run("pytest", *(session.posargs or ["tests/generated_client"]))
 
 
@@ -93,7 +123,17 @@ def update_spec(session: nox.Session) -> None:
     """Vendor a new API document (path or URL), classify the changes and regenerate the client."""
     if not session.posargs or session.posargs[0].startswith("-"):
         session.error("Usage: nox -s update-spec -- PATH_OR_URL [--check] [--report FILE]")
-    session.install(*CONSTRAINTS, "-e", ".[spec,generate]", "-e", "./generated_client")
+    # pytest and hypothesis: the update runs the client's tests on the client it generates.
+    install(
+        session,
+        *CONSTRAINTS,
+        "-e",
+        ".[spec,generate]",
+        "-e",
+        "./generated_client",
+        "pytest",
+        "hypothesis",
+    )
     session.run("python", "-m", "spec_update", *session.posargs)
 
 
@@ -105,7 +145,7 @@ def spec_diff(session: nox.Session) -> None:
             "Usage: nox -s spec-diff -- OLD NEW [--format text|markdown|json] "
             "[--fail-on breaking|may-break] [--no-validate]"
         )
-    session.install(*CONSTRAINTS, "-e", ".[spec]")
+    install(session, *CONSTRAINTS, "-e", ".[spec]")
     session.run("python", "-m", "spec_update", "diff", *session.posargs)
 
 
@@ -120,6 +160,7 @@ def contract(session: nox.Session) -> None:
         "contract_tests",
         f"--junitxml={reports / 'contract.xml'}",
         f"--html-report={reports / 'contract.html'}",
+        f"--json-report={reports / 'contract.json'}",
         *session.posargs,
     )
 
@@ -127,7 +168,7 @@ def contract(session: nox.Session) -> None:
 @nox.session(default=False)
 def mock(session: nox.Session) -> None:
     """Run the mock server (`-- --port 9000 --database state.sqlite3 ...`, see `-- --help`)."""
-    session.install(*CONSTRAINTS, "-e", ".[mock]")
+    install(session, *CONSTRAINTS, "-e", ".[mock]")
     session.run("numbers-mock", *session.posargs)
 
 

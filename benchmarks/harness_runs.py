@@ -3,7 +3,8 @@
 The run is `pytest contract_tests --target-url URL --allow-purchases` in a child process, with the
 mock's primary credentials in the environment, and a purchase cap: the harness's default one (what
 a user of a paid service gets) or one set high for a mock with nothing to lose. What it printed is
-read by `benchmarks.harness_output`.
+read from its JSON run record by `benchmarks.harness_output`; the terminal output is kept for the
+logs only.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from pathlib import Path
 from benchmarks.harness_output import (
     SetupStop,
     SummaryRow,
-    parse_first_failure,
+    load_record,
     parse_junit,
-    parse_seed,
-    parse_setup_stop,
-    parse_summary,
+    record_first_failure,
+    record_rows,
+    record_seed,
+    record_setup_stop,
 )
 from benchmarks.targets import OTHER, PRIMARY
 
@@ -99,12 +101,15 @@ def harness_command(
     stop_at_first_failure: bool,
     junit: Path | None = None,
     max_purchases: int | None = MAX_PURCHASES,
+    record: Path | None = None,
 ) -> list[str]:
     """The pytest command line of one run against `url`; `max_purchases=None` keeps the default
     purchase cap."""
     command = [sys.executable, "-m", "pytest", "contract_tests", "--target-url", url]
     if junit is not None:
         command.append(f"--junitxml={junit}")
+    if record is not None:
+        command.append(f"--json-report={record}")
     command.append("--allow-purchases")
     if max_purchases is not None:
         command.append(f"--max-purchases={max_purchases}")
@@ -138,9 +143,10 @@ def run_harness(
     environment.update(NUMBERS_OTHER_API_KEY=OTHER[0], NUMBERS_OTHER_API_SECRET=OTHER[1])
     with tempfile.TemporaryDirectory(prefix="harness-run-") as folder:
         junit = Path(folder) / "junit.xml"
+        record_path = Path(folder) / "run.json"
         started = time.perf_counter()
         completed = subprocess.run(
-            harness_command(url, profile, stop_at_first_failure, junit, max_purchases),
+            harness_command(url, profile, stop_at_first_failure, junit, max_purchases, record_path),
             cwd=REPO_ROOT,
             env=environment,
             capture_output=True,
@@ -150,14 +156,14 @@ def run_harness(
         )
         seconds = time.perf_counter() - started
         test_seconds = parse_junit(junit.read_text(encoding="utf-8")) if junit.exists() else {}
-    output = completed.stdout + completed.stderr
+        record = load_record(record_path)
     return HarnessOutcome(
         completed.returncode,
         seconds,
-        parse_summary(completed.stdout),
-        output,
+        record_rows(record),
+        completed.stdout + completed.stderr,
         test_seconds,
-        parse_setup_stop(output),
-        parse_seed(completed.stdout),
-        parse_first_failure(completed.stdout),
+        record_setup_stop(record),
+        record_seed(record),
+        record_first_failure(record),
     )

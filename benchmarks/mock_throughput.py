@@ -251,8 +251,8 @@ def serve(kind: str, port: int, answers: str | None) -> None:
     """The server side, in a child process: the mock as `numbers-mock` runs it, or a static app."""
     if kind == "mock":
         from numbers_mock import MockSettings, create_app
-        from numbers_mock.server import run_server as run_mock
-        from numbers_mock.throttle import RateLimit
+        from numbers_mock.controls.throttle import RateLimit
+        from numbers_mock.server.serving import run_server as run_mock
 
         # The journal (on by default) and a rate limit, far above what the load reaches, are on:
         # the figure is what an application test's mock costs, not a stripped-down one's.

@@ -31,7 +31,7 @@ from numbers_mock import (
     MockSettings,
     create_app,
 )
-from numbers_mock.queries import NumberQuery
+from numbers_mock.state.queries import NumberQuery
 
 __all__ = [
     "APPLICATION",

@@ -16,51 +16,60 @@ from __future__ import annotations
 
 import gc
 import os
-import shlex
 import signal
+import time
 from collections import Counter
 from collections.abc import Generator, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 import pytest
-from hypothesis import settings
+from schemathesis import BaseSchema
 
+from contract_tests import internals
 from contract_tests.account.harness import Harness, open_harness
 from contract_tests.account.stock import stock_target
+from contract_tests.command import distributed, fuzzing
+from contract_tests.command.configure import (
+    check_versions,
+    header_lines,
+    quiet_insecure_warnings,
+    refuse_distributed_purchases,
+    settle_profile,
+)
 from contract_tests.judging.document import ACCOUNT_CHANGING_OPERATIONS, CANCEL, SEARCH
 from contract_tests.judging.redaction import RedactingStream
 from contract_tests.judging.violations import ANSWERS_JUDGED, Violation
 from contract_tests.reporting import html as html_report
+from contract_tests.reporting import record as run_record
+from contract_tests.reporting.collect import gate_part, violation_finding
+from contract_tests.reporting.replay import (
+    asked_verbose,
+    given_arguments,
+    replay_command,
+)
 from contract_tests.reporting.text import (
     Row,
     RunInfo,
+    failure_text,
     held_back_by_operation,
     progress_line,
     safety_lines,
     summary_lines,
 )
 from contract_tests.run import deferred_coverage
-from contract_tests.run.check_switches import add_skip_option, skipped_checks
+from contract_tests.run.check_switches import skipped_checks
 from contract_tests.run.loading import load_config
-from contract_tests.run.options import (
-    ENV_API_KEY,
-    ENV_API_SECRET,
-    ENV_OTHER_API_KEY,
-    ENV_OTHER_API_SECRET,
-    HarnessOptions,
-    add_options,
-)
+from contract_tests.run.options import HarnessOptions, add_options
 from contract_tests.run.preflight import run_preflight
-from contract_tests.run.profiles import (
-    current_profile_name,
-    default_profile_name,
-    register_profiles,
-    stop_shrinking,
-)
+from contract_tests.run.profiles import current_profile_name, stop_shrinking
 from contract_tests.run.run_state import RunState
 from contract_tests.run.target import check_embedded_mock_installed, check_reachable
+from contract_tests.tally.exercised import OperationExercise
+from contract_tests.tally.findings import Finding, RunFindings
 from contract_tests.tally.judged import nothing_judged
 from contract_tests.tally.stats import OperationStats
 
@@ -76,6 +85,10 @@ STATEFUL_MARKER = "stateful"
 # Marks the decisive probes: a few dozen requests that fail most faults, run before anything else.
 DECISIVE_MARKER = "decisive"
 INTERRUPTED = "interrupted (Ctrl-C): no more requests are sent but the clean-up's"
+# The report attribute holding what pytest prints for a test that failed with findings.
+FINDINGS_LONGREPR = "contract_findings_text"
+# The key of a worker's gate tallies in xdist's `workeroutput`.
+WORKER_PART = "contract_gate"
 
 
 def row_label(item: pytest.Item) -> str:
@@ -91,13 +104,16 @@ def row_label(item: pytest.Item) -> str:
 
 
 def selection_for(item: pytest.Item) -> list[str]:
-    """pytest arguments that select just this test again."""
+    """Options that select just this test again, from any folder (no path: `numbers-contract`
+    finds its own tests)."""
     operation: str | None = getattr(item, "operation_label", None)
     if operation:
         # A node id with the operation in it is not selectable (pytest matches it before the
         # operation is added); `-k` on the path's last segment ("search", "numbers", "buy", ...) is.
-        return [item.nodeid.split("::")[0], "-k", operation.rsplit("/", 1)[-1]]
-    return [item.nodeid]
+        name = getattr(item, "originalname", None) or item.name.split("[", 1)[0]
+        return ["-k", f"{name} and {operation.rsplit('/', 1)[-1]}"]
+    # The test function's name: `-k` takes no brackets, so a parametrized test replays whole.
+    return ["-k", getattr(item, "originalname", None) or item.name.split("[", 1)[0]]
 
 
 def name_operation_item(item: pytest.Item) -> None:
@@ -108,9 +124,8 @@ def name_operation_item(item: pytest.Item) -> None:
     could `--lf`, progress or a replay command. Items that already carry parameters are left alone.
     """
     operation: str | None = getattr(item, "operation_label", None)
-    node_id = getattr(item, "_id", None)
-    if operation and node_id is not None and getattr(node_id, "params", "") is None:
-        item._id = node_id.with_params(operation)
+    if operation:
+        internals.name_item(item, operation)
 
 
 def order_for_first_failure(items: list[pytest.Item]) -> None:
@@ -165,28 +180,13 @@ def named_violation(error: BaseException) -> BaseException | None:
     return None
 
 
-# Registered on import (conftest.py imports this module), before Hypothesis' own plugin applies
-# `--hypothesis-profile` (which wins).
-register_profiles()
-settings.load_profile(default_profile_name())
-
-# The one handle on the run from outside pytest's hooks: test modules need the options (seed,
-# credentials) at import, before any fixture exists.
-_active: ContractPlugin | None = None
-
-
-def active_state() -> RunState:
-    """The state of the running pytest session's harness."""
-    if _active is None:
-        raise RuntimeError(
-            "contract_tests runs under pytest, which loads contract_tests/conftest.py"
-        )
-    return _active.state
+# The run's plugin, in pytest's own place for a run's state.
+PLUGIN_KEY = pytest.StashKey["ContractPlugin"]()
 
 
 def get_plugin(config: pytest.Config) -> ContractPlugin:
-    plugin = config.pluginmanager.get_plugin(PLUGIN_NAME)
-    assert isinstance(plugin, ContractPlugin), "contract_tests/conftest.py registers the plugin"
+    plugin = config.stash.get(PLUGIN_KEY, None)
+    assert plugin is not None, "contract_tests/conftest.py registers the plugin"
     return plugin
 
 
@@ -195,7 +195,6 @@ def get_plugin(config: pytest.Config) -> ContractPlugin:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     add_options(parser)
-    add_skip_option(parser)
 
 
 # First, so the seed it settles is in place when Hypothesis' plugin reads `--hypothesis-seed`.
@@ -213,6 +212,9 @@ def pytest_configure(config: pytest.Config) -> None:
         f"{STATEFUL_MARKER}: a sequence of calls per example; runs after the read-only fuzzing",
     )
     config.addinivalue_line(
+        "markers", f"{fuzzing.FUZZ_MARKER}: fuzz every operation with the run's schema"
+    )
+    config.addinivalue_line(
         "markers", f"{DECISIVE_MARKER}: the decisive probes, run before every other test"
     )
     # One line per test, with the harness's tally under it, unless asked for quieter output.
@@ -221,9 +223,15 @@ def pytest_configure(config: pytest.Config) -> None:
     if config.option.help:
         # `--help` shows the options: there is no target to check and nothing to run.
         return
+    check_versions()
+    settle_profile(config)
     if config.getoption("target_url") is None:
+        # Before the options: the embedded mock's accounts come from the mock.
         check_embedded_mock_installed()
     options = HarnessOptions.from_pytest(config)
+    # Before the reachability check: nothing is sent by a run that must not start.
+    refuse_distributed_purchases(config, options)
+    quiet_insecure_warnings(config, options)
     plugin = ContractPlugin(config, options)
     plugin.state.skipped_checks = skipped_checks(config, load_config())
     if options.target_url is not None:
@@ -234,12 +242,7 @@ def pytest_configure(config: pytest.Config) -> None:
         stop = run_preflight(options, plugin.state.gate)
         if stop is not None:
             pytest.exit(plugin.redactor.redact(stop.line), returncode=stop.code)
-    workers = config.getoption("numprocesses", None)
-    if workers and options.allow_purchases and not options.embedded:
-        # The purchase cap and the final clean-up are kept per process.
-        raise pytest.UsageError(
-            "--allow-purchases against --target-url runs in one process: drop -n/--numprocesses"
-        )
+    config.stash[PLUGIN_KEY] = plugin
     config.pluginmanager.register(plugin, PLUGIN_NAME)
     plugin.activate()
 
@@ -292,11 +295,7 @@ def exercised_properties(
     plugin = get_plugin(pytestconfig)
     held = held_back_by_operation(list(plugin.rows.values()))
     for label, entry in harness.state.gate.exercised.by_label().items():
-        value = (
-            f"statuses {entry.statuses_text()}; json {entry.json_answers}; xml "
-            f"{entry.xml_answers}; judged {entry.judged_text() or 'nothing'}; "
-            f"{held.get(label) or 'held back: 0'}"
-        )
+        value = distributed.exercised_property(entry, held.get(label))
         record_testsuite_property(f"exercised {label}", plugin.redactor.redact(value))
     if harness.state.stock.report is not None:
         record_testsuite_property("stock", plugin.redactor.redact(harness.state.stock.report))
@@ -315,10 +314,24 @@ class ContractPlugin:
         self.state = RunState.for_options(options)
         self.redactor = self.state.redactor
         self.rows: dict[str, Row] = {}
+        # The run's findings, one per root cause (filled where the reports are written).
+        self.findings = RunFindings()
+        # What the xdist workers' gates saw (the controller's own gate sends nothing then).
+        self.worker_totals = run_record.GateTotals()
+        self.started = datetime.now(UTC)
+        self._started_clock = time.monotonic()
+        invocation = getattr(config, "invocation_params", None)
+        self.arguments: tuple[str, ...] = tuple(invocation.args) if invocation is not None else ()
+        # `-v` asked: pytest's own failure output (tracebacks, Hypothesis' advice) is kept.
+        self.verbose = asked_verbose(self.arguments)
         self._session: pytest.Session | None = None
         self._stream: RedactingStream | None = None
         self._answers_before: Counter[str] = Counter()
         self._previous_handler: Any = None
+        # The fuzzing test's schema, made when pytest collects that test.
+        self._schema: BaseSchema | None = None
+        # Under xdist, on the controller: what each worker exercised, and a stocking report.
+        self._worker_stock: str | None = None
         # Made absolute now, as pytest's junitxml plugin does, in case a test changes directory.
         xml_path = getattr(config, "option", None) and getattr(config.option, "xmlpath", None)
         self._junit = Path(xml_path).absolute() if xml_path else None
@@ -329,29 +342,44 @@ class ContractPlugin:
     def is_worker(self) -> bool:
         return hasattr(self.config, "workerinput")
 
+    @property
+    def distributed(self) -> bool:
+        """The controller of an xdist run (its workers send the requests)."""
+        return distributed.is_controller(self.config)
+
+    def _distributed_properties(self) -> list[tuple[str, str]]:
+        held = held_back_by_operation(list(self.rows.values()))
+        properties = [
+            (
+                f"exercised {label}",
+                distributed.exercised_property(OperationExercise.from_json(entry), held.get(label)),
+            )
+            for label, entry in sorted(self.worker_totals.exercised.items())
+        ]
+        if self._worker_stock is not None:
+            properties.append(("stock", self._worker_stock))
+        return properties
+
     def target_description(self) -> str:
         if self.options.target_url is None:
             return "embedded mock (started for this run)"
         return self.options.target_url
 
+    @property
+    def program(self) -> str:
+        """How the run was started: `numbers-contract` puts the package's folder first."""
+        package = str(Path(__file__).resolve().parent)
+        return "numbers-contract" if self.arguments[:1] == (package,) else "pytest"
+
     def replay_command(self, selection: list[str] | None = None) -> str:
-        parts = [
-            "pytest",
-            *(selection or ["contract_tests"]),
-            f"--hypothesis-seed={self.options.seed}",
-        ]
-        parts.append(f"--hypothesis-profile={current_profile_name()}")
-        if self.options.target_url is not None:
-            parts += ["--target-url", self.options.target_url]
-            if self.options.allow_purchases:
-                parts += ["--allow-purchases", f"--max-purchases={self.options.max_purchases}"]
-        command = shlex.join(parts)
-        if self.options.target_url is not None:
-            command += f"   (credentials from ${ENV_API_KEY} / ${ENV_API_SECRET}"
-            if self.options.other_auth is not None:
-                command += f", ${ENV_OTHER_API_KEY} / ${ENV_OTHER_API_SECRET}"
-            command += ")"
-        return command
+        """The `numbers-contract` line that replays the run (or the tests `selection` picks)."""
+        return replay_command(
+            # The harness options the user gave (credentials left out); the replay sets its seed.
+            [a for a in self.options.given if not a.startswith("--hypothesis-seed")],
+            self.options.seed,
+            current_profile_name(),
+            selection or (),
+        )
 
     def run_info(self) -> RunInfo:
         return RunInfo(
@@ -364,8 +392,6 @@ class ContractPlugin:
     # --- the interrupt ----------------------------------------------------------------------
 
     def activate(self) -> None:
-        global _active
-        _active = self
         # Before collection: each operation's coverage cases are built when its test runs.
         deferred_coverage.install()
         if not self.is_worker:
@@ -397,6 +423,30 @@ class ContractPlugin:
     # --- hooks ----------------------------------------------------------------------------
 
     @pytest.hookimpl(tryfirst=True)
+    def pytest_pycollect_makeitem(self, collector: pytest.Collector, name: str, obj: object) -> Any:
+        """The fuzzing test, parametrized with the run's schema (`command.fuzzing`)."""
+        if not fuzzing.wants_fuzzing(obj):
+            return None
+        if self._schema is None:
+            self._schema = fuzzing.fuzzing_schema(self.state)
+        return fuzzing.collect(collector, name, obj, self._schema)  # type: ignore[arg-type]
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_configure_node(self, node: Any) -> None:
+        """xdist's controller: each worker runs with the run's seed, the one the header prints."""
+        distributed.hand_seed(node.workerinput, self.options.seed)
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node: Any, error: object) -> None:
+        """xdist's controller: what a worker's gate saw (for the summary, the record and the
+        JUnit file) and what its stocking reported."""
+        output = getattr(node, "workeroutput", {})
+        part = output.get(WORKER_PART)
+        if isinstance(part, dict):
+            self.worker_totals.add(part)
+        self._worker_stock = self._worker_stock or output.get(distributed.STOCK_OUTPUT)
+
+    @pytest.hookimpl(tryfirst=True)
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self._session = session
         if self.config.getoption("maxfail") == 1:
@@ -406,22 +456,19 @@ class ContractPlugin:
             # the tests with the profile's settings.
             stop_shrinking()
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
-        writer = getattr(reporter, "_tw", None)
-        if writer is not None and self.redactor:
+        stream = internals.terminal_stream(reporter)
+        if stream is not None and self.redactor:
             # pytest exposes no hook for the bytes it writes; its writer's stream is the last step.
-            self._stream = RedactingStream(writer._file, self.redactor)
-            writer._file = self._stream
+            self._stream = RedactingStream(stream, self.redactor)
+            internals.set_terminal_stream(reporter, self._stream)
 
     @pytest.hookimpl(trylast=True)
     def pytest_unconfigure(self, config: pytest.Config) -> None:
-        global _active
         if self._stream is not None:
             self._stream.close_out()
         if self._previous_handler is not None:
             signal.signal(signal.SIGINT, self._previous_handler)
             self._previous_handler = None
-        if _active is self:
-            _active = None
         deferred_coverage.uninstall()
         # The run is over and its report written; what is left is the interpreter tearing itself
         # down, whose last collection of the run's objects (schemathesis', Hypothesis' and the
@@ -438,14 +485,14 @@ class ContractPlugin:
                 else "buy/cancel/update skipped (no --allow-purchases)"
             )
         )
-        rate = self.options.rate_limit
         info = self.run_info()
         lines = [
             f"contract target: {info.target}",
             f"contract seed: {info.seed} (profile {info.profile}); {purchases}",
             f"contract limits: {self.options.request_deadline:g} s per request, answers up to "
-            f"{self.options.max_answer_bytes} bytes, rate {rate or 'unlimited'}, circuit opens "
-            f"after {self.options.breaker_after} dead requests in a row",
+            f"{self.options.max_answer_bytes} bytes, circuit opens after "
+            f"{self.options.breaker_after} dead requests in a row",
+            *header_lines(self.options, info.profile),
         ]
         return [self.redactor.redact(line) for line in lines]
 
@@ -504,12 +551,32 @@ class ContractPlugin:
             self.state.first_failure.note(self.state.gate.counters.sent, row_label(item))
         self._shorten_finding(call, report)
         self._redact(report)
+        row = None
         if report.when == "call" or (report.when == "setup" and report.skipped) or report.failed:
-            self._attach_row(item, call, report)
-        if report.failed:
+            row = self._attach_row(item, call, report)
+        findings = (row or {}).get("stats") or {}
+        if report.failed and findings.get("findings") and not self.verbose:
+            # Each finding is one block in the contract summary; pytest's own failure text (an
+            # exception group, frames of schemathesis, Hypothesis' decorator advice) says nothing
+            # more a user can act on. `-v` keeps it.
+            text = self.redactor.redact(
+                failure_text([Finding.from_json(f) for f in findings["findings"]])
+            )
+            report.longrepr = text
+            setattr(report, FINDINGS_LONGREPR, text)
+        elif report.failed:
             report.sections.append(
                 ("contract: replay", self.redactor.redact(self._replay_text(item)))
             )
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_exception_interact(
+        self, node: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport
+    ) -> None:
+        # Schemathesis rewrites a failure's text here (after the report hooks): put ours back.
+        text = getattr(report, FINDINGS_LONGREPR, None)
+        if text is not None:
+            report.longrepr = text
 
     def _shorten_finding(self, call: pytest.CallInfo[None], report: pytest.TestReport) -> None:
         """A finding of the harness's own reads as its rule and detail, not as a traceback."""
@@ -522,14 +589,11 @@ class ContractPlugin:
         report.longrepr = "\n".join([str(error), *notes])
 
     def _replay_text(self, item: pytest.Item) -> str:
-        return (
-            f"Replay this test: {self.replay_command(selection_for(item))}\n"
-            "Each failing request above carries a curl command (credentials filtered)."
-        )
+        return f"Replay this test: {self.replay_command(selection_for(item))}"
 
     def _attach_row(
         self, item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport
-    ) -> None:
+    ) -> dict[str, Any]:
         label = row_label(item)
         stats = self.state.stats.take(label) if report.when == "call" else None
         note: str | None = None
@@ -543,12 +607,16 @@ class ContractPlugin:
             check = getattr(named, "check", None)
             if isinstance(check, str):
                 stats = stats or OperationStats()
-                detail = str(getattr(named, "detail", text))
                 stats.record_failure(
-                    check, "Rule broken", detail, self.replay_command(selection_for(item))
+                    violation_finding(
+                        self.state.gate, check, str(getattr(named, "detail", text)), label
+                    )
                 )
             if report.when == "teardown":
                 note = f"teardown: {note}"
+        if stats is not None and stats.findings:
+            selection = tuple(selection_for(item))
+            stats.findings = [replace(f, selection=selection) for f in stats.findings]
         row: dict[str, Any] = {
             "label": label,
             "outcome": "error" if report.failed and report.when != "call" else report.outcome,
@@ -557,6 +625,7 @@ class ContractPlugin:
             "note": self.redactor.redact(note) if note else None,
         }
         setattr(report, ROW_ATTRIBUTE, row)
+        return row
 
     def _redact(self, report: pytest.TestReport) -> None:
         if report.longrepr is not None and not isinstance(report.longrepr, tuple):
@@ -589,10 +658,20 @@ class ContractPlugin:
                 previous.outcome, previous.note = "error", row.note
             row = previous
         self.rows[row.label] = row
+        if row.stats is not None:
+            self._file_findings(row.label, row.stats)
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
             reporter.ensure_newline()
             reporter.write_line(self.redactor.redact(progress_line(row)))
+
+    def _file_findings(self, label: str, stats: OperationStats) -> None:
+        """File a test's findings with the run's (one per root cause), numbered, with the line that
+        replays the test."""
+        stats.findings = [
+            self.findings.add(finding, label, self.replay_command(list(finding.selection)))[0]
+            for finding in stats.findings
+        ]
 
     def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
         # A stop at set-up (the snapshot) with a failing exit code is the run's first failure.
@@ -602,8 +681,14 @@ class ContractPlugin:
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        if self.is_worker:
+            output = self.config.workeroutput  # type: ignore[attr-defined]
+            output[distributed.STOCK_OUTPUT] = self.state.stock.report
+            output[WORKER_PART] = gate_part(self.state)
         # After junitxml's own sessionfinish, which writes the file.
         if self._junit is not None and self._junit.exists() and not self.is_worker:
+            if self.distributed:
+                distributed.add_suite_properties(self._junit, self._distributed_properties())
             text = self._junit.read_text(encoding="utf-8")
             self._junit.write_text(self.redactor.redact(text), encoding="utf-8")
         if self.state.interrupts:
@@ -617,24 +702,75 @@ class ContractPlugin:
         if self.is_worker:
             return
         terminalreporter.write_sep("=", "contract summary")
-        distributed = bool(self.config.getoption("numprocesses", None))
-        # Under xdist the workers' gates saw the answers; the controller's saw none.
-        exercised = None if distributed else self.state.gate.exercised.by_label()
-        lines = (
-            summary_lines(list(self.rows.values()), self.run_info(), exercised) if self.rows else []
+        distributed_run = self.distributed
+        # Under xdist the workers' gates saw the answers (added up as they ended); the
+        # controller's saw none.
+        exercised = (
+            {
+                label: OperationExercise.from_json(entry)
+                for label, entry in sorted(self.worker_totals.exercised.items())
+            }
+            if distributed_run
+            else self.state.gate.exercised.by_label()
         )
-        lines += safety_lines(self.state, embedded=self.options.embedded, distributed=distributed)
+        stop = self.state.setup_stop
+        if stop is not None:
+            self.findings.add(stop, run_record.SET_UP, self.replay_command())
+        findings = self.findings.findings
+        lines = (
+            summary_lines(list(self.rows.values()), self.run_info(), exercised, findings)
+            if self.rows or findings
+            else []
+        )
+        safety = safety_lines(
+            self.state,
+            embedded=self.options.embedded,
+            distributed=distributed_run,
+            workers_counters=self.worker_totals.counters,
+        )
+        lines += safety
         first = self.state.first_failure.line()
-        if first is not None and not distributed:
+        if first is not None and not distributed_run:
             lines.append(first)
         for line in lines:
             terminalreporter.write_line(self.redactor.redact(line))
+        if self.options.json_report is None and self.options.html_report is None:
+            return
+        record = self.run_record(exitstatus, distributed_run, safety)
+        if self.options.json_report is not None:
+            run_record.write_record(record, self.options.json_report, self.redactor.redact)
+            terminalreporter.write_line(f"JSON run record: {self.options.json_report}")
         report = self.options.html_report
         if report is not None:
-            safety = safety_lines(
-                self.state, embedded=self.options.embedded, distributed=distributed
-            )
-            page = html_report.render(self.run_info(), list(self.rows.values()), exercised, safety)
             report.parent.mkdir(parents=True, exist_ok=True)
+            page = html_report.render(record)
             report.write_text(self.redactor.redact(page), encoding="utf-8")
             terminalreporter.write_line(f"HTML report: {report}")
+
+    def run_record(self, exitstatus: int, distributed: bool, safety: list[str]) -> dict[str, Any]:
+        """The run record (`reporting.record`), the workers' tallies added under xdist."""
+        totals = self.worker_totals
+        if not distributed:
+            totals = run_record.GateTotals()
+            totals.add(gate_part(self.state))
+        settlement = self.state.settlement
+        header = run_record.RunHeader(
+            command=[self.program, *given_arguments(self.arguments)],
+            replay=self.replay_command(),
+            target=self.target_description(),
+            embedded=self.options.embedded,
+            profile=current_profile_name(),
+            seed=self.options.seed,
+            started=self.started.isoformat(timespec="seconds"),
+            duration_seconds=time.monotonic() - self._started_clock,
+            exit_status=int(getattr(self._session, "exitstatus", exitstatus)),
+        )
+        return run_record.build_record(
+            header,
+            list(self.rows.values()),
+            self.findings.findings,
+            totals,
+            safety,
+            settlement.lines() if settlement is not None and not self.options.embedded else None,
+            self.state.first_failure.requests,
+        )

@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         "--overlay",
         type=Path,
         default=OVERLAY_PATH,
-        help="the OpenAPI Overlay applied to the document first (default: generator/overlay.yaml)",
+        help="the OpenAPI Overlay applied first (default: numbers_openapi/overlay.yaml)",
     )
     parser.add_argument("--output", type=Path, default=OUTPUT_DIR, help="the client folder")
     args = parser.parse_args(argv)

@@ -1,7 +1,7 @@
 """Run the pinned openapi-python-client on the vendored document, overlaid, into a fresh folder.
 
-The published document is never edited: generator/overlay.yaml is applied to a copy, written to a
-scratch file, and that copy is what openapi-python-client reads.
+The published document is never edited: the overlay (numbers_openapi/overlay.yaml) is applied to a
+copy, written to a scratch file, and that copy is what openapi-python-client reads.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.documents import DocumentError, load_document, write_json_document
-from generator.overlay import OverlayError
+from generator.names import named_document
 from generator.paths import (
     CHANGELOG_PATH,
     CONFIG_PATH,
+    NAMES_PATH,
     OUTPUT_DIR,
     OVERLAY_PATH,
     PACKAGE_FILES_DIR,
@@ -25,7 +25,13 @@ from generator.paths import (
     TEMPLATES_DIR,
 )
 from generator.pins import check_installed, pinned_versions
-from generator.undocumented import applied_document
+from generator.security import Credential, SecurityError, credentials, credentials_template
+from numbers_openapi.documents import DocumentError, load_document, write_json_document
+from numbers_openapi.overlay import OverlayError
+from numbers_openapi.undocumented import applied_document
+
+# Written next to the overrides on every generation: the document's credentials, for the client.
+CREDENTIALS_TEMPLATE = "credentials.jinja"
 
 
 class GenerationError(RuntimeError):
@@ -39,11 +45,20 @@ def generate_into(destination: Path, spec: Path = SPEC_PATH, overlay: Path = OVE
         document = applied_document(spec, overlay)
     except (DocumentError, OverlayError) as error:
         raise GenerationError(f"cannot apply {overlay.name} to {spec.name}: {error}") from None
+    try:
+        document = named_document(document, NAMES_PATH)
+    except (DocumentError, OverlayError) as error:
+        raise GenerationError(f"cannot apply {NAMES_PATH.name} to {spec.name}: {error}") from None
+    try:
+        sent = credentials(document)
+    except SecurityError as error:
+        raise GenerationError(f"cannot authenticate as {spec.name} says: {error}") from None
     with tempfile.TemporaryDirectory(prefix="numbers-document-") as scratch:
         # Named like the published document, so that openapi-python-client's messages name it.
         overlaid = Path(scratch) / f"{spec.stem}.json"
         write_json_document(document, overlaid)
-        _run_openapi_python_client(overlaid, destination)
+        templates = write_templates(Path(scratch) / "templates", sent)
+        _run_openapi_python_client(overlaid, templates, destination)
     # The changelog is an input like the config (which holds the version it describes): copying it
     # on every generation keeps the drift check covering the client's CHANGELOG.md too.
     shutil.copyfile(CHANGELOG_PATH, destination / "CHANGELOG.md")
@@ -73,7 +88,14 @@ def copy_package_files(package: Path, source: Path = PACKAGE_FILES_DIR) -> list[
     return copied
 
 
-def _run_openapi_python_client(spec: Path, destination: Path) -> None:
+def write_templates(folder: Path, sent: tuple[Credential, ...]) -> Path:
+    """The template overrides, with the credentials.jinja that client.py.jinja imports."""
+    shutil.copytree(TEMPLATES_DIR, folder)
+    (folder / CREDENTIALS_TEMPLATE).write_text(credentials_template(sent), encoding="utf-8")
+    return folder
+
+
+def _run_openapi_python_client(spec: Path, templates: Path, destination: Path) -> None:
     # The post hooks call `ruff` by name: put the interpreter's own scripts first on PATH so the
     # pinned ruff of this environment formats the output, never another one found on the machine.
     scripts = str(Path(sys.executable).parent)
@@ -93,7 +115,7 @@ def _run_openapi_python_client(spec: Path, destination: Path) -> None:
         "--config",
         str(CONFIG_PATH),
         "--custom-template-path",
-        str(TEMPLATES_DIR),
+        str(templates),
         "--meta",
         "uv",
         "--output-path",

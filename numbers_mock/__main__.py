@@ -2,6 +2,6 @@
 
 import sys
 
-from numbers_mock.cli import main
+from numbers_mock.server.cli import main
 
 sys.exit(main())

@@ -1,7 +1,7 @@
 """The mock server as a Starlette application: the document's operations plus the `/_mock/` routes.
 
-The `/_mock/` routes (`admin.py`) live outside the document's paths and need no credentials (the
-mock is a local development and test tool).
+The `/_mock/` routes (`controls/admin.py`) live outside the document's paths and need no
+credentials (the mock is a local development and test tool).
 
 `create_app` takes a `variant`: a function that gets the pieces the app is built from (the
 services every request step shares and the handler table) and returns the pieces to serve. The
@@ -21,19 +21,21 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from numbers_mock.accounts import AccountBook
-from numbers_mock.admin import AdminRoutes
-from numbers_mock.balances import Balances
-from numbers_mock.document import ApiDocument
-from numbers_mock.handlers import HANDLERS, Handler, MockContext
-from numbers_mock.journal import Journal
-from numbers_mock.pipeline import Controls, OperationEndpoint, Services
-from numbers_mock.rendering import Renderer, json_response
-from numbers_mock.settings import Account, MockSettings
-from numbers_mock.store import NumberStore
-from numbers_mock.throttle import Throttle
-from numbers_mock.validation import RequestValidator
-from numbers_mock.wire import WireRules
+from numbers_mock.controls.admin import AdminRoutes
+from numbers_mock.controls.journal import Journal
+from numbers_mock.controls.panel import Controls
+from numbers_mock.controls.throttle import Throttle
+from numbers_mock.core.bodies import json_response
+from numbers_mock.core.document import ApiDocument
+from numbers_mock.http.handlers import HANDLERS, Handler, MockContext
+from numbers_mock.http.pipeline import OperationEndpoint, Services
+from numbers_mock.http.rendering import Renderer
+from numbers_mock.http.validation import RequestValidator
+from numbers_mock.http.wire import WireRules
+from numbers_mock.settings import MockSettings
+from numbers_mock.state.accounts import Account, AccountBook
+from numbers_mock.state.balances import Balances
+from numbers_mock.state.store import NumberStore
 
 __all__ = ["MockApp", "Variant", "create_app"]
 

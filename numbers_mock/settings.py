@@ -7,53 +7,17 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from numbers_mock.throttle import RateLimit
+from numbers_mock.controls.throttle import RateLimit
+from numbers_mock.state.accounts import DEFAULT_ACCOUNTS, Account
 
 if TYPE_CHECKING:
-    from numbers_mock.seeding import Inventory
+    from numbers_mock.state.seeding import Inventory
 
-from generator.paths import OVERLAY_PATH
-from numbers_openapi import document_path
+from numbers_openapi import document_path, overlay_path
 
-__all__ = [
-    "DEFAULT_ACCOUNTS",
-    "OTHER_ACCOUNT",
-    "PRIMARY_ACCOUNT",
-    "SUBACCOUNT",
-    "TEST_APPLICATION_IDS",
-    "Account",
-    "MockSettings",
-    "default_spec_path",
-]
+__all__ = ["TEST_APPLICATION_IDS", "MockSettings", "default_overlay_path", "default_spec_path"]
 
 
-@dataclass(frozen=True)
-class Account:
-    """An API account: its key, its secret and, for a subaccount, the key of its parent account.
-
-    `balance` (euros, as text: "10.00") makes purchases cost the number's `initialPrice` and be
-    refused with 420 once it does not cover one; None means unlimited credit.
-    """
-
-    api_key: str
-    # Kept out of repr so that a logged settings object never shows a secret.
-    api_secret: str = field(repr=False)
-    parent: str | None = None
-    balance: str | None = None
-
-    @property
-    def auth(self) -> tuple[str, str]:
-        """(key, secret), as HTTP basic clients take them."""
-        return (self.api_key, self.api_secret)
-
-
-# The mock's public test accounts (test values, not secrets): this module is their one owner, and
-# the harness's defaults for the embedded mock, the benchmarks and the tests all read them here.
-PRIMARY_ACCOUNT = Account("mockkey01", "mocksecret01")
-SUBACCOUNT = Account("mocksub01", "mocksubsecret01", parent=PRIMARY_ACCOUNT.api_key)
-# An unrelated account, for checking that accounts never see or touch each other's numbers.
-OTHER_ACCOUNT = Account("otherkey01", "othersecret01")
-DEFAULT_ACCOUNTS: tuple[Account, ...] = (PRIMARY_ACCOUNT, SUBACCOUNT, OTHER_ACCOUNT)
 # Application ids that tests link numbers to: the mock takes any UUID, and these two are the ones
 # every test and benchmark uses, so that listings and journals read the same everywhere.
 TEST_APPLICATION_IDS = (
@@ -68,8 +32,8 @@ def default_spec_path() -> Path:
 
 
 def default_overlay_path() -> Path:
-    """The overlay that says what the service answers beyond its document (generator/)."""
-    return OVERLAY_PATH
+    """The overlay that says what the service answers beyond its document (numbers_openapi/)."""
+    return overlay_path()
 
 
 @dataclass(frozen=True)
@@ -78,13 +42,14 @@ class MockSettings:
 
     `database=None` keeps the state in memory (lost when the app goes away); a path keeps it in a
     SQLite file, so a new app on the same file sees the numbers bought before. `overlay_path` (an
-    OpenAPI Overlay, by default generator/overlay.yaml, which the client is generated with too) is
-    applied to the document, so answers the service gives beyond it (420 on cancel and update, 400
-    field errors) are shaped by the same file; None reads the document as published. The same
-    `seed` always gives the same inventory of available numbers; `inventory` (`--inventory FILE`)
-    replaces it with a file's numbers, owners and settings. `rate_limit` throttles each account
-    (429 past it); `journal_size` bounds the request journal (0 turns it off). Deliberate faults
-    are no setting: they are a variant given to `create_app` (`numbers_mock.faults`).
+    OpenAPI Overlay, by default numbers_openapi/overlay.yaml, which the client is generated with
+    too) is applied to the document, so answers the service gives beyond it (420 on cancel and
+    update, 400 field errors, 429) are shaped by the same file; None reads the document as
+    published. The same `seed` always gives the same inventory of available numbers; `inventory`
+    (`--inventory FILE`) replaces it with a file's numbers, owners and settings. `rate_limit`
+    throttles each account (429 past it); `journal_size` bounds the request journal (0 turns it
+    off). Deliberate faults are no setting: they are a variant given to `create_app`
+    (`numbers_mock.faults`).
     """
 
     spec_path: Path = field(default_factory=default_spec_path)

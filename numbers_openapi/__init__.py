@@ -17,10 +17,17 @@ import json
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["ResourceMissingError", "document_path", "provenance_path", "published_path"]
+__all__ = [
+    "ResourceMissingError",
+    "document_path",
+    "overlay_path",
+    "provenance_path",
+    "published_path",
+]
 
 DOCUMENT_NAME = "numbers-api.json"
 PROVENANCE_NAME = "provenance.json"
+OVERLAY_NAME = "overlay.yaml"
 
 
 class ResourceMissingError(FileNotFoundError):
@@ -30,6 +37,16 @@ class ResourceMissingError(FileNotFoundError):
 def provenance_path() -> Path:
     """The vendored document's provenance record (`file`, `title`, `version`, `sha256`, ...)."""
     return _installed(PROVENANCE_NAME)
+
+
+def overlay_path() -> Path:
+    """The overlay (OpenAPI Overlay 1.0): what the real service answers beyond its document."""
+    path = Path(str(files(__name__) / OVERLAY_NAME))
+    if not path.is_file():
+        raise ResourceMissingError(
+            f"{OVERLAY_NAME} is missing from the installed package {__name__}"
+        )
+    return path
 
 
 def document_path() -> Path:

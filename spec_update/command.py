@@ -1,4 +1,4 @@
-"""The command line of spec_update.
+"""The command line of spec_update: `python -m spec_update --help` lists the commands.
 
 - `python -m spec_update diff OLD NEW [--format text|markdown|json] [--fail-on LEVEL]
   [--no-validate]`: compare two documents (JSON or YAML, paths or URLs) and print the report;
@@ -6,9 +6,11 @@
   level for clients; 2 when a document cannot be read or is invalid.
 - `python -m spec_update rules [--format markdown|json]`: print every rule with its levels.
 - `python -m spec_update [update] PATH_OR_URL [--check] [--root DIR] [--report FILE]`: take a new
-  document into the repository. Exit codes: 0 done (or, with --check, nothing breaking); 1
-  --check found breaking changes; 2 the update was refused (bad path or URL, invalid document,
-  generator failure: then the classification is printed first, and nothing is written).
+  document into the repository. Exit codes (spec_update/README.md): 0 done (or, with --check,
+  nothing breaking); 1 --check found breaking changes; 2 refused before anything was written (bad
+  argument, path or URL, invalid document, an output path that cannot be written, an overlay that
+  does not fit, a generator failure: then the classification is printed first); 3 a step failed
+  after writing had begun, and everything was put back (the message names the step).
 """
 
 from __future__ import annotations
@@ -17,22 +19,41 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from spec_update.document import InvalidDocument, load_document
 from spec_update.errors import UpdateError
 from spec_update.layout import REPO_ROOT, Layout
 from spec_update.levels import Level
+from spec_update.outputs import check_output_path
 from spec_update.report import RENDERERS, Report, render_markdown, render_text
 from spec_update.rules.catalog import RULES, markdown_table
 from spec_update.sources import read_source
 from spec_update.spec_diff import diff_documents
-from spec_update.update import update_spec
+from spec_update.update import Outcome, StepFailed, update_spec
 
 FAIL_ON = ("breaking", "may-break")
 
 
+COMMANDS = (
+    ("diff OLD NEW", "compare two OpenAPI documents and classify every change; writes nothing"),
+    ("rules", "print every rule of the comparison with its levels for a client and a server"),
+    (
+        "[update] PATH_OR_URL",
+        "take a new Numbers API document into this checkout and regenerate the client",
+    ),
+)
+USAGE = "usage: python -m spec_update {diff,rules,update} ..."
+
+# Exit codes of the update (spec_update/README.md lists them).
+DONE, BREAKING_FOUND, REFUSED, PUT_BACK = 0, 1, 2, 3
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or arguments[0] in ("-h", "--help"):
+        print_help(sys.stdout if arguments else sys.stderr)
+        return 0 if arguments else 2
     if arguments[:1] == ["diff"]:
         return diff_main(arguments[1:])
     if arguments[:1] == ["rules"]:
@@ -40,6 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     if arguments[:1] == ["update"]:
         arguments = arguments[1:]
     return update_main(arguments)
+
+
+def print_help(stream: TextIO) -> None:
+    width = max(len(name) for name, _ in COMMANDS) + 2
+    lines = [USAGE, "", "Compare versions of an OpenAPI document, and take a new one in.", ""]
+    lines += ["commands:"]
+    lines += [f"  {name:<{width}}{what}" for name, what in COMMANDS]
+    lines += ["", "`python -m spec_update COMMAND --help` shows a command's options."]
+    stream.write("\n".join(lines) + "\n")
 
 
 def diff_main(argv: list[str]) -> int:
@@ -106,8 +136,9 @@ def rules_main(argv: list[str]) -> int:
 
 def update_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m spec_update",
-        description="Vendor a new Numbers API document and regenerate the client from it "
+        prog="python -m spec_update [update]",
+        description="Take a new Numbers API document into this checkout: classify its changes, "
+        "regenerate the client, bump its version with a changelog entry "
         "(`python -m spec_update diff OLD NEW` only compares two documents).",
     )
     parser.add_argument(
@@ -123,17 +154,28 @@ def update_main(argv: list[str]) -> int:
     )
     parser.add_argument("--report", type=Path, help="also write the report as Markdown here")
     args = parser.parse_args(argv)
+    report: Path | None = args.report
+
+    def write_report(outcome: Outcome) -> None:
+        if report is not None:
+            report.write_text(render_markdown(outcome), encoding="utf-8")
+
     try:
-        outcome = update_spec(args.source, Layout(args.root.resolve()), check=args.check)
-        if args.report:
-            args.report.write_text(render_markdown(outcome), encoding="utf-8")
+        if report is not None:
+            check_output_path(report, f"--report {report}")
+        outcome = update_spec(
+            args.source, Layout(args.root.resolve()), check=args.check, finish=write_report
+        )
+    except StepFailed as error:
+        print(f"error: {error}", file=sys.stderr)
+        return PUT_BACK
     except (UpdateError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
-        return 2
+        return REFUSED
     print(render_text(outcome))
     if outcome.state == "refused":
         sys.stdout.flush()
         print(f"error: {outcome.generation_error}", file=sys.stderr)
-        return 2
+        return REFUSED
     breaking = outcome.breaks_clients or outcome.breaks_servers or outcome.breaks_client_code
-    return 1 if args.check and breaking else 0
+    return BREAKING_FOUND if args.check and breaking else DONE

@@ -55,6 +55,25 @@ class Layout:
         return self.root / "generator" / "CHANGELOG.md"
 
     @property
+    def overlay(self) -> Path:
+        """The overlay the generator applies to the document: the one place that locates it."""
+        return self.root / "numbers_openapi" / "overlay.yaml"
+
+    @property
+    def pyproject(self) -> Path:
+        """The toolkit's project file, whose requirement on the client follows its major version."""
+        return self.root / "pyproject.toml"
+
+    @property
+    def constraints(self) -> Path:
+        return self.root / "constraints.txt"
+
+    @property
+    def client_tests(self) -> Path:
+        """The generated client's own test suite, run on a new client before it is written."""
+        return self.root / "tests" / "generated_client"
+
+    @property
     def client(self) -> Path:
         return self.root / "generated_client"
 

@@ -21,6 +21,7 @@ from spec_update.update import Outcome
 
 COLUMN = 12
 SHOWN_OPERATIONS = 3
+SHOWN_FAILURES = 20
 RULES_DOC = "spec_update/README.md"
 
 
@@ -191,10 +192,7 @@ def render_text(outcome: Outcome) -> str:
     ]
     lines += ["", summary(report)]
     if outcome.state == "refused":
-        lines += [
-            "",
-            "The client could not be generated from the new document: nothing was written.",
-        ]
+        lines += ["", f"Refused at the step `{outcome.refused_step}`: nothing was written."]
         return "\n".join(lines)
     lines += ["", "Changes to the generated client's public API:"]
     lines += [f"  {c.impact.label:<{COLUMN}}{c.describe()}" for c in outcome.api_changes] or [
@@ -208,11 +206,25 @@ def render_text(outcome: Outcome) -> str:
         f"{len(outcome.breaks_servers)} for servers, "
         f"{len(outcome.breaks_client_code)} in the client's API.",
     ]
+    if outcome.requirement:
+        lines.append(f"The toolkit now requires {outcome.requirement} (pyproject.toml).")
+    lines += client_tests_text(outcome)
     if outcome.state == "checked":
         lines.append("Check only: nothing was written.")
     else:
         lines.append(f"Wrote {', '.join(outcome.written)}; the drift check and imports pass.")
     return "\n".join(lines)
+
+
+def client_tests_text(outcome: Outcome) -> list[str]:
+    tests = outcome.client_tests
+    if tests is None:
+        return []
+    lines = [f"The client's tests (tests/generated_client): {tests.summary()}."]
+    lines += [f"  failed: {test}" for test in tests.failed[:SHOWN_FAILURES]]
+    if len(tests.failed) > SHOWN_FAILURES:
+        lines.append(f"  and {len(tests.failed) - SHOWN_FAILURES} more (the --report lists all)")
+    return lines
 
 
 def render_markdown(outcome: Outcome) -> str:
@@ -226,9 +238,9 @@ def render_markdown(outcome: Outcome) -> str:
     if outcome.state == "refused":
         lines += [
             "",
-            "### The client could not be generated",
+            "### The update was refused",
             "",
-            "Nothing was written. The generator said:",
+            f"At the step `{outcome.refused_step}`; nothing was written:",
             "",
             "```",
             outcome.generation_error or "",
@@ -237,8 +249,15 @@ def render_markdown(outcome: Outcome) -> str:
         return "\n".join(lines) + "\n"
     bump = outcome.bump.value if outcome.bump else "none"
     lines += ["", f"Client version {outcome.old_version} → {outcome.new_version} ({bump})."]
+    if outcome.requirement:
+        lines += ["", f"The toolkit now requires `{outcome.requirement}` (pyproject.toml)."]
     if outcome.api_changes:
         lines += ["", "### Generated client's public API", ""]
         lines += [f"- {c.impact.label}: {_cell(c.describe())}" for c in outcome.api_changes]
+    tests = outcome.client_tests
+    if tests is not None:
+        lines += ["", "### The client's tests on the new client", "", tests.summary() + "."]
+        if tests.failed:
+            lines += [""] + [f"- `{test}`" for test in tests.failed]
     lines += ["", "### Changelog entry", "", outcome.entry]
     return "\n".join(lines)

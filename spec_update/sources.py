@@ -16,12 +16,22 @@ class SourceError(UpdateError):
     """The document could not be read from where it was said to be."""
 
 
+URL_SCHEMES = ("http", "https")
+
+
 def is_url(location: str) -> bool:
-    return urlsplit(location).scheme in {"http", "https"}
+    return urlsplit(location).scheme in URL_SCHEMES
 
 
 def read_source(location: str, *, timeout: float = FETCH_TIMEOUT_SECONDS) -> bytes:
     """The bytes at `location`; SourceError with a one-line reason when they cannot be had."""
+    scheme = urlsplit(location).scheme
+    # A one-letter scheme is a Windows drive (`C:\\...`), not a URL.
+    if len(scheme) > 1 and scheme not in URL_SCHEMES:
+        raise SourceError(
+            f"{location}: the URL scheme `{scheme}` is not supported "
+            f"(give an {' or '.join(URL_SCHEMES)} URL, or a file path)"
+        )
     return _fetch(location, timeout) if is_url(location) else _read_file(Path(location))
 
 

@@ -14,7 +14,7 @@ from spec_update.changes import Change, Location
 from spec_update.rules.bodies import diff_request_body
 from spec_update.rules.common import Context
 from spec_update.rules.documentation import diff_documentation
-from spec_update.rules.metadata import diff_metadata
+from spec_update.rules.metadata import diff_metadata, diff_operation_tags
 from spec_update.rules.operations import (
     Operation,
     diff_operations,
@@ -23,7 +23,7 @@ from spec_update.rules.operations import (
 )
 from spec_update.rules.parameters import diff_parameters, parameters_of
 from spec_update.rules.responses import diff_responses
-from spec_update.rules.security import diff_security
+from spec_update.rules.security import MovedCredentials, diff_security, moved_credentials
 from spec_update.view import Comparison, View
 
 
@@ -40,9 +40,11 @@ def diff_data(
         ctx, operations_of(old_view), operations_of(new_view)
     )
     changes += operation_changes
-    changes += diff_security(ctx, pairs)
-    for before, after in pairs:
-        changes += _diff_operation(ctx, before, after)
+    moved = [moved_credentials(ctx, before, after) for before, after in pairs]
+    changes += diff_operation_tags(ctx, pairs)
+    changes += diff_security(ctx, pairs, moved)
+    for (before, after), carried in zip(pairs, moved, strict=True):
+        changes += _diff_operation(ctx, before, after, carried)
     changes += diff_documentation(ctx)
     return changes
 
@@ -52,14 +54,26 @@ def diff_documents(old: Any, new: Any, *, today: date | None = None) -> list[Cha
     return diff_data(old.data, new.data, today=today)
 
 
-def _diff_operation(ctx: Context, before: Operation, after: Operation) -> list[Change]:
+def _diff_operation(
+    ctx: Context, before: Operation, after: Operation, moved: MovedCredentials
+) -> list[Change]:
     if ctx.compare.same(before.raw, after.raw) and ctx.compare.same(
         before.path_item.get("parameters"), after.path_item.get("parameters")
     ):
         return []
     at = Location(after.label)
-    old_parameters = parameters_of(ctx.old, before.path_item, before.spec)
-    new_parameters = parameters_of(ctx.new, after.path_item, after.spec)
+    # Credentials that moved between parameters and security schemes: the security rules judge
+    # them, as where they go on the wire.
+    old_parameters = {
+        key: value
+        for key, value in parameters_of(ctx.old, before.path_item, before.spec).items()
+        if key not in moved.into_schemes
+    }
+    new_parameters = {
+        key: value
+        for key, value in parameters_of(ctx.new, after.path_item, after.spec).items()
+        if key not in moved.out_of_schemes
+    }
     renamed = renamed_path_parameters(before, after)
     if renamed:
         old_parameters = {

@@ -1,14 +1,18 @@
-"""One update, end to end: read, validate, classify, (write, regenerate, prove).
+"""One update, end to end, as named steps: read, check the outputs, classify, check the overlay,
+generate in a scratch folder and run the client's tests there, then write, regenerate and prove.
 
-Nothing under openapi/, generator/ or generated_client/ is written until the new document has been
-validated and a client has been generated from it in a scratch folder; if that generation fails,
-the classification is still returned (state "refused") with the generator's error, and nothing is
-written. If the final regeneration fails anyway, the inputs written so far are put back.
+Nothing under openapi/, generator/, generated_client/ or pyproject.toml is written until the new
+document has been validated, the overlay has been found to fit it and a client has been generated
+from it in a scratch folder; if the overlay or that generation fails, the classification is still
+returned (state "refused", naming the step) and nothing is written. Once writing has begun, a step
+that fails puts every file and generated_client/ back as they were and raises StepFailed naming
+the step.
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -17,23 +21,51 @@ from spec_update.api_diff import ApiChange, diff_surfaces
 from spec_update.api_surface import snapshot
 from spec_update.changelog import Release, add_entry, render_entry
 from spec_update.changes import Bump, Change, Impact, bump_for
+from spec_update.client_auth import authentication_changes
+from spec_update.client_tests import ClientTestRun, run_client_tests
 from spec_update.document import JSON, YAML, Document, load_document
 from spec_update.errors import UpdateError
 from spec_update.generation import GenerationFailed, check_drift, generate, smoke_import
 from spec_update.layout import Layout
 from spec_update.levels import Level
+from spec_update.outputs import check_output_path, kept
+from spec_update.overlay_fit import check_overlay
 from spec_update.provenance import provenance_for, render_provenance
+from spec_update.requirement import major, moved_pin, moved_requirement
 from spec_update.sources import read_source
 from spec_update.spec_diff import diff_documents
 from spec_update.versioning import bump_version, read_version, write_version
+from spec_update.view import View
 
 CHANGELOG_PREAMBLE = "# Changelog of numbers-api-client\n"
+
+# The steps, as messages name them.
+CHECK_OVERLAY = "check the overlay"
+PREVIEW = "generate the new client in a scratch folder"
+WRITE = "write the document, its provenance, the version, the changelog and the requirement"
+REGENERATE = "regenerate generated_client/"
+DRIFT = "drift check of generated_client/"
+IMPORT = "import every module of the new client"
+FINISH = "write the report"
+
+Finish = Callable[["Outcome"], None]
+
+
+class StepFailed(UpdateError):
+    """A step failed after writing had begun; everything written was put back."""
+
+    def __init__(self, step: str, reason: str) -> None:
+        self.step = step
+        super().__init__(
+            f"step `{step}` failed; every file was put back as it was:\n{reason.strip()}"
+        )
 
 
 @dataclass(frozen=True)
 class Outcome:
     """What an update found and did. `state`: "unchanged", "checked", "updated", or "refused"
-    (the generator could not build a client from the new document: nothing was written)."""
+    (the overlay does not fit the new document, or the generator could not build a client from
+    it: nothing was written; `refused_step` names the step and `generation_error` says why)."""
 
     state: str
     source: str
@@ -48,6 +80,10 @@ class Outcome:
     written: tuple[str, ...] = ()
     old_source: str = "the vendored document"
     generation_error: str | None = None
+    refused_step: str | None = None
+    client_tests: ClientTestRun | None = None
+    # The toolkit's requirement on the client, when the update moves it.
+    requirement: str | None = None
 
     @property
     def breaks_clients(self) -> list[Change]:
@@ -62,6 +98,14 @@ class Outcome:
         return [change for change in self.api_changes if change.impact is Impact.BREAKING]
 
 
+@dataclass(frozen=True)
+class Preview:
+    """The new client as generated in a scratch folder: its API changes and its tests' verdict."""
+
+    api_changes: list[ApiChange]
+    client_tests: ClientTestRun
+
+
 def update_spec(
     source: str,
     layout: Layout,
@@ -69,8 +113,14 @@ def update_spec(
     check: bool = False,
     today: date | None = None,
     prove: bool = True,
+    run_tests: bool = True,
+    finish: Finish | None = None,
 ) -> Outcome:
-    """Take the document at `source` into the checkout at `layout` (only report when `check`)."""
+    """Take the document at `source` into the checkout at `layout` (only report when `check`).
+
+    `finish` is called with the outcome as the last step (the command writes its report there):
+    if it fails, the update is put back too.
+    """
     if not layout.spec.is_file():
         raise UpdateError(f"{layout.root} is not a checkout of this repository (no openapi/ spec)")
     new = load_document(read_source(source), origin=source)
@@ -80,26 +130,40 @@ def update_spec(
     config = layout.generator_config.read_text(encoding="utf-8")
     old_version = read_version(config)
     if new.raw == old.raw:
-        return Outcome("unchanged", source, old, new, old_version, old_version, old_source=vendored)
+        outcome = Outcome(
+            "unchanged", source, old, new, old_version, old_version, old_source=vendored
+        )
+        return _finish(outcome, finish)
+    if not check:
+        for path in _outputs(layout, new):
+            check_output_path(path, layout.relative(path))
 
     today = today or datetime.now(UTC).date()
     spec_changes = diff_documents(old, new, today=today)
+    refused = Outcome(
+        "refused",
+        source,
+        old,
+        new,
+        old_version,
+        old_version,
+        spec_changes=spec_changes,
+        old_source=vendored,
+    )
     try:
-        api_changes = _preview_api_changes(layout, new)
-    except GenerationFailed as error:
-        return Outcome(
-            "refused",
-            source,
-            old,
-            new,
-            old_version,
-            old_version,
-            spec_changes=spec_changes,
-            old_source=vendored,
-            generation_error=str(error),
+        check_overlay(layout.overlay, new.data, layout.relative(layout.overlay))
+    except UpdateError as error:
+        return _finish(
+            replace(refused, generation_error=str(error), refused_step=CHECK_OVERLAY), finish
         )
+    try:
+        preview = _preview(layout, new, run_tests=run_tests)
+    except GenerationFailed as error:
+        return _finish(replace(refused, generation_error=str(error), refused_step=PREVIEW), finish)
+    api_changes = preview.api_changes + authentication_changes(View(old.data), View(new.data))
     bump = bump_for(spec_changes, [c.impact for c in api_changes])
     new_version = bump_version(old_version, bump)
+    requirement = _moved_requirement(layout, old_version, new_version)
     release = Release(new_version, bump, today, old, new, source, spec_changes, api_changes)
     entry = render_entry(release)
     outcome = Outcome(
@@ -114,38 +178,104 @@ def update_spec(
         api_changes,
         entry,
         old_source=vendored,
+        client_tests=preview.client_tests,
+        requirement=requirement[1] if requirement else None,
     )
     if check:
-        return outcome
+        return _finish(outcome, finish)
 
-    written = _write_inputs(layout, new, source, today, write_version(config, new_version), entry)
-    if prove:
-        try:
-            check_drift(layout.root)
-            smoke_import(layout.root)
-        except GenerationFailed as error:
-            written_list = ", ".join(written)
-            raise GenerationFailed(
-                f"{error}\n(already written, to inspect: {written_list})"
-            ) from error
-    return replace(outcome, state="updated", written=written)
+    contents = _inputs(layout, new, source, today, write_version(config, new_version), entry)
+    if requirement is not None:
+        contents.update(requirement[0])
+    with kept(contents, layout.client):
+        _step(WRITE, lambda: _write(contents))
+        _step(
+            REGENERATE, lambda: generate(layout.root, spec=layout.spec_json, output=layout.client)
+        )
+        if prove:
+            _step(DRIFT, lambda: check_drift(layout.root))
+            _step(IMPORT, lambda: smoke_import(layout.root))
+        shown = [
+            layout.relative(path) + (" (removed)" if content is None else "")
+            for path, content in contents.items()
+        ]
+        updated = replace(
+            outcome, state="updated", written=(*shown, layout.relative(layout.client) + "/")
+        )
+        _step(FINISH, lambda: finish(updated) if finish else None)
+    return updated
 
 
-def _preview_api_changes(layout: Layout, new: Document) -> list[ApiChange]:
-    """Generate the new client in a scratch folder and compare its public API with the current."""
+def _finish(outcome: Outcome, finish: Finish | None) -> Outcome:
+    if finish is not None:
+        _step(FINISH, lambda: finish(outcome))
+    return outcome
+
+
+def _step(name: str, run: Callable[[], object]) -> None:
+    try:
+        run()
+    except (UpdateError, OSError) as error:
+        raise StepFailed(name, str(error)) from error
+
+
+def _outputs(layout: Layout, new: Document) -> list[Path]:
+    """Every file an update may write, and the folder it replaces."""
+    paths = [
+        layout.spec_for(new.format),
+        layout.spec_json,
+        layout.provenance,
+        layout.generator_config,
+        layout.changelog,
+        layout.pyproject,
+        layout.client / "pyproject.toml",
+    ]
+    return [*paths, layout.constraints] if layout.constraints.exists() else paths
+
+
+def _preview(layout: Layout, new: Document, *, run_tests: bool) -> Preview:
+    """Generate the new client in a scratch folder, compare its public API with the current one,
+    and run the client's tests on it."""
     with tempfile.TemporaryDirectory(prefix="spec-update-") as scratch:
         spec = Path(scratch) / layout.spec_json.name
         spec.write_bytes(new.as_json())
         fresh = Path(scratch) / "client"
         generate(layout.root, spec=spec, output=fresh)
-        return diff_surfaces(
+        api_changes = diff_surfaces(
             snapshot(layout.client_package), snapshot(fresh / layout.client_package.name)
         )
+        tests = (
+            run_client_tests(layout.root, layout.client_tests, fresh)
+            if run_tests
+            else ClientTestRun(ran=False)
+        )
+    return Preview(api_changes, tests)
 
 
-def _write_inputs(
+def _moved_requirement(
+    layout: Layout, old_version: str, new_version: str
+) -> tuple[dict[Path, bytes | None], str] | None:
+    """The new pyproject.toml (and constraints.txt) when the client's major version moves."""
+    if major(new_version) == major(old_version) or not layout.pyproject.is_file():
+        return None
+    pyproject = layout.pyproject.read_text(encoding="utf-8")
+    moved = moved_requirement(pyproject, new_version)
+    if moved == pyproject:
+        return None
+    contents: dict[Path, bytes | None] = {layout.pyproject: moved.encode()}
+    if layout.constraints.is_file():
+        constraints = layout.constraints.read_text(encoding="utf-8")
+        pinned = moved_pin(constraints, new_version)
+        if pinned != constraints:
+            contents[layout.constraints] = pinned.encode()
+    wanted = f"numbers-api-client>={new_version},<{major(new_version) + 1}"
+    return contents, wanted
+
+
+def _inputs(
     layout: Layout, new: Document, source: str, today: date, config: str, entry: str
-) -> tuple[str, ...]:
+) -> dict[Path, bytes | None]:
+    """The content of every input file the update writes (None: the file goes)."""
     changelog = (
         layout.changelog.read_text(encoding="utf-8")
         if layout.changelog.exists()
@@ -172,23 +302,12 @@ def _write_inputs(
     ).encode()
     contents[layout.generator_config] = config.encode()
     contents[layout.changelog] = add_entry(changelog, entry).encode()
-    backup = {path: path.read_bytes() if path.exists() else None for path in contents}
-    try:
-        for path, content in contents.items():
-            if content is None:
-                path.unlink()
-            else:
-                path.write_bytes(content)
-        generate(layout.root, spec=layout.spec_json, output=layout.client)
-    except (GenerationFailed, OSError):
-        for path, saved in backup.items():
-            if saved is None:
-                path.unlink(missing_ok=True)
-            else:
-                path.write_bytes(saved)
-        raise
-    shown = [
-        layout.relative(path) + (" (removed)" if content is None else "")
-        for path, content in contents.items()
-    ]
-    return (*shown, layout.relative(layout.client) + "/")
+    return contents
+
+
+def _write(contents: dict[Path, bytes | None]) -> None:
+    for path, content in contents.items():
+        if content is None:
+            path.unlink()
+        else:
+            path.write_bytes(content)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from spec_update.rules.common import NAME_MAPS, is_doc_key
+from spec_update.doc_keys import NAME_MAPS, is_doc_key
 
 # A `"$ref": "..."` pair in the JSON text of a node (json.dumps writes exactly this form; a
 # document as published may space it otherwise).

@@ -32,6 +32,7 @@ RULE_FIXTURES = ROOT / "tests" / "spec_update" / "fixtures" / "rules"
 class Wheels:
     toolkit: Path
     client: Path
+    build_log: str
 
 
 def uv(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
@@ -45,11 +46,11 @@ def wheels(tmp_path_factory: pytest.TempPathFactory) -> Wheels:
     out = tmp_path_factory.mktemp("dist")
     # Through an sdist, as a release would: the wheel is built from the unpacked sdist, so the
     # build leaves no build/ folder in the checkout and a file missing from the sdist shows here.
-    uv("build", "--quiet", "--out-dir", out, ROOT)
+    build = uv("build", "--out-dir", out, ROOT)
     uv("build", "--quiet", "--wheel", "--out-dir", out, ROOT / "generated_client")
     (toolkit,) = out.glob("numbers_toolkit-*.whl")
     (client,) = out.glob("numbers_api_client-*.whl")
-    return Wheels(toolkit, client)
+    return Wheels(toolkit, client, build.stdout + build.stderr)
 
 
 def fresh_env(where: Path, *requirements: str | Path) -> Path:
@@ -60,17 +61,74 @@ def fresh_env(where: Path, *requirements: str | Path) -> Path:
     return where / "bin"
 
 
+class Installs:
+    """One fresh virtualenv per extra of the toolkit's wheel, made when first asked for."""
+
+    def __init__(self, wheels: Wheels, root: Path) -> None:
+        self._wheels = wheels
+        self._root = root
+        self._made: dict[str, Path] = {}
+
+    def bin_dir(self, extra: str) -> Path:
+        """The bin folder of `numbers-toolkit[extra]` (`""`: no extra) installed alone."""
+        if extra not in self._made:
+            toolkit = f"{self._wheels.toolkit}[{extra}]" if extra else str(self._wheels.toolkit)
+            # The harness's extra asks for the generated client, which is its own wheel.
+            client = [self._wheels.client] if extra == "harness" else []
+            self._made[extra] = fresh_env(self._root / (extra or "bare"), toolkit, *client)
+        return self._made[extra]
+
+
+@pytest.fixture(scope="module")
+def installs(wheels: Wheels, tmp_path_factory: pytest.TempPathFactory) -> Installs:
+    return Installs(wheels, tmp_path_factory.mktemp("envs"))
+
+
 def installed(bin_dir: Path, module: str) -> bool:
     probe = f"import importlib.util, sys; sys.exit(importlib.util.find_spec({module!r}) is None)"
     return subprocess.run([bin_dir / "python", "-c", probe], check=False).returncode == 0
 
 
 @pytest.fixture
-def served_mock(wheels: Wheels, tmp_path: Path) -> Iterator[tuple[Path, str]]:
+def served_mock(installs: Installs) -> Iterator[tuple[Path, str]]:
     """`numbers-mock` from an environment with only the `[mock]` extra, serving on 127.0.0.1."""
-    bin_dir = fresh_env(tmp_path / "mock-env", f"{wheels.toolkit}[mock]")
+    bin_dir = installs.bin_dir("mock")
     with run_server([str(bin_dir / "numbers-mock"), "--log-level", "warning"]) as server:
         yield bin_dir, server.url
+
+
+def test_the_build_gives_no_warning(wheels: Wheels) -> None:
+    # setuptools' warnings are Python warnings (`_Warning:`, `SetuptoolsDeprecationWarning:`);
+    # distutils' lower-case "warning: byte-compiling is disabled" is uv's choice, not ours.
+    assert "Warning:" not in wheels.build_log, wheels.build_log
+
+
+@pytest.mark.parametrize(
+    ("extra", "command", "needed"),
+    [
+        ("", "numbers-mock", "mock"),
+        ("", "numbers-contract", "harness"),
+        ("spec", "numbers-mock", "mock"),
+        ("spec", "numbers-contract", "harness"),
+        ("generate", "numbers-mock", "mock"),
+        ("generate", "numbers-contract", "harness"),
+        ("harness", "numbers-mock", "mock"),
+        ("mock", "numbers-contract", "harness"),
+    ],
+)
+def test_a_command_without_its_extra_says_what_to_install(
+    installs: Installs, extra: str, command: str, needed: str
+) -> None:
+    bin_dir = installs.bin_dir(extra)
+    for argv in ([], ["--help"]):
+        run = subprocess.run(
+            [bin_dir / command, *argv], capture_output=True, text=True, check=False, timeout=60
+        )
+        assert run.returncode == 2
+        assert run.stdout == ""
+        assert run.stderr == (
+            f"{command} needs the {needed} extra: pip install 'numbers-toolkit[{needed}]'\n"
+        )
 
 
 def test_the_mock_extra_serves_the_mock_without_the_test_tools(
@@ -90,10 +148,10 @@ def test_the_mock_extra_serves_the_mock_without_the_test_tools(
 
 
 def test_the_harness_extra_runs_numbers_contract_against_a_served_mock(
-    wheels: Wheels, served_mock: tuple[Path, str], tmp_path: Path
+    installs: Installs, served_mock: tuple[Path, str], tmp_path: Path
 ) -> None:
     _, url = served_mock
-    bin_dir = fresh_env(tmp_path / "harness-env", f"{wheels.toolkit}[harness]", wheels.client)
+    bin_dir = installs.bin_dir("harness")
     for server_part in ("starlette", "uvicorn"):
         assert not installed(bin_dir, server_part), f"the [harness] extra brought {server_part}"
     help_text = subprocess.run(
@@ -114,7 +172,14 @@ def test_the_harness_extra_runs_numbers_contract_against_a_served_mock(
         "HYPOTHESIS_PROFILE": "quick",
     }
     run = subprocess.run(
-        [bin_dir / "numbers-contract", "--target-url", url, "--rate-limit", "none"],
+        [
+            bin_dir / "numbers-contract",
+            "--target-url",
+            url,
+            "--rate-limit",
+            "none",
+            "--json-report=run.json",
+        ],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -125,12 +190,26 @@ def test_the_harness_extra_runs_numbers_contract_against_a_served_mock(
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert " passed" in run.stdout
     assert PRIMARY_ACCOUNT.api_secret not in run.stdout + run.stderr
+    # The run record, and the schema it follows, installed with the package.
+    record = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    schema = subprocess.run(
+        [
+            bin_dir / "python",
+            "-c",
+            "from contract_tests.reporting.record import load_schema as s; "
+            "print(s()['properties']['record_version']['const'])",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert str(record["record_version"]) == schema
 
 
 def test_the_spec_extra_diffs_two_documents_outside_the_checkout(
-    wheels: Wheels, tmp_path: Path
+    installs: Installs, tmp_path: Path
 ) -> None:
-    bin_dir = fresh_env(tmp_path / "spec-env", f"{wheels.toolkit}[spec]")
+    bin_dir = installs.bin_dir("spec")
     fixture = yaml.safe_load((RULE_FIXTURES / "operation-added.yaml").read_text())
     old, new = tmp_path / "old.yaml", tmp_path / "new.json"
     old.write_text(yaml.safe_dump(fixture["base"]))

@@ -9,7 +9,7 @@ from functools import partial
 import pytest
 
 from contract_tests.account import numbers as account
-from contract_tests.judging.document import BUY, CANCEL, UPDATE, judged_document
+from contract_tests.judging.document import BUY, CANCEL, OWNED, UPDATE, judged_document
 from contract_tests.judging.forms import parse_form
 from contract_tests.judging.redaction import Redactor
 from contract_tests.judging.violations import POSITIVE_DATA_ACCEPTANCE, Violation
@@ -18,6 +18,7 @@ from contract_tests.run.schemathesis_types import AnyCase
 from contract_tests.run.target import Target, open_target
 from contract_tests.safety.answer_judge import AnswerJudge
 from contract_tests.safety.purchases import PurchaseLedger, Settlement, cannot_buy
+from contract_tests.tally.findings import Finding
 from contract_tests.tally.stats import RunStats
 
 __all__ = ["Harness", "open_harness", "parse_form", "planned_form"]
@@ -103,7 +104,9 @@ class Harness:
 
 @contextmanager
 def open_harness(state: RunState) -> Iterator[Harness]:
-    judge = AnswerJudge(judged_document(), state.redactor, skipped=state.skipped_checks)
+    judge = AnswerJudge(
+        judged_document(), state.redactor, counts=state.gate.checks, skipped=state.skipped_checks
+    )
     with open_target(state.options, state.gate, judge) as target:
         if not target.embedded and state.options.allow_purchases:
             # Snapshot before anything runs: these numbers are never cancelled or updated.
@@ -116,6 +119,13 @@ def open_harness(state: RunState) -> Iterator[Harness]:
             except Violation as finding:
                 # Without the snapshot no number would be safe from the run: stop before any test,
                 # once, rather than fail every test with the same error.
+                state.setup_stop = Finding(
+                    check=finding.check,
+                    operation=OWNED,
+                    summary="the account could not be listed before the run: nothing was changed",
+                    detail=finding.detail,
+                    exchange=state.gate.last_exchange,
+                )
                 pytest.exit(
                     "the account could not be listed before the run (the snapshot that keeps its "
                     f"numbers safe), so nothing was changed: {finding}",

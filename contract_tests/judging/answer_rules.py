@@ -8,9 +8,9 @@ document lists, the content type is one it lists for that status, an XML request
 document offers it, the body fits its schema (JSON and XML alike), the formats the document uses
 hold (`url`), and `error-code` is the status as a string.
 
-The document judged against is the overlaid one (`generator/overlay.yaml`), so a 400 field-error
-body or a 420 of a cancel is held to its schema too. A 429 is not judged here: the request gate
-waits it out, retries, counts it and fails a run it dominates (`not_throttled`).
+The document judged against is the overlaid one (`numbers_openapi/overlay.yaml`), so a 400
+field-error body or a 420 of a cancel is held to its schema too. A 429 is not judged here: the
+request gate waits it out, retries, counts it and fails a run it dominates (`not_throttled`).
 """
 
 from __future__ import annotations

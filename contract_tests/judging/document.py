@@ -5,14 +5,14 @@ Nothing here restates a schema: everything is looked up in the document that sch
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.undocumented import applied_document, undocumented_statuses
 from numbers_openapi import document_path
+from numbers_openapi.documents import load_document
+from numbers_openapi.undocumented import applied_document, undocumented_statuses
 
 DOCUMENT_PATH = document_path()
 
@@ -33,11 +33,9 @@ THROTTLED = 429
 
 
 @cache
-def load_document(path: Path = DOCUMENT_PATH) -> dict[str, Any]:
-    """The parsed document (cached: it is read-only for everyone)."""
-    with path.open(encoding="utf-8") as handle:
-        document: dict[str, Any] = json.load(handle)
-    return document
+def published_document(path: Path = DOCUMENT_PATH) -> dict[str, Any]:
+    """The document as published (cached: it is read-only for everyone)."""
+    return load_document(path)
 
 
 def resolve(document: JsonObject, node: Any) -> Any:
@@ -88,12 +86,11 @@ def response_schema(
 
 @cache
 def judged_document() -> dict[str, Any]:
-    """The document every answer is judged against: the vendored one with generator/overlay.yaml
-    applied, as the client is generated from it and the mock reads it (so a 400 field-error body
-    and a 420 of a cancel or an update are documented, and schema-checked), without the 429 the
-    overlay adds: schemathesis would count a throttled answer as a documented one, a pass.
-
-    Treat it as read-only (it is shared).
+    """The document every answer is judged against: the vendored one with the overlay
+    (numbers_openapi/overlay.yaml) applied, as the client is generated from it and the mock reads it
+    (so a 400 field-error body and a 420 of a cancel or an update are documented, and
+    schema-checked), without the 429 the overlay adds: schemathesis would count a throttled answer
+    as a documented one, a pass. Treat it as read-only (it is shared).
     """
     document = applied_document()
     added = undocumented_statuses()
@@ -103,3 +100,17 @@ def judged_document() -> dict[str, Any]:
             if THROTTLED in added.for_label(f"{method.upper()} {path}") and responses:
                 responses.pop(str(THROTTLED), None)
     return document
+
+
+@cache
+def documented_statuses() -> dict[str, tuple[str, ...]]:
+    """Per operation label, every status the document with the overlay gives it (429 included:
+    the overlay documents the service's throttling), in order: the coverage matrix's columns."""
+    document = applied_document()
+    statuses: dict[str, tuple[str, ...]] = {}
+    for path, item in document.get("paths", {}).items():
+        for method, operation in item.items():
+            responses = operation.get("responses") if isinstance(operation, dict) else None
+            if isinstance(responses, dict):
+                statuses[f"{method.upper()} {path}"] = tuple(sorted(map(str, responses)))
+    return dict(sorted(statuses.items()))

@@ -8,7 +8,7 @@ or a stub answering 400 to everything, is a finding.
 
 Each rule cites its source: the shared notes on the real service (a field-error body such as
 `{"country":"Is required."}` for invalid or missing fields) and the document's own words. The
-embedded mock applies the same rules (`numbers_mock/checks.py`); a test holds the two together.
+embedded mock applies the same rules (`numbers_mock/http/checks.py`); a test holds the two together.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ class Origin(Enum):
 
 # Where a rule comes from, as the reports name it.
 DOCUMENT = "the OpenAPI document"
-OVERLAY = "the overlay (generator/overlay.yaml): what the service answers beyond its document"
+OVERLAY = "the overlay (numbers_openapi/overlay.yaml): what the service answers beyond its document"
 SERVICE = "the real service's documented behaviour"
 HTTP = "HTTP itself"
 HARNESS = "what a verdict needs: something judged"

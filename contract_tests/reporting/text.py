@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from contract_tests.tally.exercised import OperationExercise
+from contract_tests.tally.findings import Finding
 from contract_tests.tally.stats import OperationStats
 
 if TYPE_CHECKING:
@@ -121,7 +122,10 @@ def exercised_lines(exercised: dict[str, OperationExercise], rows: list[Row]) ->
 
 
 def summary_lines(
-    rows: list[Row], info: RunInfo, exercised: dict[str, OperationExercise] | None = None
+    rows: list[Row],
+    info: RunInfo,
+    exercised: dict[str, OperationExercise] | None = None,
+    findings: list[Finding] | None = None,
 ) -> list[str]:
     lines = [f"target: {info.target}   profile: {info.profile}   seed: {info.seed}", ""]
     table_rows = [
@@ -134,7 +138,8 @@ def summary_lines(
         )
         for row in rows
     ]
-    lines += _table(("operation", "cases", "xml", "result", "failures by check"), table_rows)
+    if rows:
+        lines += _table(("operation", "cases", "xml", "result", "failures by check"), table_rows)
     if exercised:
         lines += ["", "Exercised (every answer of the run, whoever sent it):"]
         lines += exercised_lines(exercised, rows)
@@ -142,51 +147,117 @@ def summary_lines(
     if skipped:
         lines += ["", "Skipped:"]
         lines += [f"  {row.label}: {row.note}" for row in skipped]
-    failed = [row for row in rows if row.outcome in ("failed", "error")]
-    if failed:
-        lines += ["", "Failures (full details above, and in the JUnit report):"]
-        for row in failed:
-            lines += _failure_lines(row)
+    findings = findings or []
+    filed = {test for finding in findings for test in finding.tests}
+    errors = [row for row in rows if row.outcome in ("failed", "error") and row.label not in filed]
+    if findings:
+        lines += ["", f"Findings ({len(findings)}):"]
+        for finding in findings:
+            lines += ["", *finding_block(finding)]
+    if errors:
+        lines += ["", "Errors (the harness could not judge; details above):"]
+        lines += [f"  {row.label}: {row.note or row.outcome}" for row in errors]
+    if findings or errors:
         lines += ["", f"Replay the run: {info.replay}"]
     return lines
 
 
-def _failure_lines(row: Row) -> list[str]:
-    lines = [f"  {row.label}:"]
-    examples = row.stats.examples if row.stats else []
-    if not examples and row.note:
-        lines.append(f"    {row.note}")
-    for example in examples:
-        first_line = example.message.strip().splitlines()[0] if example.message.strip() else ""
-        lines.append(
-            f"    [{example.check}] {example.title}" + (f": {first_line}" if first_line else "")
-        )
-        lines.append(f"      reproduce: {example.reproduction}")
+def _indented(label: str, text: str, width: int = 10) -> list[str]:
+    """`label` then `text`, its later lines aligned under its first."""
+    text_lines = text.splitlines() or [""]
+    pad = " " * (width + 2)
+    return [f"  {label.ljust(width)}{text_lines[0]}", *(pad + line for line in text_lines[1:])]
+
+
+def found_text(finding: Finding) -> str:
+    """What the check found: its summary, and the detail when it says more."""
+    if not finding.detail or finding.detail == finding.summary:
+        return finding.summary
+    if finding.detail.startswith(finding.summary):
+        return finding.detail
+    return f"{finding.summary}\n{finding.detail}"
+
+
+def finding_block(finding: Finding) -> list[str]:
+    """One finding as the terminal prints it: check, rule, request, answer, both replays.
+
+    The caller masks the lines; the curl line names the credentials' environment variables.
+    """
+    also = f" (also {', '.join(finding.also)})" if finding.also else ""
+    lines = [f"Finding {finding.number}: [{finding.check}] {finding.operation}{also}"]
+    lines += _indented("rule:", finding.rule)
+    lines += _indented("found:", found_text(finding))
+    exchange = finding.exchange
+    if exchange is not None:
+        request = exchange.request
+        lines += _indented("request:", f"{request.method} {request.url}")
+        if request.form:
+            lines += _indented("form:", request.form)
+        answer = exchange.answer
+        if answer is None:
+            lines += _indented("answer:", "none")
+        else:
+            lines += _indented("answer:", f"{answer.status} {answer.content_type or '(no type)'}")
+            if answer.excerpt:
+                lines += _indented("", answer.excerpt)
+    lines += _indented("tests:", ", ".join(finding.tests))
+    if finding.curl is not None:
+        lines += _indented("curl:", finding.curl)
+    if finding.replay:
+        lines += _indented("replay:", finding.replay)
     return lines
 
 
-def safety_lines(state: RunState, *, embedded: bool, distributed: bool = False) -> list[str]:
+def failure_text(findings: list[Finding]) -> str:
+    """What pytest prints for a test that failed with findings: one line each, pointing at the
+    finding's block in the contract summary (no traceback: the block says all of it)."""
+    return "\n".join(
+        f"[{finding.check}] {finding.operation}: {finding.summary} "
+        "(request, answer and replays: see the findings in the contract summary)"
+        for finding in findings
+    )
+
+
+def safety_lines(
+    state: RunState,
+    *,
+    embedded: bool,
+    distributed: bool = False,
+    workers_counters: dict[str, float] | None = None,
+) -> list[str]:
     """What the safety layer did: requests, throttling, the circuit, the interrupt, the clean-up.
 
     Under xdist (`distributed`) the workers send the requests, each through its own gate; the
-    controller has none to count (the rate limit and the cap hold per worker, see README).
+    controller adds up the counters they sent back (`workers_counters`, when there are any).
     """
     gate = state.gate
-    counters = gate.counters
-    if distributed:
+    counters: dict[str, float] = {
+        "sent": gate.counters.sent,
+        "answers": gate.counters.answers,
+        "dead": gate.counters.dead,
+        "throttled": gate.counters.throttled,
+        "throttle_wait": gate.counters.throttle_wait,
+        "rate_wait": gate.counters.rate_wait,
+    }
+    if distributed and not workers_counters:
         lines = ["", "requests: sent by the xdist workers, each through its own safety layer"]
     else:
+        if distributed and workers_counters:
+            counters = {name: workers_counters.get(name, 0) for name in counters}
+        workers = " (the xdist workers' added up)" if distributed else ""
         lines = [
             "",
-            f"requests: {counters.sent} sent, {counters.answers} answered, {counters.dead} "
-            f"without an answer; throttled (429): {counters.throttled}, waited "
-            f"{counters.throttle_wait:.1f} s; rate limit waits {counters.rate_wait:.1f} s",
+            f"requests{workers}: {int(counters['sent'])} sent, {int(counters['answers'])} "
+            f"answered, {int(counters['dead'])} without an answer; throttled (429): "
+            f"{int(counters['throttled'])}, waited {counters['throttle_wait']:.1f} s; rate limit "
+            f"waits {counters['rate_wait']:.1f} s",
         ]
     if gate.tripped is not None:
         lines.append(f"circuit open: {gate.tripped}; the tests after it were skipped")
     if gate.mostly_throttled:
         lines.append(
-            f"FAILED as throttled: {counters.throttled} of {counters.answers} answers were 429, "
+            f"FAILED as throttled: {gate.counters.throttled} of {gate.counters.answers} answers "
+            "were 429, "
             "so most cases tested nothing (lower --rate-limit)"
         )
     if gate.stopped is not None:

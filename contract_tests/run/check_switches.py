@@ -1,4 +1,4 @@
-"""Which checks a run leaves out: `--skip-check ID` (repeatable, or comma-separated) and
+"""Which checks a run leaves out: `--skip-check ID` (`ID,ID` for several; `run/options.py`) and
 `[checks.ID] enabled = false` in schemathesis.toml, for any id of the registry.
 
 Schemathesis' checks and the harness's checks registered with it are switched off in the schema's
@@ -18,16 +18,6 @@ from schemathesis.config import SchemathesisConfig
 from contract_tests.judging.registry import REGISTRY, Origin
 
 OPTION = "--skip-check"
-
-
-def add_skip_option(parser: pytest.Parser) -> None:
-    parser.getgroup("contract").addoption(
-        OPTION,
-        action="append",
-        default=[],
-        metavar="ID",
-        help="Leave out the check ID (repeatable, or ID,ID); the ids are in the README.",
-    )
 
 
 def unknown_check_line(name: str) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from schemathesis.generation.hypothesis import builder
+from contract_tests import internals
 
 # Where the deferred build waits, on the test function schemathesis made.
 PENDING_ATTRIBUTE = "_contract_pending_coverage"
@@ -44,6 +44,7 @@ class DeferredCoverage:
 def install() -> bool:
     """Defer the coverage cases of the tests schemathesis builds from now on; False when the
     pinned schemathesis no longer has `add_coverage` (then they are built at collection)."""
+    builder = internals.coverage_builder()
     current = getattr(builder, _ORIGINAL_NAME, None)
     if current is None:
         return False
@@ -54,6 +55,7 @@ def install() -> bool:
 
 def uninstall() -> None:
     """Build coverage cases at collection again (the harness's run is over)."""
+    builder = internals.coverage_builder()
     current = getattr(builder, _ORIGINAL_NAME, None)
     if isinstance(current, DeferredCoverage):
         setattr(builder, _ORIGINAL_NAME, current.original)

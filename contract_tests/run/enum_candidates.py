@@ -20,7 +20,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from schemathesis.generation.hypothesis import examples
-from schemathesis.specs.openapi.coverage import _schema as coverage_schema
+
+from contract_tests import internals
 
 # What schemathesis calls; the candidates are the values its strategy tries.
 _ORIGINAL_NAME = "_invalid_enum_candidates"
@@ -33,7 +34,7 @@ def draw_prefix(count: int) -> tuple[Any, ...]:
 
     The filter records each value and accepts the `count`-th, which ends the run there.
     """
-    strategy = getattr(coverage_schema, _STRATEGY_NAME)
+    strategy = getattr(internals.enum_coverage_module(), _STRATEGY_NAME)
     drawn: list[Any] = []
 
     def take(value: Any) -> bool:
@@ -79,7 +80,7 @@ class LazyCandidates:
 
 def schemathesis_list() -> tuple[Any, ...]:
     """Schemathesis' own list, drawn all at once as it draws it (installed or not)."""
-    function = getattr(coverage_schema, _ORIGINAL_NAME)
+    function = getattr(internals.enum_coverage_module(), _ORIGINAL_NAME)
     original = getattr(function, "original", function)
     return tuple(original())
 
@@ -87,6 +88,7 @@ def schemathesis_list() -> tuple[Any, ...]:
 def install() -> bool:
     """Put a `LazyCandidates` in place of schemathesis' eager list; False when the pinned
     schemathesis no longer has it (then nothing changes: its own list is used)."""
+    coverage_schema = internals.enum_coverage_module()
     original = getattr(coverage_schema, _ORIGINAL_NAME, None)
     if original is None or not hasattr(coverage_schema, _STRATEGY_NAME):
         return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import hypothesis.strategies as st
@@ -29,10 +30,20 @@ from contract_tests.run.checks import XML_MEDIA_TYPES, media_type, sent_form, se
 from contract_tests.run.run_state import Stock
 from contract_tests.run.schemathesis_types import AnyCase
 from contract_tests.safety.layer import GatedRequestsTransport, route_schema
+from contract_tests.tally.check_counts import CheckCounts
+from contract_tests.tally.findings import (
+    Exchange,
+    Finding,
+    SeenAnswer,
+    SentRequest,
+    excerpt_of,
+    form_text,
+)
 from contract_tests.tally.stats import RunStats
 
 CONFIG_PATH = Path(__file__).resolve().parent / "schemathesis.toml"
 JSON = "application/json"
+IGNORED_AUTH = "ignored_auth"
 XML = "text/xml"
 # Countries with numbers for sale on the real service (and in the mock's inventory).
 REAL_COUNTRIES = ("GB", "US", "DE", "FR", "CA", "AU")
@@ -66,7 +77,7 @@ def load_schema(
     config = config if config is not None else load_config()
     if seed is not None:
         config.update(seed=seed, max_failures=None)
-    # The overlaid document (`document.judged_document`): the statuses generator/overlay.yaml adds
+    # The overlaid document (`document.judged_document`): the statuses the overlay adds
     # (400 everywhere, 420 on cancel and update) are documented there, so `status_code_conformance`
     # accepts them and their bodies are schema-checked; a 429 is not, and never passes.
     schema = schemathesis.openapi.from_dict(judged_document(), config=config)
@@ -101,10 +112,22 @@ def load_schema(
     schema.hook("flatmap_case")(aim_at_stocked)
     schema.hook("filter_failure")(keep_failure)
 
+    gate = transport.session.gate if transport is not None else None
+
     def after_validate(
         context: HookContext, case: AnyCase, response: Response, results: list[CheckResult]
     ) -> None:
-        record_results(stats, case, response, results)
+        if gate is None:
+            record_results(stats, case, response, results)
+        else:
+            record_results(
+                stats,
+                case,
+                response,
+                results,
+                counts=gate.checks,
+                last_exchange=lambda: gate.last_exchange,
+            )
 
     schema.hook("after_validate")(after_validate)
     return schema
@@ -202,19 +225,60 @@ def keep_failure(context: HookContext, failure: Failure, case: AnyCase, response
     )
 
 
-def record_results(
-    stats: RunStats, case: AnyCase, response: Response, results: list[CheckResult]
-) -> None:
-    tally = stats.for_label(case.operation.label)
-    tally.record_case(xml=media_type(response) in XML_MEDIA_TYPES)
-    failed = [r for r in results if r.status == Status.FAILURE and r.failure is not None]
-    if not failed:
-        return
-    reproduction = case.as_curl_command(
-        headers=dict(response.request.headers), verify=response.verify
+def exchange_of(response: Response) -> Exchange:
+    """The request a case sent, and its answer, as a finding shows them."""
+    request = response.request
+    content_type = response.headers.get("content-type") or [""]
+    return Exchange(
+        SentRequest(
+            method=str(request.method or "").upper(),
+            url=str(request.url or ""),
+            form=form_text(request.body),
+            accept=str(request.headers.get("Accept", "")),
+            # The case's own Authorization is the run's (schemathesis sends the configured basic
+            # auth); the probes of `ignored_auth` are taken from the gate instead.
+            own_credentials=True,
+        ),
+        SeenAnswer(response.status_code, content_type[0], excerpt_of(response.content or b"")),
     )
+
+
+def record_results(
+    stats: RunStats,
+    case: AnyCase,
+    response: Response,
+    results: list[CheckResult],
+    *,
+    counts: CheckCounts | None = None,
+    last_exchange: Callable[[], Exchange | None] = lambda: None,
+) -> None:
+    """Tally a fuzzed case: its checks' results, and a finding for each failure.
+
+    A failure of `ignored_auth` is about the request its probe sent without (or with wrong)
+    credentials, not about the case: its finding shows the gate's last exchange, that probe's.
+    """
+    label = case.operation.label
+    tally = stats.for_label(label)
+    tally.record_case(xml=media_type(response) in XML_MEDIA_TYPES)
+    if counts is not None:
+        for result in results:
+            if result.status in (Status.SUCCESS, Status.FAILURE):
+                counts.record(result.name, failed=result.status == Status.FAILURE)
+    failed = [r for r in results if r.status == Status.FAILURE and r.failure is not None]
     for result in failed:
         assert result.failure is not None
+        exchange = exchange_of(response)
+        if result.name == IGNORED_AUTH:
+            probe = last_exchange()
+            if probe is not None and not probe.request.own_credentials:
+                exchange = probe
+        message = result.failure.message.strip()
         tally.record_failure(
-            result.name, result.failure.title, result.failure.message, reproduction
+            Finding(
+                check=result.name,
+                operation=label,
+                summary=result.failure.title,
+                detail=message,
+                exchange=exchange,
+            )
         )

@@ -8,14 +8,23 @@
 `max_examples` is the fuzzing budget per operation (schemathesis adds its examples and coverage
 cases on top); the lifecycle test gets its own, smaller budget because each of its examples is a
 whole sequence of calls.
+
+Hypothesis keeps its files (the example database, its caches) in the user's cache folder
+(`hypothesis_home`, e.g. `~/.cache/numbers-contract/hypothesis` on Linux), never in the current
+folder. `quick` and `ci` keep no example database (a run replays from its seed alone), `thorough`
+keeps one there; `--hypothesis-database PATH` keeps one at PATH for any profile, `none` none.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
+import platformdirs
 from hypothesis import HealthCheck, Phase, settings
+from hypothesis.configuration import set_hypothesis_home_dir
+from hypothesis.database import DirectoryBasedExampleDatabase, ExampleDatabase
 
 DEFAULT_PROFILE = "quick"
 CI_PROFILE = "ci"
@@ -35,17 +44,64 @@ LIFECYCLE_BUDGETS = {
     "thorough": LifecycleBudget(max_examples=200, step_count=50),
 }
 PAGING_EXAMPLES = {"quick": 4, "ci": 6, "thorough": 40}
+PROFILE_NAMES = tuple(LIFECYCLE_BUDGETS)
 
 # Requests to a server are slow next to pure functions; Hypothesis must not count that against us.
 _NETWORK_HEALTH_CHECKS = [HealthCheck.too_slow]
 
 
-def register_profiles() -> None:
+APP_NAME = "numbers-contract"
+# Hypothesis' own variable for its folder: when a person sets it, it wins.
+STORAGE_VARIABLE = "HYPOTHESIS_STORAGE_DIRECTORY"
+NO_DATABASE = "none"
+
+
+def hypothesis_home() -> Path:
+    """Where Hypothesis keeps its files for the harness: the platform's cache folder."""
+    where = os.environ.get(STORAGE_VARIABLE)
+    return Path(where) if where else platformdirs.user_cache_path(APP_NAME) / "hypothesis"
+
+
+@dataclass(frozen=True)
+class Database:
+    """The example database a run keeps: `path` None means none; `source` says why."""
+
+    path: Path | None
+    source: str
+
+    def example_database(self) -> ExampleDatabase | None:
+        return DirectoryBasedExampleDatabase(str(self.path)) if self.path is not None else None
+
+    def describe(self) -> str:
+        where = str(self.path) if self.path is not None else "none"
+        return f"{where} ({self.source})"
+
+
+def database_for(option: str | None, profile: str) -> Database:
+    """The database `--hypothesis-database` (`option`: a path, `none`, or None) gives `profile`."""
+    if option is not None and option.strip().lower() == NO_DATABASE:
+        return Database(None, "--hypothesis-database none")
+    if option is not None:
+        return Database(Path(option).expanduser().absolute(), "--hypothesis-database")
+    if profile == "thorough":
+        return Database(hypothesis_home() / "examples", "profile thorough")
+    return Database(None, f"profile {profile} replays from its seed alone")
+
+
+def configure_hypothesis(database_option: str | None) -> None:
+    """Register the profiles, Hypothesis' files in the cache folder: when pytest is configured,
+    before Hypothesis' own plugin loads `--hypothesis-profile`."""
+    set_hypothesis_home_dir(hypothesis_home())
+    register_profiles(database_option)
+    settings.load_profile(default_profile_name())
+
+
+def register_profiles(database_option: str | None = None) -> None:
     settings.register_profile(
         "quick",
         max_examples=25,
         deadline=None,
-        database=None,
+        database=database_for(database_option, "quick").example_database(),
         print_blob=True,
         suppress_health_check=_NETWORK_HEALTH_CHECKS,
         # Shrinking makes a failure readable but costs requests; quick runs stop at the first find.
@@ -56,7 +112,7 @@ def register_profiles() -> None:
         parent=settings.get_profile("ci"),
         max_examples=60,
         deadline=None,
-        database=None,
+        database=database_for(database_option, "ci").example_database(),
         print_blob=True,
         # The run's seed is printed and replayable, so CI need not be derandomized to be
         # reproducible.
@@ -67,6 +123,7 @@ def register_profiles() -> None:
         "thorough",
         max_examples=1000,
         deadline=None,
+        database=database_for(database_option, "thorough").example_database(),
         print_blob=True,
         suppress_health_check=_NETWORK_HEALTH_CHECKS,
     )

@@ -19,6 +19,7 @@ from contract_tests.safety.layer import (
     RequestGate,
 )
 from contract_tests.safety.purchases import PurchaseLedger, Settlement
+from contract_tests.tally.findings import Finding
 from contract_tests.tally.first_failure import FirstFailure
 from contract_tests.tally.stats import RunStats
 
@@ -56,6 +57,8 @@ class RunState:
     # Filled by the end-of-run clean-up on a real target.
     settlement: Settlement | None = None
     interrupts: int = 0
+    # A finding that stopped the run before any test (the account's snapshot refused).
+    setup_stop: Finding | None = None
     # Checks the user switched off (`check_switches`).
     skipped_checks: frozenset[str] = frozenset()
     # The first failure of the run and the requests sent before it (the verdict's cost).
@@ -74,6 +77,7 @@ class RunState:
                 max_answer_bytes=options.max_answer_bytes,
                 breaker_after=options.breaker_after,
                 rate=options.rate_limit,
+                tls_verify=options.tls_verify,
             ),
             ledger,
         )
@@ -82,6 +86,8 @@ class RunState:
             for account in (options.auth, options.other_auth)
             if account is not None
         )
+        if options.other_auth is not None:
+            gate.other_authorization = basic_authorization(*options.other_auth)
         return cls(
             options=options,
             redactor=Redactor.for_credentials(

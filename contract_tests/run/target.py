@@ -14,7 +14,7 @@ from numbers_api_client import AuthenticatedClient
 
 from contract_tests.run.options import DEFAULT_REQUEST_DEADLINE, HarnessOptions
 from contract_tests.safety.answer_judge import AnswerJudge
-from contract_tests.safety.layer import RequestGate, gated_client_args
+from contract_tests.safety.layer import RequestGate, gated_client_args, tls_hint
 
 
 @dataclass(frozen=True)
@@ -111,9 +111,9 @@ def check_reachable(base_url: str, timeout: float, tls: ssl.SSLContext | bool = 
             # The status line is enough; the body is not read (it could be anything).
             pass
     except (httpx.HTTPError, httpx.InvalidURL) as error:
-        raise pytest.UsageError(
-            f"cannot reach --target-url {base_url}: {type(error).__name__}: {error or 'no answer'}"
-        ) from None
+        hint = tls_hint(error)
+        cause = "" if hint else f": {type(error).__name__}: {error or 'no answer'}"
+        raise pytest.UsageError(f"cannot reach --target-url {base_url}{cause}{hint}") from None
 
 
 def check_embedded_mock_installed() -> None:

@@ -17,7 +17,8 @@ import httpx
 from contract_tests.judging.answer_rules import XML_MEDIA_TYPES, Answer, judge_answer
 from contract_tests.judging.forms import parse_form
 from contract_tests.judging.redaction import Redactor
-from contract_tests.judging.violations import Violation
+from contract_tests.judging.violations import JUDGEMENT_CHECKS, Violation
+from contract_tests.tally.check_counts import CheckCounts
 
 
 def media_type(headers: httpx.Headers) -> str | None:
@@ -33,6 +34,7 @@ class AnswerJudge:
         document: Mapping[str, Any],
         redactor: Redactor,
         checks: frozenset[str] | None = None,
+        counts: CheckCounts | None = None,
         skipped: frozenset[str] = frozenset(),
     ) -> None:
         self._document = document
@@ -40,11 +42,15 @@ class AnswerJudge:
         self._redactor = redactor
         # Only these rules (None: every rule), less those the user switched off.
         self._checks = checks
+        # Where each judged answer is counted, per rule applied (for the reports' table of checks).
+        self._counts = counts
         self._skipped = skipped
 
     def only(self, *checks: str) -> AnswerJudge:
         """The same judge applying only `checks`."""
-        return AnswerJudge(self._document, self._redactor, frozenset(checks), self._skipped)
+        return AnswerJudge(
+            self._document, self._redactor, frozenset(checks), self._counts, self._skipped
+        )
 
     def document_path(self, url_path: str) -> str | None:
         """The document's path the URL's path ends with (the target may sit under a prefix)."""
@@ -75,6 +81,10 @@ class AnswerJudge:
             if (self._checks is None or finding.check in self._checks)
             and finding.check not in self._skipped
         ]
+        if self._counts is not None:
+            broken = {finding.check for finding in findings}
+            for check in self._checks if self._checks is not None else JUDGEMENT_CHECKS:
+                self._counts.record(check, failed=check in broken)
         if not findings:
             return
         first, rest = findings[0], findings[1:]

@@ -38,8 +38,9 @@ from urllib.parse import urlsplit
 import httpx
 import requests
 from schemathesis import BaseSchema
-from schemathesis.transport.requests import REQUESTS_TRANSPORT, RequestsTransport
+from schemathesis.transport.requests import RequestsTransport
 
+from contract_tests import internals
 from contract_tests.judging.document import BUY, CANCEL, OWNED, SEARCH, UPDATE
 from contract_tests.judging.forms import parse_form
 from contract_tests.judging.violations import (
@@ -51,7 +52,9 @@ from contract_tests.judging.violations import (
 )
 from contract_tests.safety.purchases import PurchaseLedger, cannot_buy
 from contract_tests.safety.ratelimit import Rate, TokenBucket
+from contract_tests.tally.check_counts import CheckCounts
 from contract_tests.tally.exercised import Exercised
+from contract_tests.tally.findings import Exchange, SeenAnswer, SentRequest, excerpt_of, form_text
 from contract_tests.tally.judged import AnswerKinds
 
 T = TypeVar("T")
@@ -70,6 +73,9 @@ class Limits:
     rate: Rate | None
     retries_on_429: int = 2
     max_retry_after: float = 30.0
+    # Certificates: True checks them against the system's CAs, a path against that CA file
+    # (`--ca-file`), False not at all (`--insecure`); for every request, whoever sends it.
+    tls_verify: bool | str = True
 
 
 class RunStopped(KeyboardInterrupt):
@@ -133,7 +139,14 @@ class RequestGate:
         self._throttled_in_a_row = 0
         # The Authorization headers of the run's own accounts ("Basic ..."), set by the run state.
         self.own_authorizations: frozenset[str] = frozenset()
+        # The second account's, among them (None without one): a finding's replay names its
+        # variables.
+        self.other_authorization: str | None = None
         self.exercised = Exercised()
+        self.checks = CheckCounts()
+        # The last request sent and its answer: what a finding of the harness's own tests shows
+        # (the request that broke the rule is the last one the test sent).
+        self.last_exchange: Exchange | None = None
         # Every final answer by whether it could be judged (`tally.judged`).
         self.answer_kinds = AnswerKinds()
         self._tls: ssl.SSLContext | None = None
@@ -160,7 +173,7 @@ class RequestGate:
         the tests open dozens of clients in a run, each with its own transport.
         """
         if self._tls is None:
-            self._tls = httpx.create_ssl_context()
+            self._tls = tls_context_for(self.limits.tls_verify)
         return self._tls
 
     @property
@@ -180,6 +193,7 @@ class RequestGate:
         *,
         authorization: str | None = None,
         answer_of: Callable[[T], tuple[str, bytes]] | None = None,
+        accept: str = "",
     ) -> T:
         """Send one request through every rule above; `attempt(deadline_at)` sends it once.
 
@@ -202,10 +216,28 @@ class RequestGate:
                 raise HeldBack(f"{what}: the purchase cap (--max-purchases) is reached: not sent")
         if label in (CANCEL, UPDATE) and not self.ledger.may_touch(form.get("msisdn", [])):
             raise HeldBack(f"{what}: names a number owned before the run: not sent")
+        own = self.is_own(authorization)
+        sent = SentRequest(
+            method=method.upper(),
+            url=url,
+            form=form_text(body),
+            accept=accept,
+            own_credentials=own,
+            authorization="" if own or authorization is None else authorization,
+            other_account=authorization is not None
+            and authorization.strip() == self.other_authorization,
+        )
         retries = self.limits.retries_on_429
         while True:
+            if not self.settling:
+                self.last_exchange = Exchange(sent)
             answer = self._once(what, attempt)
             status = status_of(answer)
+            if answer_of is not None and not self.settling:
+                content_type, content = answer_of(answer)
+                self.last_exchange = Exchange(
+                    sent, SeenAnswer(status, content_type, excerpt_of(content))
+                )
             if slot is not None:
                 self.ledger.answered(slot, status)
             elif label == CANCEL and status == 200:
@@ -267,7 +299,7 @@ class RequestGate:
         except (httpx.TransportError, requests.RequestException, OSError) as exc:
             self._dead(what)
             raise Violation(
-                TARGET_ANSWERS, f"{what}: no answer ({type(exc).__name__}: {exc})"
+                TARGET_ANSWERS, f"{what}: no answer ({type(exc).__name__}: {exc}){tls_hint(exc)}"
             ) from None
         self._dead_in_a_row = 0
         self.counters.answers += 1
@@ -310,6 +342,23 @@ class RequestGate:
             raise outcome["error"]
         answer: T = outcome["answer"]
         return answer
+
+
+def tls_hint(error: BaseException) -> str:
+    """What to do about a certificate the run does not trust (nothing for any other error)."""
+    if "CERTIFICATE_VERIFY_FAILED" not in str(error):
+        return ""
+    return (
+        ": the target's TLS certificate is not trusted; pass --ca-file PATH with the CA that "
+        "signed it (or --insecure to check none)"
+    )
+
+
+def tls_context_for(verify: bool | str) -> ssl.SSLContext:
+    """httpx's context for `verify` (True, False, or a CA file), made as httpx makes its own."""
+    if isinstance(verify, str):
+        return ssl.create_default_context(cafile=verify)
+    return httpx.create_ssl_context(verify=verify)
 
 
 def read_timeout(deadline: float) -> float:
@@ -392,6 +441,7 @@ class GatedHttpxTransport(httpx.BaseTransport):
             header_of=lambda response, name: response.headers.get(name),
             authorization=request.headers.get("Authorization"),
             answer_of=lambda response: (response.headers.get("content-type", ""), response.content),
+            accept=request.headers.get("accept", ""),
         )
 
     def close(self) -> None:
@@ -408,12 +458,22 @@ class GatedSession(requests.Session):
         self.headers.clear()
         self._gate = gate
 
+    @property
+    def tls_verify(self) -> bool | str:
+        return self._gate.limits.tls_verify
+
+    @property
+    def gate(self) -> RequestGate:
+        return self._gate
+
     def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
         method_text = method.decode() if isinstance(method, bytes) else method
         url_text = url.decode() if isinstance(url, bytes) else url
         deadline = self._gate.limits.deadline
         kwargs["stream"] = True
         kwargs["timeout"] = read_timeout(deadline)
+        # The run's TLS choice, over schemathesis' own (which knows nothing of `--ca-file`).
+        kwargs["verify"] = self._gate.limits.tls_verify
         what = f"{method_text.upper()} {urlsplit(url_text).path}"
 
         def attempt(deadline_at: float) -> requests.Response:
@@ -446,7 +506,17 @@ class GatedSession(requests.Session):
                 response.headers.get("Content-Type", ""),
                 response.content or b"",
             ),
+            accept=_header(self.headers, kwargs, "accept") or "",
         )
+
+
+def _header(session_headers: Mapping[str, Any], kwargs: Mapping[str, Any], name: str) -> str | None:
+    """The value of header `name` a requests call will send (its own headers over the session's)."""
+    for headers in (kwargs.get("headers") or {}, session_headers):
+        for key, value in headers.items():
+            if str(key).lower() == name:
+                return str(value)
+    return None
 
 
 def _authorization(session_headers: Mapping[str, Any], kwargs: Mapping[str, Any]) -> str | None:
@@ -454,11 +524,7 @@ def _authorization(session_headers: Mapping[str, Any], kwargs: Mapping[str, Any]
     (the safe side: such a buy is held back at the cap)."""
     if kwargs.get("auth") is not None:
         return None if not kwargs["auth"] else OWN_AUTH_UNKNOWN
-    for headers in (kwargs.get("headers") or {}, session_headers):
-        for name, value in headers.items():
-            if str(name).lower() == "authorization":
-                return str(value)
-    return None
+    return _header(session_headers, kwargs, "authorization")
 
 
 def _read1_chunks(response: requests.Response) -> Iterator[bytes]:
@@ -478,7 +544,7 @@ class GatedRequestsTransport(RequestsTransport):
     def __init__(self, session: GatedSession) -> None:
         super().__init__()
         # The serializers are registered on schemathesis' transport; share them.
-        self._serializers = REQUESTS_TRANSPORT._serializers
+        self._serializers = internals.requests_serializers()
         self._session = session
 
     @property
@@ -487,6 +553,8 @@ class GatedRequestsTransport(RequestsTransport):
         return self._session
 
     def send(self, case: Any, *, session: requests.Session | None = None, **kwargs: Any) -> Any:
+        # Also what schemathesis writes into a failure's curl command (`--insecure`).
+        kwargs.setdefault("verify", self._session.tls_verify)
         return super().send(case, session=session or self._session, **kwargs)
 
 

@@ -1,38 +1,18 @@
-"""Fuzz every operation of the vendored document and check every answer (one test per operation)."""
+"""Fuzz every operation of the vendored document and check every answer (one test per operation).
+
+The schema is the run's (`command.fuzzing`): the plugin parametrizes the marked test with it when
+pytest collects it, so nothing here needs the run's state at import.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-import hypothesis.strategies as st
 import pytest
-from schemathesis import HookContext
 
-from contract_tests.account.aiming import aim_owned_list
 from contract_tests.account.harness import Harness
 from contract_tests.account.stock import stock_mock
-from contract_tests.plugin import active_state
-from contract_tests.run.loading import load_schema
 from contract_tests.run.schemathesis_types import AnyCase
-
-# Schemathesis builds its cases (and applies auth to them) while pytest collects, before any
-# fixture: the run's state is needed here, at import.
-_state = active_state()
-schema = load_schema(
-    seed=_state.options.seed,
-    auth=_state.options.auth,
-    stats=_state.stats,
-    stock=_state.stock,
-    transport=_state.schemathesis_transport,
-    skipped=_state.skipped_checks,
-)
-
-
-def _aim_owned_list(context: HookContext, case: AnyCase) -> st.SearchStrategy[AnyCase]:
-    return aim_owned_list(_state.stock, context, case)
-
-
-schema.hook("flatmap_case")(_aim_owned_list)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -46,7 +26,8 @@ def _stocked_account(harness: Harness, target_stock: tuple[tuple[str, str], ...]
     harness.state.stock.numbers = ()
 
 
-@schema.parametrize()
+# Parametrized with the run's schema by the plugin (`command.fuzzing.FUZZ_MARKER`).
+@pytest.mark.fuzz_operations
 def test_operation(case: AnyCase, harness: Harness) -> None:
     if not harness.admit(case):
         return

@@ -106,7 +106,7 @@ def test_owned_filters_on_the_stock(
     problems: list[tuple[str, str]] = []
     with harness.target.http() as http:
         for query, keeps in filters_for(owned, stocked):
-            what = f"GET {OWNED}?" + "&".join(f"{k}={v}" for k, v in query.items())
+            what = f"{OWNED}?" + "&".join(f"{k}={v}" for k, v in query.items())
             response = http.get(
                 "/account/numbers",
                 params={**query, "size": str(MAX_PAGE_SIZE)},

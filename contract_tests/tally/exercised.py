@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from contract_tests.judging.document import LIST_OPERATIONS, load_document, resolve
+from contract_tests.judging.document import LIST_OPERATIONS, published_document, resolve
 
 # Paging parameters judge nothing by themselves; the others filter (lists) or describe (changes).
 PAGING_PARAMETERS = frozenset({"size", "index"})
@@ -31,7 +31,7 @@ def declared_parameters(label: str) -> frozenset[str]:
     """The query parameters and form fields the document declares for an operation: the only
     names worth listing as judged (fuzzing also sends made-up ones)."""
     method, path = label.split(" ", 1)
-    document = load_document()
+    document = published_document()
     operation = resolve(document, document.get("paths", {}).get(path, {}).get(method.lower(), {}))
     names = {p.get("name") for p in operation.get("parameters", []) if isinstance(p, dict)}
     for media in operation.get("requestBody", {}).get("content", {}).values():
@@ -88,6 +88,15 @@ class OperationExercise:
             "xml_answers": self.xml_answers,
             "judged": {k: sorted(v) for k, v in self.judged.items()},
         }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> OperationExercise:
+        return cls(
+            statuses=Counter({int(k): int(v) for k, v in data.get("statuses", {}).items()}),
+            json_answers=int(data.get("json_answers", 0)),
+            xml_answers=int(data.get("xml_answers", 0)),
+            judged={str(k): set(v) for k, v in data.get("judged", {}).items()},
+        )
 
 
 class Exercised:

@@ -1,4 +1,5 @@
-"""What each operation's run did: cases sent, answers in XML, distinct failures by check.
+"""What each operation's run did: cases sent, answers in XML, distinct failures by check, and the
+findings (`findings.Finding`) behind them.
 
 Filled per process (each xdist worker has its own) and handed to the reporting side as plain JSON
 through pytest's `user_properties`, which xdist carries to the controller.
@@ -11,33 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-# Enough to act on; the rest is in the per-test failure output and the JUnit report.
-MAX_EXAMPLES_PER_OPERATION = 3
+from contract_tests.tally.findings import Finding
 
-
-@dataclass(frozen=True)
-class FailureExample:
-    check: str
-    title: str
-    message: str
-    reproduction: str
-
-    def to_json(self) -> dict[str, str]:
-        return {
-            "check": self.check,
-            "title": self.title,
-            "message": self.message,
-            "reproduction": self.reproduction,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> FailureExample:
-        return cls(
-            check=str(data["check"]),
-            title=str(data["title"]),
-            message=str(data["message"]),
-            reproduction=str(data["reproduction"]),
-        )
+# Enough to act on: a test failing many distinct ways keeps its first few findings (every failure
+# is still counted by check).
+MAX_FINDINGS_PER_TEST = 5
 
 
 @dataclass
@@ -49,8 +28,8 @@ class OperationStats:
     # Why cases were not sent ("purchase cap", ...) -> how many.
     held_back: Counter[str] = field(default_factory=Counter)
     failures: Counter[str] = field(default_factory=Counter)
-    examples: list[FailureExample] = field(default_factory=list)
-    _seen: set[tuple[str, str, str]] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)
+    _seen: dict[tuple[str, str, str], int] = field(default_factory=dict)
 
     @property
     def not_sent(self) -> int:
@@ -63,15 +42,24 @@ class OperationStats:
         self.cases += 1
         self.xml_answers += int(xml)
 
-    def record_failure(self, check: str, title: str, message: str, reproduction: str) -> None:
-        # Hypothesis replays a failing case while shrinking; count each distinct failure once.
-        key = (check, title, message)
-        if key in self._seen:
+    def record_failure(self, finding: Finding) -> None:
+        """Count a failure once per distinct (check, summary, detail).
+
+        Hypothesis replays a failing case while it shrinks it, the last time with the smallest case:
+        a repeat replaces the kept finding's exchange, so the finding shows the shrunk request.
+        """
+        key = finding.same_test_key
+        index = self._seen.get(key)
+        if index is not None:
+            if index >= 0:
+                self.findings[index] = finding
             return
-        self._seen.add(key)
-        self.failures[check] += 1
-        if len(self.examples) < MAX_EXAMPLES_PER_OPERATION:
-            self.examples.append(FailureExample(check, title, message, reproduction))
+        self.failures[finding.check] += 1
+        if len(self.findings) < MAX_FINDINGS_PER_TEST:
+            self._seen[key] = len(self.findings)
+            self.findings.append(finding)
+        else:
+            self._seen[key] = -1
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -79,7 +67,7 @@ class OperationStats:
             "xml_answers": self.xml_answers,
             "held_back": dict(self.held_back),
             "failures": dict(self.failures),
-            "examples": [example.to_json() for example in self.examples],
+            "findings": [finding.to_json() for finding in self.findings],
         }
 
     @classmethod
@@ -89,7 +77,7 @@ class OperationStats:
             xml_answers=int(data["xml_answers"]),
             held_back=Counter({str(k): int(v) for k, v in data["held_back"].items()}),
             failures=Counter({str(k): int(v) for k, v in data["failures"].items()}),
-            examples=[FailureExample.from_json(example) for example in data["examples"]],
+            findings=[Finding.from_json(finding) for finding in data["findings"]],
         )
 
 

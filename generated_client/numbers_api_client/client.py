@@ -4,6 +4,7 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
+from .authentication import Credentials, Sent
 from .retries import Retries, with_retries
 
 
@@ -85,11 +86,6 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            httpx_args = (
-                self._httpx_args
-                if self.retries is None
-                else with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=False)
-            )
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -97,7 +93,7 @@ class Client:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **httpx_args,
+                **with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=False),
             )
         return self._client
 
@@ -121,11 +117,6 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            httpx_args = (
-                self._httpx_args
-                if self.retries is None
-                else with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=True)
-            )
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -133,7 +124,7 @@ class Client:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **httpx_args,
+                **with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=True),
             )
         return self._async_client
 
@@ -228,11 +219,6 @@ class AuthenticatedClient:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            httpx_args = (
-                self._httpx_args
-                if self.retries is None
-                else with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=False)
-            )
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -240,8 +226,13 @@ class AuthenticatedClient:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                auth=httpx.BasicAuth(self.api_key, self.api_secret),
-                **httpx_args,
+                auth=Credentials(
+                    (
+                        (Sent("basic-user"), self.api_key),
+                        (Sent("basic-password"), self.api_secret),
+                    )
+                ),
+                **with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=False),
             )
         return self._client
 
@@ -265,11 +256,6 @@ class AuthenticatedClient:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            httpx_args = (
-                self._httpx_args
-                if self.retries is None
-                else with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=True)
-            )
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -277,8 +263,13 @@ class AuthenticatedClient:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                auth=httpx.BasicAuth(self.api_key, self.api_secret),
-                **httpx_args,
+                auth=Credentials(
+                    (
+                        (Sent("basic-user"), self.api_key),
+                        (Sent("basic-password"), self.api_secret),
+                    )
+                ),
+                **with_retries(self.retries, self._httpx_args, self._verify_ssl, asynchronous=True),
             )
         return self._async_client
 

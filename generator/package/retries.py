@@ -154,11 +154,13 @@ def retrying_transport(
 
 
 def with_retries(
-    retries: Retries, httpx_args: Mapping[str, Any], verify: Any, *, asynchronous: bool
+    retries: Retries | None, httpx_args: Mapping[str, Any], verify: Any, *, asynchronous: bool
 ) -> dict[str, Any]:
     """The client's `httpx_args` with its transport (the given one, or httpx's default built from
-    the transport options among them) wrapped to retry by `retries`."""
+    the transport options among them) wrapped to retry by `retries`; unchanged if it is None."""
     args = dict(httpx_args)
+    if retries is None:
+        return args
     inner = args.pop("transport", None)
     if inner is None:
         # A `proxy` given to the client would mount its own transport past the retrying one.

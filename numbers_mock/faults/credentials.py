@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from numbers_mock.accounts import AccountBook
-from numbers_mock.credentials import Credentials
 from numbers_mock.faults.model import Category, Fault
-from numbers_mock.settings import Account
+from numbers_mock.state.accounts import Account, AccountBook, Credentials
 
 __all__ = ["CREDENTIAL_FAULTS", "AcceptsAnyCredentials", "IgnoresCredentials"]
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from starlette.responses import Response
 
+from numbers_mock.core.replies import Reply
 from numbers_mock.faults.model import HandlerWrap
-from numbers_mock.handlers import Call
-from numbers_mock.replies import Reply
+from numbers_mock.http.handlers import Call
 
 __all__ = [
     "BUY",

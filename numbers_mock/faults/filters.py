@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from numbers_mock.core.replies import Reply
 from numbers_mock.faults.edits import OWNED, SEARCH, with_params, without_params
 from numbers_mock.faults.model import Category, Fault, HandlerWrap
-from numbers_mock.handlers import Call, Handler, MockContext
-from numbers_mock.queries import STARTS_WITH
-from numbers_mock.replies import Reply
+from numbers_mock.http.handlers import Call, Handler, MockContext
+from numbers_mock.state.queries import STARTS_WITH
 
 __all__ = ["FILTER_FAULTS"]
 

@@ -8,14 +8,14 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from starlette.responses import Response
 
-from numbers_mock.document import ApiDocument
+from numbers_mock.core.document import ApiDocument
+from numbers_mock.core.replies import Reply
 from numbers_mock.faults.catalogue import lookup
 from numbers_mock.faults.model import Fault, ReplyEdit, ResponseEdit
-from numbers_mock.handlers import Handler
-from numbers_mock.pipeline import Services
-from numbers_mock.rendering import Renderer
-from numbers_mock.replies import Reply
-from numbers_mock.settings import Account
+from numbers_mock.http.handlers import Handler
+from numbers_mock.http.pipeline import Services
+from numbers_mock.http.rendering import Renderer
+from numbers_mock.state.accounts import Account
 
 __all__ = ["EditingRenderer", "FaultVariant", "fault_variant", "install_faults"]
 

@@ -17,10 +17,9 @@ from enum import StrEnum
 
 from starlette.responses import Response
 
-from numbers_mock.accounts import AccountBook
-from numbers_mock.handlers import Handler
-from numbers_mock.replies import Reply
-from numbers_mock.settings import Account
+from numbers_mock.core.replies import Reply
+from numbers_mock.http.handlers import Handler
+from numbers_mock.state.accounts import Account, AccountBook
 
 __all__ = [
     "AccountsFactory",

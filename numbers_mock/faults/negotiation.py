@@ -7,9 +7,9 @@ import json
 
 from starlette.responses import Response
 
+from numbers_mock.core.replies import Reply
 from numbers_mock.faults.edits import LISTS, edit_numbers, replace_body
 from numbers_mock.faults.model import Category, Fault
-from numbers_mock.replies import Reply
 
 __all__ = ["NEGOTIATION_FAULTS"]
 

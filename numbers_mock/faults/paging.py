@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from numbers_mock.core.replies import Reply
 from numbers_mock.faults.edits import SEARCH, on_lists, page_numbers, with_params
 from numbers_mock.faults.model import Category, Fault, HandlerWrap
-from numbers_mock.handlers import Call, Handler, MockContext
-from numbers_mock.queries import NumberQuery
-from numbers_mock.replies import Reply
+from numbers_mock.http.handlers import Call, Handler, MockContext
+from numbers_mock.state.queries import NumberQuery
 
 __all__ = ["PAGING_FAULTS"]
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from numbers_mock.core.replies import Reply, field_errors
 from numbers_mock.faults.edits import SEARCH
 from numbers_mock.faults.model import Category, Fault
-from numbers_mock.handlers import Call, Handler, MockContext
-from numbers_mock.replies import Reply, field_errors
+from numbers_mock.http.handlers import Call, Handler, MockContext
 
 __all__ = ["REFUSAL_FAULTS"]
 

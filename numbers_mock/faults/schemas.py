@@ -12,6 +12,7 @@ from typing import Any
 
 from starlette.responses import Response
 
+from numbers_mock.core.replies import Reply
 from numbers_mock.faults.edits import (
     BUY,
     CANCEL,
@@ -25,7 +26,6 @@ from numbers_mock.faults.edits import (
     replace_body,
 )
 from numbers_mock.faults.model import Category, Fault
-from numbers_mock.replies import Reply
 
 __all__ = ["SCHEMA_FAULTS"]
 

@@ -8,12 +8,12 @@ import dataclasses
 import itertools
 from collections.abc import Callable
 
+from numbers_mock.core.replies import SUCCESS, Reply
 from numbers_mock.faults.edits import BUY, CANCEL, OWNED, SEARCH, UPDATE, page_numbers
 from numbers_mock.faults.model import Category, Fault
-from numbers_mock.handlers import Call, Handler, MockContext
-from numbers_mock.queries import NumberQuery
-from numbers_mock.replies import SUCCESS, Reply
-from numbers_mock.settings import Account
+from numbers_mock.http.handlers import Call, Handler, MockContext
+from numbers_mock.state.accounts import Account
+from numbers_mock.state.queries import NumberQuery
 
 __all__ = ["STATE_FAULTS"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
+from numbers_mock.core.replies import Reply, status_reply
 from numbers_mock.faults.edits import BUY, CANCEL, SEARCH, UPDATE, relabel
 from numbers_mock.faults.model import Category, Fault
-from numbers_mock.replies import Reply, status_reply
 
 __all__ = ["STATUS_FAULTS"]
 

@@ -82,6 +82,29 @@ RULES: tuple[Rule, ...] = (
         "the generated client takes its base URL from the caller",
     ),
     _rule(
+        "api-info-changed",
+        "`info.contact`, `info.license` or `info.termsOfService` changed",
+        C,
+        C,
+        "who publishes the API and on what terms: nothing that is sent or received",
+    ),
+    _rule(
+        "tags-changed",
+        "the document's list of tags gained or lost a tag",
+        C,
+        C,
+        "tags group operations for readers; nothing that is sent or received",
+    ),
+    _rule(
+        "operation-tags-changed",
+        "an operation's tags changed",
+        C,
+        C,
+        "nothing on the wire changes; the generated client files functions by tag, so if a "
+        "function moves to another module the client API diff reports it (and the version bump "
+        "follows that)",
+    ),
+    _rule(
         "documentation-changed",
         "descriptions, summaries, titles, examples, `externalDocs` or `x-` keys changed "
         "(one change for the whole document, naming the places)",
@@ -336,6 +359,15 @@ RULES: tuple[Rule, ...] = (
         oasdiff=(("request-body-media-type-removed", "ERR"),),
     ),
     _rule(
+        "request-media-type-parameters-changed",
+        "a request body's media type kept its name but its parameters changed "
+        "(`application/json; charset=utf-8` → `application/json`)",
+        M,
+        M,
+        "most servers and clients match media types by name; one that checks a parameter (a "
+        "charset, a version) reads the other side's bodies differently",
+    ),
+    _rule(
         "request-encoding-changed",
         "the `encoding` of a form or multipart request body changed",
         B,
@@ -397,6 +429,27 @@ RULES: tuple[Rule, ...] = (
         C,
         "clients that ask for it (an XML client asking for `application/xml`) no longer get it",
         oasdiff=(("response-media-type-removed", "ERR"),),
+    ),
+    _rule(
+        "response-media-type-parameter-added",
+        "a response's media type kept its name and gained a parameter "
+        "(`application/json` → `application/json; charset=utf-8`)",
+        C,
+        M,
+        "the server promises more about the body; old servers may not keep that promise",
+        oasdiff=(("response-media-type-parameter-added", "INFO"),),
+    ),
+    _rule(
+        "response-media-type-parameters-changed",
+        "a response's media type kept its name but lost a parameter or changed one's value "
+        "(`charset=utf-8` → `charset=utf-16`)",
+        B,
+        C,
+        "a client written for the old value (a charset) can no longer rely on receiving it",
+        oasdiff=(
+            ("response-media-type-parameter-removed", "ERR"),
+            ("response-media-type-parameter-changed", "ERR"),
+        ),
     ),
     _rule(
         "response-required-header-added",
@@ -1045,11 +1098,22 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "security-requirement-removed",
         "a way of authenticating is no longer accepted, and no remaining one is satisfied by the "
-        "same credentials (schemes are compared by what they are, not by their names)",
+        "same credentials (schemes are compared by where the credentials go: HTTP basic, an "
+        "API key in query `api_key`, ...; a required parameter carrying what a scheme of the "
+        "other document carries counts as that scheme)",
         B,
         C,
         "old clients authenticating that way are refused",
-        oasdiff=(("api-security-removed", "ERR"), ("api-global-security-removed", "ERR")),
+        oasdiff=(
+            ("api-security-removed", "ERR"),
+            ("api-global-security-removed", "ERR"),
+            ("api-security-added", "INFO"),
+        ),
+        differs="an operation that took calls without credentials and now requires some: oasdiff "
+        "sees a requirement added (INFO); old clients that send nothing are refused, so here the "
+        "way without authentication is removed. A scheme redefined in place (an API key's name or "
+        "place changed) is one way removed and one added, where oasdiff reports the component "
+        "updated; both call it breaking",
     ),
     _rule(
         "security-requirement-relaxed",

@@ -6,38 +6,10 @@ import json
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import Any, NamedTuple
 
-if TYPE_CHECKING:
-    from spec_update.changes import Change, Location
-    from spec_update.view import Comparison, View
-
-# Keys that only document: they never change what is sent or received.
-DOC_KEYS = frozenset({"description", "summary", "title", "example", "examples", "externalDocs"})
-
-# Keys whose values map names chosen by the author to objects: there a key called "description"
-# is a field or a media type, not documentation.
-NAME_MAPS = frozenset(
-    {
-        "properties",
-        "patternProperties",
-        "paths",
-        "responses",
-        "content",
-        "schemas",
-        "parameters",
-        "requestBodies",
-        "headers",
-        "securitySchemes",
-        "links",
-        "callbacks",
-        "encoding",
-        "variables",
-        "mapping",
-        "webhooks",
-        "pathItems",
-    }
-)
+from spec_update.changes import Change, Location
+from spec_update.view import Comparison, View
 
 
 class Direction(Enum):
@@ -57,34 +29,18 @@ class Context:
     today: date
 
     def change(self, rule: str, at: Location, message: str, **where: Any) -> Change:
-        from spec_update.changes import Change
-
         return Change(rule, replace(at, **where) if where else at, message)
 
 
-def is_doc_key(key: str) -> bool:
-    return key in DOC_KEYS or key.startswith("x-")
+class Paired(NamedTuple):
+    """The two ids of a rule that comes as a request and a response variant, both spelled out so
+    that searching for an id finds the module that emits it."""
 
+    request: str
+    response: str
 
-def strip_docs(node: Any, *, names: bool = False) -> Any:
-    """`node` without documentation keys, to compare what two pieces of the document mean.
-
-    `names`: `node` is a map of author-chosen names (see NAME_MAPS), whose keys all stay.
-    """
-    if isinstance(node, dict):
-        return {
-            key: strip_docs(value, names=not names and key in NAME_MAPS)
-            for key, value in node.items()
-            if names or not is_doc_key(key)
-        }
-    if isinstance(node, list):
-        return [strip_docs(item) for item in node]
-    return node
-
-
-def directed(direction: Direction, rule: str) -> str:
-    """The id of the request or the response variant of a rule."""
-    return f"{direction.value}-{rule}"
+    def of(self, direction: Direction) -> str:
+        return self.request if direction is Direction.REQUEST else self.response
 
 
 def show(value: Any) -> str:

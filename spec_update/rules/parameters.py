@@ -68,11 +68,9 @@ def diff_parameters(
         changes.append(ctx.change(rule_id, at, what, parameter=where))
     for key in added:
         required = is_true(new[key].get("required")) or key[0] == "path"
-        kind = "required" if required else "optional"
-        what = f"{kind} parameter added"
-        changes.append(
-            ctx.change(f"new-{kind}-request-parameter", at, what, parameter=label(key, new[key]))
-        )
+        rule_id = "new-required-request-parameter" if required else "new-optional-request-parameter"
+        what = f"{'required' if required else 'optional'} parameter added"
+        changes.append(ctx.change(rule_id, at, what, parameter=label(key, new[key])))
     for key in sorted(old.keys() & new.keys()):
         changes += _diff_parameter(
             ctx,

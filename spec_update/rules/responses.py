@@ -28,15 +28,19 @@ def diff_responses(ctx: Context, old: Any, new: Any, *, at: Location) -> list[Ch
     after = {str(status): value for status, value in ctx.new.mapping(new).items()}
     changes: list[Change] = []
     for status in sorted(before.keys() - after.keys()):
-        kind = "success" if is_success(status) else "error"
+        rule_id = (
+            "response-success-status-removed"
+            if is_success(status)
+            else "response-error-status-removed"
+        )
         where = Location(operation=at.operation, section=f"response {status}")
-        what = "status removed"
-        changes.append(ctx.change(f"response-{kind}-status-removed", where, what))
+        changes.append(ctx.change(rule_id, where, "status removed"))
     for status in sorted(after.keys() - before.keys()):
-        kind = "success" if is_success(status) else "error"
+        rule_id = (
+            "response-success-status-added" if is_success(status) else "response-error-status-added"
+        )
         where = Location(operation=at.operation, section=f"response {status}")
-        what = "status added"
-        changes.append(ctx.change(f"response-{kind}-status-added", where, what))
+        changes.append(ctx.change(rule_id, where, "status added"))
     for status in sorted(before.keys() & after.keys()):
         where = Location(operation=at.operation, section=f"response {status}")
         changes += _diff_response(ctx, before[status], after[status], at=where)
@@ -52,14 +56,18 @@ def _diff_response(ctx: Context, old: Any, new: Any, *, at: Location) -> list[Ch
     headers_after = _headers(ctx.new.mapping(after.get("headers")))
     for name in sorted(headers_before.keys() - headers_after.keys()):
         header = ctx.old.mapping(headers_before[name])
-        kind = "required" if is_true(header.get("required")) else "optional"
-        what = f"{kind} header `{name}` removed"
-        changes.append(ctx.change(f"response-{kind}-header-removed", at, what))
+        required = is_true(header.get("required"))
+        rule_id = (
+            "response-required-header-removed" if required else "response-optional-header-removed"
+        )
+        what = f"{'required' if required else 'optional'} header `{name}` removed"
+        changes.append(ctx.change(rule_id, at, what))
     for name in sorted(headers_after.keys() - headers_before.keys()):
         header = ctx.new.mapping(headers_after[name])
-        kind = "required" if is_true(header.get("required")) else "optional"
-        what = f"{kind} header `{name}` added"
-        changes.append(ctx.change(f"response-{kind}-header-added", at, what))
+        required = is_true(header.get("required"))
+        rule_id = "response-required-header-added" if required else "response-optional-header-added"
+        what = f"{'required' if required else 'optional'} header `{name}` added"
+        changes.append(ctx.change(rule_id, at, what))
     for name in sorted(headers_before.keys() & headers_after.keys()):
         old_header = ctx.old.mapping(headers_before[name])
         new_header = ctx.new.mapping(headers_after[name])

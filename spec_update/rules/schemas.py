@@ -14,17 +14,18 @@ from dataclasses import replace
 from typing import Any
 
 from spec_update.changes import Change, Location
+from spec_update.doc_keys import is_doc_key
 from spec_update.rules.common import (
     Context,
     Direction,
-    directed,
-    is_doc_key,
+    Paired,
     is_true,
     join_field,
     show,
     show_all,
     subject,
 )
+from spec_update.rules.xml import XmlNames, default_name, xml_difference
 from spec_update.view import ref_of
 
 UPPER_BOUNDS = ("maximum", "maxLength", "maxItems", "maxProperties")
@@ -54,6 +55,42 @@ HANDLED = frozenset(
 )
 MAX_DEPTH = 48
 
+# The rules that come as a request and a response variant (spec_update.levels says why).
+TYPE_NARROWED = Paired("request-type-narrowed", "response-type-narrowed")
+TYPE_WIDENED = Paired("request-type-widened", "response-type-widened")
+BECAME_ENUM = Paired("request-became-enum", "response-became-enum")
+ENUM_REMOVED = Paired("request-enum-removed", "response-enum-removed")
+ENUM_VALUE_REMOVED = Paired("request-enum-value-removed", "response-enum-value-removed")
+ENUM_VALUE_ADDED = Paired("request-enum-value-added", "response-enum-value-added")
+BOUND_NARROWED = Paired("request-bound-narrowed", "response-bound-narrowed")
+BOUND_WIDENED = Paired("request-bound-widened", "response-bound-widened")
+PATTERN_ADDED = Paired("request-pattern-added", "response-pattern-added")
+PATTERN_REMOVED = Paired("request-pattern-removed", "response-pattern-removed")
+BECAME_NULLABLE = Paired("request-became-nullable", "response-became-nullable")
+BECAME_NOT_NULLABLE = Paired("request-became-not-nullable", "response-became-not-nullable")
+OPTIONAL_PROPERTY_ADDED = Paired(
+    "request-optional-property-added", "response-optional-property-added"
+)
+REQUIRED_PROPERTY_ADDED = Paired(
+    "request-required-property-added", "response-required-property-added"
+)
+PROPERTY_BECAME_REQUIRED = Paired(
+    "request-property-became-required", "response-property-became-required"
+)
+PROPERTY_BECAME_OPTIONAL = Paired(
+    "request-property-became-optional", "response-property-became-optional"
+)
+ADDITIONAL_PROPERTIES_NARROWED = Paired(
+    "request-additional-properties-narrowed", "response-additional-properties-narrowed"
+)
+ADDITIONAL_PROPERTIES_WIDENED = Paired(
+    "request-additional-properties-widened", "response-additional-properties-widened"
+)
+ALTERNATIVE_ADDED = Paired("request-alternative-added", "response-alternative-added")
+ALTERNATIVE_REMOVED = Paired("request-alternative-removed", "response-alternative-removed")
+ALL_OF_PART_ADDED = Paired("request-all-of-part-added", "response-all-of-part-added")
+ALL_OF_PART_REMOVED = Paired("request-all-of-part-removed", "response-all-of-part-removed")
+
 Schema = dict[str, Any]
 # What a keyword rule finds: (rule id, message) pairs.
 Findings = list[tuple[str, str]]
@@ -70,11 +107,18 @@ def diff_schema(
     direction: Direction,
     field: str = "",
     active: Active = frozenset(),
+    xml: XmlNames | None = None,
 ) -> list[Change]:
-    """Every classified difference between two schemas, `field` naming where inside."""
+    """Every classified difference between two schemas, `field` naming where inside.
+
+    `xml`: the element names XML gives the schema by default, when it is sent as XML (None: it is
+    not, and its `xml` object does not matter).
+    """
     if ctx.compare.same(old, new):
         return []
     old_ref, new_ref = ref_of(old), ref_of(new)
+    if xml is not None:
+        xml = XmlNames(default_name(old_ref, xml.old), default_name(new_ref, xml.new))
     if old_ref is not None and new_ref is not None:
         if (old_ref, new_ref) in active or ctx.compare.same_ref(old_ref, new_ref):
             return []
@@ -104,9 +148,14 @@ def diff_schema(
         for keyword_rule in KEYWORD_RULES
         for rule_id, what in keyword_rule(ctx, before, after, field, direction)
     ]
-    changes += _properties(ctx, before, after, at, field, direction, active)
-    changes += _nested(ctx, before, after, at, field, direction, active)
-    changes += _composition(ctx, before, after, at, field, direction, active)
+    if xml is not None:
+        found = xml_difference(before, after, xml)
+        if found:
+            what = subject(field, f"XML {', '.join(found)}")
+            changes.append(ctx.change("xml-changed", where, what))
+    changes += _properties(ctx, before, after, at, field, direction, active, xml)
+    changes += _nested(ctx, before, after, at, field, direction, active, xml)
+    changes += _composition(ctx, before, after, at, field, direction, active, xml)
     return changes
 
 
@@ -116,9 +165,9 @@ def _type(ctx: Context, old: Schema, new: Schema, field: str, direction: Directi
         return []
     what = subject(field, f"type {_show_types(before)} → {_show_types(after)}")
     if after is not None and (before is None or after < before):
-        return [(directed(direction, "type-narrowed"), what)]
+        return [(TYPE_NARROWED.of(direction), what)]
     if before is not None and (after is None or after > before):
-        return [(directed(direction, "type-widened"), what)]
+        return [(TYPE_WIDENED.of(direction), what)]
     return [("type-changed", what)]
 
 
@@ -156,19 +205,19 @@ def _enum(ctx: Context, old: Schema, new: Schema, field: str, direction: Directi
         return []
     if not isinstance(before, list):
         what = subject(field, f"limited to the values {show_all(_list(after))}")
-        return [(directed(direction, "became-enum"), what)]
+        return [(BECAME_ENUM.of(direction), what)]
     if not isinstance(after, list):
         what = subject(field, "no longer limited to a list of values")
-        return [(directed(direction, "enum-removed"), what)]
+        return [(ENUM_REMOVED.of(direction), what)]
     found: Findings = []
     removed = [value for value in before if value not in after]
     added = [value for value in after if value not in before]
     if removed:
         what = subject(field, f"enum values removed: {show_all(removed)}")
-        found.append((directed(direction, "enum-value-removed"), what))
+        found.append((ENUM_VALUE_REMOVED.of(direction), what))
     if added:
         what = subject(field, f"enum values added: {show_all(added)}")
-        found.append((directed(direction, "enum-value-added"), what))
+        found.append((ENUM_VALUE_ADDED.of(direction), what))
     return found
 
 
@@ -187,7 +236,7 @@ def _bounds(ctx: Context, old: Schema, new: Schema, field: str, direction: Direc
             tighter = after < before if key in UPPER_BOUNDS else after > before
         else:
             tighter = _number(after)
-        found.append((directed(direction, "bound-narrowed" if tighter else "bound-widened"), what))
+        found.append(((BOUND_NARROWED if tighter else BOUND_WIDENED).of(direction), what))
     return found
 
 
@@ -205,9 +254,9 @@ def _pattern(ctx: Context, old: Schema, new: Schema, field: str, direction: Dire
         return []
     what = subject(field, f"pattern {_or_none(before)} → {_or_none(after)}")
     if before is None:
-        return [(directed(direction, "pattern-added"), what)]
+        return [(PATTERN_ADDED.of(direction), what)]
     if after is None:
-        return [(directed(direction, "pattern-removed"), what)]
+        return [(PATTERN_REMOVED.of(direction), what)]
     return [("pattern-changed", what)]
 
 
@@ -216,8 +265,8 @@ def _nullable(ctx: Context, old: Schema, new: Schema, field: str, direction: Dir
     if before == after:
         return []
     if after:
-        return [(directed(direction, "became-nullable"), subject(field, "may now be null"))]
-    return [(directed(direction, "became-not-nullable"), subject(field, "may no longer be null"))]
+        return [(BECAME_NULLABLE.of(direction), subject(field, "may now be null"))]
+    return [(BECAME_NOT_NULLABLE.of(direction), subject(field, "may no longer be null"))]
 
 
 def _allows_null(schema: Schema) -> bool:
@@ -256,12 +305,6 @@ def _deprecated(
     return [("schema-reactivated", subject(field, "no longer deprecated"))]
 
 
-def _xml(ctx: Context, old: Schema, new: Schema, field: str, direction: Direction) -> Findings:
-    if ctx.compare.equivalent(old.get("xml"), new.get("xml")):
-        return []
-    return [("xml-changed", subject(field, "XML representation changed"))]
-
-
 def _other_keywords(
     ctx: Context, old: Schema, new: Schema, field: str, direction: Direction
 ) -> Findings:
@@ -282,7 +325,6 @@ KEYWORD_RULES: tuple[KeywordRule, ...] = (
     _nullable,
     _default,
     _deprecated,
-    _xml,
     _other_keywords,
 )
 
@@ -295,6 +337,7 @@ def _properties(
     field: str,
     direction: Direction,
     active: Active,
+    xml: XmlNames | None,
 ) -> list[Change]:
     before, after = ctx.old.mapping(old.get("properties")), ctx.new.mapping(new.get("properties"))
     required_before = {str(name) for name in _list(old.get("required"))}
@@ -350,16 +393,16 @@ def _properties(
             ctx.change(rule_id, at, f"field `{field_at(name)}` removed", schema=field_at(name))
         )
     for name in added:
-        kind = "required" if name in required_after else "optional"
-        rule_id = f"{direction.value}-{kind}-property-added"
-        what = f"{kind} field `{field_at(name)}` added"
+        required = name in required_after
+        rule_id = (REQUIRED_PROPERTY_ADDED if required else OPTIONAL_PROPERTY_ADDED).of(direction)
+        what = f"{'required' if required else 'optional'} field `{field_at(name)}` added"
         changes.append(ctx.change(rule_id, at, what, schema=field_at(name)))
     for name in sorted((before.keys() & after.keys()) - hidden):
         was, now = name in required_before, name in required_after
         if was != now:
-            kind = "required" if now else "optional"
-            rule_id = directed(direction, f"property-became-{kind}")
-            what = f"field `{field_at(name)}` became {kind}"
+            became = PROPERTY_BECAME_REQUIRED if now else PROPERTY_BECAME_OPTIONAL
+            rule_id = became.of(direction)
+            what = f"field `{field_at(name)}` became {'required' if now else 'optional'}"
             changes.append(ctx.change(rule_id, at, what, schema=field_at(name)))
         changes += diff_schema(
             ctx,
@@ -369,6 +412,8 @@ def _properties(
             direction=direction,
             field=field_at(name),
             active=active,
+            # A property's element is named after the property, whatever its schema.
+            xml=None if xml is None else XmlNames(name, name),
         )
     return changes
 
@@ -418,6 +463,7 @@ def _nested(
     field: str,
     direction: Direction,
     active: Active,
+    xml: XmlNames | None,
 ) -> list[Change]:
     changes: list[Change] = []
     if "items" in old or "items" in new:
@@ -429,6 +475,8 @@ def _nested(
             direction=direction,
             field=f"{field}[]",
             active=active,
+            # Items take the array's name unless they say otherwise.
+            xml=xml,
         )
     before, after = _extra(ctx, old, ctx.old), _extra(ctx, new, ctx.new)
     if isinstance(before, dict) and isinstance(after, dict):
@@ -440,15 +488,15 @@ def _nested(
             direction=direction,
             field=f"{field}{{*}}",
             active=active,
+            xml=xml,
         )
         return changes
     rank_before, rank_after = _rank(before), _rank(after)
     if rank_before != rank_after:
         what = subject(field, f"additionalProperties {show(before)} → {show(after)}")
         tighter = rank_after < rank_before
-        rule_id = directed(
-            direction, f"additional-properties-{'narrowed' if tighter else 'widened'}"
-        )
+        paired = ADDITIONAL_PROPERTIES_NARROWED if tighter else ADDITIONAL_PROPERTIES_WIDENED
+        rule_id = paired.of(direction)
         changes.append(ctx.change(rule_id, at, what, schema=field or None))
     return changes
 
@@ -478,6 +526,7 @@ def _composition(
     field: str,
     direction: Direction,
     active: Active,
+    xml: XmlNames | None,
 ) -> list[Change]:
     changes: list[Change] = []
     for keyword in COMPOSITION:
@@ -509,18 +558,17 @@ def _composition(
                 direction=direction,
                 field=join_field(field, f"{keyword}[{j}]") if field else f"{keyword}[{j}]",
                 active=active,
+                xml=xml,
             )
-        kind = "all-of-part" if keyword == "allOf" else "alternative"
+        all_of = keyword == "allOf"
+        removed = (ALL_OF_PART_REMOVED if all_of else ALTERNATIVE_REMOVED).of(direction)
+        added = (ALL_OF_PART_ADDED if all_of else ALTERNATIVE_ADDED).of(direction)
         for i in unmatched_old:
             what = subject(field, f"`{keyword}` lost {_describe(before[i])}")
-            changes.append(
-                ctx.change(directed(direction, f"{kind}-removed"), at, what, schema=field or None)
-            )
+            changes.append(ctx.change(removed, at, what, schema=field or None))
         for j in unmatched_new:
             what = subject(field, f"`{keyword}` gained {_describe(after[j])}")
-            changes.append(
-                ctx.change(directed(direction, f"{kind}-added"), at, what, schema=field or None)
-            )
+            changes.append(ctx.change(added, at, what, schema=field or None))
     return changes
 
 

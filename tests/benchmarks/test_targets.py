@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks.targets import APPLICATION, OTHER, PRIMARY, run_server, seed_state
 from numbers_mock import MockSettings, create_app
-from numbers_mock.queries import NumberQuery
+from numbers_mock.state.queries import NumberQuery
 
 
 def test_the_seeded_state_is_what_a_real_account_would_have(tmp_path: Path) -> None:

@@ -9,11 +9,13 @@ never untested there without anyone noticing.
 from __future__ import annotations
 
 import os
+import re
 import struct
 import subprocess
 import tempfile
 import zlib
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -49,7 +51,7 @@ class Rendered:
     dom: str
 
 
-def render(page: Path) -> Rendered:
+def render(page: Path, window: str = WINDOW) -> Rendered:
     """Screenshot `page` and dump its DOM, each in a fresh profile."""
     browser = require_chromium()
     with tempfile.TemporaryDirectory() as scratch:
@@ -65,10 +67,48 @@ def render(page: Path) -> Rendered:
                 check=False,
             )
 
-        screenshot = run(f"--screenshot={shot}", f"--window-size={WINDOW}")
+        screenshot = run(f"--screenshot={shot}", f"--window-size={window}")
         assert shot.exists(), f"no screenshot: {screenshot.stderr[-2000:]}"
         dom = run("--dump-dom")
         return Rendered(png=shot.read_bytes(), dom=dom.stdout)
+
+
+# Appended to a copy of a page (never to the report itself, which has no script): writes the
+# page's laid-out width where `--dump-dom` shows it.
+_MEASURE = (
+    "<script>document.body.setAttribute('data-measured-width', "
+    "String(document.documentElement.scrollWidth));</script>"
+)
+_MEASURED = re.compile(r'data-measured-width="(\d+)"')
+
+
+def laid_out_width(page: Path, width: int) -> int:
+    """How wide `page` lays out in a window `width` pixels wide (more than `width`: it overflows,
+    and the browser shows a horizontal scrollbar)."""
+    browser = require_chromium()
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / page.name
+        copy.write_text(
+            page.read_text(encoding="utf-8").replace("</body>", _MEASURE + "</body>"),
+            encoding="utf-8",
+        )
+        dom = subprocess.run(
+            [
+                str(browser),
+                *FLAGS,
+                f"--user-data-dir={tempfile.mkdtemp(dir=scratch)}",
+                f"--window-size={width},900",
+                "--dump-dom",
+                copy.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=BROWSER_TIMEOUT_SECONDS,
+            check=False,
+        ).stdout
+    found = _MEASURED.search(dom)
+    assert found is not None, f"the page was not measured: {dom[-2000:]}"
+    return int(found.group(1))
 
 
 def png_colours(png: bytes, most: int = 64) -> set[bytes]:
@@ -116,3 +156,44 @@ def png_colours(png: bytes, most: int = 64) -> set[bytes]:
             if len(colours) >= most:
                 break
     return colours
+
+
+@dataclass
+class Element:
+    tag: str
+    attributes: dict[str, str]
+    text: str = ""
+
+
+class _Collector(HTMLParser):
+    """Every element with its attributes and the text directly inside it or its children."""
+
+    VOID = frozenset({"meta", "link", "br", "img", "input", "col", "hr"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[Element] = []
+        self._open: list[Element] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, {name: value or "" for name, value in attrs})
+        self.elements.append(element)
+        if tag not in self.VOID:
+            self._open.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index].tag == tag:
+                del self._open[index:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        for element in self._open:
+            element.text += data
+
+
+def elements(dom: str) -> list[Element]:
+    """The elements of a dumped DOM, in document order."""
+    collector = _Collector()
+    collector.feed(dom)
+    return collector.elements

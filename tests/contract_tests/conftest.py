@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from starlette.types import ASGIApp
 
-from numbers_mock import serve_in_thread
+from numbers_mock import ServerOptions, create_app, make_test_certificate, serve_in_thread
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # Fixed, so a failing run here replays the same cases.
@@ -155,6 +155,75 @@ def serve() -> Iterator[Callable[[ASGIApp], str]]:
     """Serve apps on free ports for the test's duration; returns each one's base URL."""
     with ExitStack() as stack:
         yield lambda app: stack.enter_context(serve_in_thread(app))
+
+
+@dataclass(frozen=True)
+class TlsTarget:
+    """The mock served over TLS by a CA of its own (not one the system trusts)."""
+
+    url: str
+    ca_file: Path
+
+
+@pytest.fixture
+def tls_mock(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TlsTarget]:
+    """The mock on 127.0.0.1 over HTTPS, its certificate signed by a throw-away CA (trustme)."""
+    files = make_test_certificate(tmp_path_factory.mktemp("tls"))
+    assert files.ca_file is not None
+    app = create_app()
+    try:
+        with serve_in_thread(app, options=ServerOptions(tls=files)) as url:
+            yield TlsTarget(url.rstrip("/"), files.ca_file)
+    finally:
+        app.close()
+
+
+@dataclass(frozen=True)
+class CommandRun:
+    """What one run of the installed `numbers-contract` did."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+RunCommand = Callable[..., CommandRun]
+# The console script of the interpreter running the tests (the project's virtualenv).
+COMMAND = Path(sys.executable).parent / "numbers-contract"
+
+
+@pytest.fixture
+def run_command(tmp_path: Path) -> RunCommand:
+    """Run the installed `numbers-contract` as a person would, from an empty folder, with the
+    user's cache folder in the test's own temporary folder."""
+    folder = tmp_path / "cwd"
+    folder.mkdir()
+
+    def run(*args: str, env: dict[str, str] | None = None) -> CommandRun:
+        environment = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in ("NUMBERS_API_KEY", "NUMBERS_API_SECRET", "HYPOTHESIS_PROFILE")
+            and not key.startswith("HYPOTHESIS_STORAGE")
+        }
+        environment["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+        environment.update(env or {})
+        done = subprocess.run(
+            [str(COMMAND), *args],
+            cwd=folder,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=RUN_TIMEOUT_SECONDS,
+            check=False,
+        )
+        return CommandRun(done.returncode, done.stdout, done.stderr)
+
+    return run
 
 
 @pytest.fixture

@@ -11,7 +11,18 @@ import contract_tests
 
 PACKAGE = Path(contract_tests.__file__).resolve().parent
 # Lowest first: a module may import its own layer and those before it, never one after it.
-LAYERS = ("judging", "tally", "safety", "run", "account", "reporting", "entry", "suite")
+LAYERS = (
+    "internals",
+    "judging",
+    "tally",
+    "safety",
+    "run",
+    "account",
+    "reporting",
+    "command",
+    "entry",
+    "suite",
+)
 ENTRY_MODULES = {"plugin", "conftest", "cli", "__init__"}
 
 
@@ -33,7 +44,11 @@ def harness_imports(path: Path) -> set[str]:
             found.update(a.name for a in node.names if a.name.startswith("contract_tests"))
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("contract_tests"):
             assert node.module is not None
-            found.add(node.module)
+            if node.module == "contract_tests":
+                # `from contract_tests import internals`: the module imported is the name's.
+                found.update(f"contract_tests.{alias.name}" for alias in node.names)
+            else:
+                found.add(node.module)
     return found
 
 

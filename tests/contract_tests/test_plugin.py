@@ -9,6 +9,7 @@ import pytest
 
 from contract_tests.judging.violations import Violation
 from contract_tests.plugin import (
+    FINDINGS_LONGREPR,
     STATEFUL_MARKER,
     ContractPlugin,
     named_violation,
@@ -17,7 +18,7 @@ from contract_tests.plugin import (
 from contract_tests.run.options import HarnessOptions
 
 
-def plugin(**overrides: object) -> ContractPlugin:
+def plugin(*arguments: str, **overrides: object) -> ContractPlugin:
     values: dict[str, object] = {
         "target_url": "https://numbers.example",
         "api_key": "thekey",
@@ -28,29 +29,35 @@ def plugin(**overrides: object) -> ContractPlugin:
         **overrides,
     }
     options = HarnessOptions(**values)  # type: ignore[arg-type]
-    return ContractPlugin(cast(pytest.Config, object()), options)
+    config = SimpleNamespace(invocation_params=SimpleNamespace(args=arguments))
+    return ContractPlugin(cast(pytest.Config, config), options)
 
 
-def test_the_replay_command_names_target_seed_and_profile_but_no_credentials() -> None:
-    command = plugin().replay_command(["contract_tests/suite/test_operations.py", "-k", "search"])
-    assert command.startswith(
-        "pytest contract_tests/suite/test_operations.py -k search --hypothesis-seed=99 "
-        "--hypothesis-profile="
+USER_OPTIONS = ("contract_tests", "--target-url", "https://numbers.example", "--rate-limit", "none")
+
+
+def test_the_replay_command_is_the_installed_command_with_the_users_options() -> None:
+    command = plugin(*USER_OPTIONS, "--api-key", "thekey", "--api-secret=thesecret").replay_command(
+        ["-k", "test_operation and search"]
     )
-    assert "--target-url https://numbers.example" in command
-    assert "$NUMBERS_API_KEY" in command
+    assert command.startswith(
+        "numbers-contract --target-url https://numbers.example --rate-limit none "
+        "-k 'test_operation and search' --hypothesis-profile="
+    )
+    assert command.endswith(" --hypothesis-seed 99")
     assert "thekey" not in command and "thesecret" not in command
-    assert "--allow-purchases" not in command
+    assert "contract_tests" not in command
 
 
 def test_the_replay_command_keeps_the_purchase_permission() -> None:
-    command = plugin(allow_purchases=True, max_purchases=3).replay_command()
+    command = plugin(*USER_OPTIONS, "--allow-purchases", "--max-purchases=3").replay_command()
     assert "--allow-purchases --max-purchases=3" in command
 
 
 def test_the_replay_command_names_the_second_account_without_its_secret() -> None:
-    command = plugin(other_api_key="otherkey", other_api_secret="othersecret").replay_command()
-    assert "$NUMBERS_OTHER_API_KEY" in command
+    command = plugin(
+        *USER_OPTIONS, "--other-api-key", "otherkey", "--other-api-secret", "othersecret"
+    ).replay_command()
     assert "otherkey" not in command and "othersecret" not in command
 
 
@@ -90,7 +97,7 @@ def test_tests_run_cheapest_first_and_each_group_keeps_its_order() -> None:
 
 
 def test_the_embedded_mock_needs_no_target_in_the_replay() -> None:
-    command = plugin(target_url=None).replay_command()
+    command = plugin("contract_tests", target_url=None).replay_command()
     assert "--target-url" not in command
     assert "NUMBERS_API_KEY" not in command
 
@@ -122,3 +129,15 @@ def test_a_finding_of_the_harness_reads_as_its_rule_not_a_traceback() -> None:
     assert report.longrepr == (
         "[answer_is_json] search answered 200 with an empty body\nFalsifying example: size=1"
     )
+
+
+def test_a_failure_with_findings_keeps_its_one_line_text_after_schemathesis_rewrites_it() -> None:
+    report = SimpleNamespace(longrepr="+ Exception Group Traceback ...")
+    setattr(report, FINDINGS_LONGREPR, "[not_a_server_error] GET /number/search: Server error")
+    plugin().pytest_exception_interact(
+        cast(Any, None), cast(Any, SimpleNamespace(excinfo=None)), cast(Any, report)
+    )
+    assert report.longrepr == "[not_a_server_error] GET /number/search: Server error"
+    untouched = SimpleNamespace(longrepr="Traceback")
+    plugin().pytest_exception_interact(cast(Any, None), cast(Any, None), cast(Any, untouched))
+    assert untouched.longrepr == "Traceback"

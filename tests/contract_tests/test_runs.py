@@ -120,9 +120,11 @@ def test_faulty_answers_are_found(
         # One 500 is one finding, not three (undocumented status, valid data refused).
         row = run.summary_row(label)
         assert "status_code_conformance" not in row and "positive_data_acceptance" not in row, row
-    # Each failure comes with a way to reproduce it.
-    assert "curl -X GET" in run.stdout
-    assert "Replay this test: pytest contract_tests/suite/test_operations.py -k" in run.stdout
+    # Each failure comes with a way to reproduce it: the request, and the test from any folder.
+    assert "curl -sS -i -X GET" in run.stdout
+    replay = next(line for line in run.stdout.splitlines() if "replay:   numbers-contract" in line)
+    assert f"--target-url {url}" in replay
+    assert f"-k 'test_operation and {selection}'" in run.stdout
 
 
 @pytest.mark.parametrize(
@@ -196,16 +198,19 @@ def test_credentials_never_appear(run_harness: RunHarness, serve: Serve, tmp_pat
         "-k",
         "search",
         f"--html-report={tmp_path / 'contract.html'}",
+        f"--json-report={tmp_path / 'contract.json'}",
         env={"NUMBERS_API_KEY": "unused", "NUMBERS_API_SECRET": "unused"},
     )
     # A failing run prints the most: failures, curl commands, replay commands, the summary.
     assert run.returncode == 1, run.output
-    assert "curl -X GET" in run.stdout
+    assert "curl -sS -i -X GET" in run.stdout
     token = "c2Vrcml0a2V5Nzc6c2Vrcml0cGFzczk5"  # base64 of "sekritkey77:sekritpass99"
     html = (tmp_path / "contract.html").read_text(encoding="utf-8")
     # The HTML report has every failure with its curl replay, masked like the rest.
-    assert "curl -X GET" in html
-    for text in (run.stdout, run.stderr, run.junit, html):
+    assert "curl -sS -i -X GET" in html
+    record = (tmp_path / "contract.json").read_text(encoding="utf-8")
+    assert '"check": "not_a_server_error"' in record
+    for text in (run.stdout, run.stderr, run.junit, html, record):
         assert key not in text
         assert secret not in text
         assert token not in text
@@ -228,4 +233,7 @@ def test_an_unreachable_url_is_a_usage_error(run_harness: RunHarness) -> None:
 def test_a_url_without_scheme_is_a_usage_error(run_harness: RunHarness) -> None:
     run = run_against(run_harness, "127.0.0.1:9")
     assert run.returncode == 4, run.output
-    assert "cannot reach --target-url 127.0.0.1:9" in run.stderr
+    assert "--target-url '127.0.0.1:9' is not an http(s) URL: did you mean http://127.0.0.1:9?" in (
+        run.stderr
+    )
+    assert "Traceback" not in run.output

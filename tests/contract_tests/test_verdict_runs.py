@@ -15,10 +15,9 @@ from starlette.responses import Response
 from starlette.types import ASGIApp
 
 from contract_tests.run.preflight import CREDENTIALS_REFUSED, NOT_THIS_API
-from numbers_mock import PRIMARY_ACCOUNT, MockSettings, create_app
+from numbers_mock import DEFAULT_ACCOUNTS, PRIMARY_ACCOUNT, MockSettings, create_app
 from numbers_mock.faults import fault_variant
-from numbers_mock.seeding import parse_inventory
-from numbers_mock.settings import DEFAULT_ACCOUNTS
+from numbers_mock.state.seeding import parse_inventory
 from tests.contract_tests import hostile, wrappers
 from tests.contract_tests.account import broken
 from tests.contract_tests.conftest import HarnessRun, RunHarness

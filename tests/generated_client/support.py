@@ -24,7 +24,7 @@ from numbers_api_client.models import NumberDetails, NumberDetailsUpdate
 from numbers_api_client.retries import Retries
 from numbers_api_client.types import Response
 
-from generator.undocumented import applied_document
+from numbers_openapi.undocumented import applied_document
 
 BASE_URL = "https://rest.nexmo.com"
 API_KEY = "abcd1234"
@@ -52,7 +52,7 @@ T = TypeVar("T")
 
 @cache
 def spec() -> dict[str, Any]:
-    """The vendored OpenAPI document with generator/overlay.yaml applied: what the client is
+    """The vendored OpenAPI document with numbers_openapi/overlay.yaml applied: what the client is
     generated from."""
     return applied_document()
 

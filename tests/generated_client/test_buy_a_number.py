@@ -6,60 +6,24 @@ from http import HTTPStatus
 from typing import Any
 
 import pytest
-from numbers_api_client.api.default import buy_a_number
-from numbers_api_client.client import AuthenticatedClient
-from numbers_api_client.models import (
-    ActionFailed,
-    ActionResponse,
-    FieldErrors,
-    NumberDetails,
-    Unauthorized,
-)
-from numbers_api_client.types import Response
+from numbers_api_client.models import ActionFailed, FieldErrors, NumberDetails
 
+from .account_changes import ANSWERS_OF_A_BUY, BUY, Answer
 from .support import (
-    REAL_AUTH_FAILED,
     REAL_METHOD_FAILED,
     REAL_SUCCESS,
     FakeNumbersApi,
-    await_,
     form_fields,
     property_names,
     schema_example,
 )
-
-Answer = ActionFailed | ActionResponse | FieldErrors | Unauthorized
-
-
-def buy_detailed(
-    client: AuthenticatedClient, body: NumberDetails, *, use_async: bool
-) -> Response[Answer]:
-    if use_async:
-        return await_(buy_a_number.asyncio_detailed(client=client, body=body))
-    return buy_a_number.sync_detailed(client=client, body=body)
-
-
-def buy(client: AuthenticatedClient, body: NumberDetails, *, use_async: bool) -> Answer | None:
-    if use_async:
-        return await_(buy_a_number.asyncio(client=client, body=body))
-    return buy_a_number.sync(client=client, body=body)
 
 
 def example_details() -> NumberDetails:
     return NumberDetails.from_dict(schema_example("number-details"))
 
 
-ANSWERS = [
-    pytest.param(200, REAL_SUCCESS, ActionResponse, id="200-real"),
-    pytest.param(200, schema_example("response"), ActionResponse, id="200-spec-example"),
-    pytest.param(401, REAL_AUTH_FAILED, Unauthorized, id="401-real"),
-    pytest.param(401, schema_example("unauthorized"), Unauthorized, id="401-spec-example"),
-    pytest.param(420, REAL_METHOD_FAILED, ActionFailed, id="420-real"),
-    pytest.param(420, schema_example("response420"), ActionFailed, id="420-spec-example"),
-]
-
-
-@pytest.mark.parametrize(("status", "payload", "model"), ANSWERS)
+@pytest.mark.parametrize(("status", "payload", "model"), ANSWERS_OF_A_BUY)
 def test_documented_answers_parse_into_their_models(
     fake_api: FakeNumbersApi,
     use_async: bool,
@@ -69,7 +33,7 @@ def test_documented_answers_parse_into_their_models(
 ) -> None:
     fake_api.answer(status, payload)
 
-    response = buy_detailed(fake_api.client(), example_details(), use_async=use_async)
+    response = BUY.detailed(fake_api.client(), example_details(), use_async=use_async)
 
     assert response.status_code == status
     assert response.content == fake_api.body
@@ -81,7 +45,7 @@ def test_documented_answers_parse_into_their_models(
     assert response.parsed.additional_properties == {}
 
 
-@pytest.mark.parametrize(("status", "payload", "model"), ANSWERS)
+@pytest.mark.parametrize(("status", "payload", "model"), ANSWERS_OF_A_BUY)
 def test_sync_and_asyncio_return_the_parsed_model(
     fake_api: FakeNumbersApi,
     use_async: bool,
@@ -91,7 +55,7 @@ def test_sync_and_asyncio_return_the_parsed_model(
 ) -> None:
     fake_api.answer(status, payload)
 
-    parsed = buy(fake_api.client(), example_details(), use_async=use_async)
+    parsed = BUY.parsed(fake_api.client(), example_details(), use_async=use_async)
 
     assert type(parsed) is model
     assert parsed.to_dict() == payload
@@ -100,7 +64,7 @@ def test_sync_and_asyncio_return_the_parsed_model(
 def test_success_status_is_an_http_status(fake_api: FakeNumbersApi, use_async: bool) -> None:
     fake_api.answer(200, REAL_SUCCESS)
 
-    response = buy_detailed(fake_api.client(), example_details(), use_async=use_async)
+    response = BUY.detailed(fake_api.client(), example_details(), use_async=use_async)
 
     assert response.status_code is HTTPStatus.OK
 
@@ -110,7 +74,7 @@ def test_method_failed_status_stays_a_plain_integer(
 ) -> None:
     fake_api.answer(420, REAL_METHOD_FAILED)
 
-    response = buy_detailed(fake_api.client(), example_details(), use_async=use_async)
+    response = BUY.detailed(fake_api.client(), example_details(), use_async=use_async)
 
     assert type(response.status_code) is int
     assert response.status_code == 420
@@ -123,7 +87,7 @@ def test_body_is_form_encoded_with_the_documents_field_names(
 ) -> None:
     example = schema_example("number-details")
 
-    buy_detailed(fake_api.client(), NumberDetails.from_dict(example), use_async=use_async)
+    BUY.detailed(fake_api.client(), NumberDetails.from_dict(example), use_async=use_async)
 
     request = fake_api.last
     assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
@@ -132,7 +96,7 @@ def test_body_is_form_encoded_with_the_documents_field_names(
 
 
 def test_unset_target_api_key_is_not_sent(fake_api: FakeNumbersApi, use_async: bool) -> None:
-    buy_detailed(
+    BUY.detailed(
         fake_api.client(), NumberDetails(country="US", msisdn="14155550100"), use_async=use_async
     )
 
@@ -144,7 +108,7 @@ def test_target_api_key_is_sent_under_its_snake_case_name(
 ) -> None:
     body = NumberDetails(country="GB", msisdn="447700900001", target_api_key="sub-acct1")
 
-    buy_detailed(fake_api.client(), body, use_async=use_async)
+    BUY.detailed(fake_api.client(), body, use_async=use_async)
 
     assert form_fields(fake_api.last)["target_api_key"] == ["sub-acct1"]
     assert "targetApiKey" not in form_fields(fake_api.last)

@@ -5,56 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from numbers_api_client.api.default import cancel_a_number
-from numbers_api_client.client import AuthenticatedClient
-from numbers_api_client.models import (
-    ActionFailed,
-    ActionResponse,
-    FieldErrors,
-    NumberDetails,
-    Unauthorized,
-)
-from numbers_api_client.types import Response
+from numbers_api_client.models import ActionFailed, FieldErrors, NumberDetails
 
+from .account_changes import ANSWERS, CANCEL, Answer
 from .support import (
-    REAL_AUTH_FAILED,
     REAL_FIELD_ERRORS,
     REAL_METHOD_FAILED,
-    REAL_SUCCESS,
     FakeNumbersApi,
-    await_,
     form_fields,
     property_names,
     schema_example,
 )
 
-Answer = ActionFailed | ActionResponse | FieldErrors | Unauthorized
-
-
-def cancel_detailed(
-    client: AuthenticatedClient, body: NumberDetails, *, use_async: bool
-) -> Response[Answer]:
-    if use_async:
-        return await_(cancel_a_number.asyncio_detailed(client=client, body=body))
-    return cancel_a_number.sync_detailed(client=client, body=body)
-
-
-def cancel(client: AuthenticatedClient, body: NumberDetails, *, use_async: bool) -> Answer | None:
-    if use_async:
-        return await_(cancel_a_number.asyncio(client=client, body=body))
-    return cancel_a_number.sync(client=client, body=body)
-
 
 def example_details() -> NumberDetails:
     return NumberDetails.from_dict(schema_example("number-details"))
-
-
-ANSWERS = [
-    pytest.param(200, REAL_SUCCESS, ActionResponse, id="200-real"),
-    pytest.param(200, schema_example("response"), ActionResponse, id="200-spec-example"),
-    pytest.param(401, REAL_AUTH_FAILED, Unauthorized, id="401-real"),
-    pytest.param(401, schema_example("unauthorized"), Unauthorized, id="401-spec-example"),
-]
 
 
 @pytest.mark.parametrize(("status", "payload", "model"), ANSWERS)
@@ -67,7 +32,7 @@ def test_documented_answers_parse_into_their_models(
 ) -> None:
     fake_api.answer(status, payload)
 
-    response = cancel_detailed(fake_api.client(), example_details(), use_async=use_async)
+    response = CANCEL.detailed(fake_api.client(), example_details(), use_async=use_async)
 
     assert response.status_code == status
     assert response.content == fake_api.body
@@ -88,7 +53,7 @@ def test_sync_and_asyncio_return_the_parsed_model(
 ) -> None:
     fake_api.answer(status, payload)
 
-    parsed = cancel(fake_api.client(), example_details(), use_async=use_async)
+    parsed = CANCEL.parsed(fake_api.client(), example_details(), use_async=use_async)
 
     assert type(parsed) is model
     assert parsed.to_dict() == payload
@@ -99,7 +64,7 @@ def test_body_is_form_encoded_with_the_documents_field_names(
 ) -> None:
     example = schema_example("number-details")
 
-    cancel_detailed(fake_api.client(), NumberDetails.from_dict(example), use_async=use_async)
+    CANCEL.detailed(fake_api.client(), NumberDetails.from_dict(example), use_async=use_async)
 
     request = fake_api.last
     assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
@@ -108,7 +73,7 @@ def test_body_is_form_encoded_with_the_documents_field_names(
 
 
 def test_unset_target_api_key_is_not_sent(fake_api: FakeNumbersApi, use_async: bool) -> None:
-    cancel_detailed(
+    CANCEL.detailed(
         fake_api.client(), NumberDetails(country="GB", msisdn="447700900002"), use_async=use_async
     )
 
@@ -122,7 +87,7 @@ def test_a_refused_cancel_parses_into_action_failed(
     fake_api.answer(420, REAL_METHOD_FAILED)
     client = fake_api.client(raise_on_unexpected_status=True)
 
-    response = cancel_detailed(client, example_details(), use_async=use_async)
+    response = CANCEL.detailed(client, example_details(), use_async=use_async)
 
     assert response.status_code == 420
     assert response.parsed == ActionFailed(error_code="420", error_code_label="method failed")
@@ -134,7 +99,7 @@ def test_a_cancel_with_a_missing_field_parses_the_field_errors(
 ) -> None:
     fake_api.answer(400, REAL_FIELD_ERRORS)
 
-    response = cancel_detailed(fake_api.client(), example_details(), use_async=use_async)
+    response = CANCEL.detailed(fake_api.client(), example_details(), use_async=use_async)
 
     assert response.status_code == 400
     assert isinstance(response.parsed, FieldErrors)

@@ -251,7 +251,7 @@ def test_paging_is_sent_as_given(fake_api: FakeNumbersApi, use_async: bool) -> N
     search_detailed(
         fake_api.client(),
         use_async=use_async,
-        search_pattern=GetAvailableNumbersSearchPattern.VALUE_2,
+        search_pattern=GetAvailableNumbersSearchPattern.ENDS_WITH,
         size=100,
         index=7,
     )

@@ -6,6 +6,7 @@ import json
 from enum import Enum
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -218,3 +219,43 @@ def test_update_form_carries_exactly_the_set_fields(body: NumberDetailsUpdate) -
         if not isinstance(getattr(body, attribute), Unset)
     }
     assert form_fields(fake_api.last) == expected
+
+
+def test_a_repr_shows_only_the_fields_that_are_set() -> None:
+    number = OwnedNumber(msisdn="447700900000", country="GB")
+    assert repr(number) == "OwnedNumber(country='GB', msisdn='447700900000')"
+    page = InboundNumbers.from_dict({"count": 1, "numbers": [{"msisdn": "447700900000"}]})
+    assert repr(page) == "InboundNumbers(count=1, numbers=[OwnedNumber(msisdn='447700900000')])"
+
+
+def test_a_repr_shows_additional_properties_only_when_there_are_some() -> None:
+    assert repr(NumberDetails(country="GB", msisdn="44")) == (
+        "NumberDetails(country='GB', msisdn='44')"
+    )
+    unknown = OwnedNumber.from_dict({"msisdn": "44", "colour": "blue"})
+    assert repr(unknown) == "OwnedNumber(msisdn='44', additional_properties={'colour': 'blue'})"
+
+
+@settings(max_examples=200)
+@given(models_with_schema)
+def test_every_models_repr_names_each_set_field_and_no_unset_one(
+    model_and_schema: tuple[Any, str],
+) -> None:
+    model, _ = model_and_schema
+    shown = repr(model)
+    assert shown.startswith(f"{type(model).__name__}(")
+    assert "Unset" not in shown
+    for field in attrs.fields(type(model)):
+        value = getattr(model, field.name)
+        if not isinstance(value, Unset) and value != {}:
+            assert f"{field.name}={value!r}" in shown
+
+
+@pytest.mark.parametrize("enum", [GetAvailableNumbersSearchPattern, GetOwnedNumbersSearchPattern])
+def test_search_pattern_members_are_named_for_what_they_do(enum: type[Enum]) -> None:
+    # The document's description: 0 starts with, 1 contains, 2 ends with the pattern.
+    assert {member.name: member.value for member in enum} == {
+        "STARTS_WITH": 0,
+        "CONTAINS": 1,
+        "ENDS_WITH": 2,
+    }

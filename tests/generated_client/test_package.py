@@ -27,11 +27,25 @@ def snake_case(operation_id: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", operation_id).lower()
 
 
+# The modules the generator copies into the package as they are (generator/package/).
+HELPER_MODULES = ["authentication", "paging", "refusals", "reprs", "retries"]
+
+
 @pytest.mark.parametrize("name", MODULE_NAMES)
-def test_module_imports(name: str) -> None:
+def test_every_name_a_module_exports_is_defined(name: str) -> None:
     module = importlib.import_module(name)
 
-    assert module.__name__ == name
+    exported: list[str] = getattr(module, "__all__", [])
+    assert [missing for missing in exported if not hasattr(module, missing)] == []
+
+
+@pytest.mark.parametrize("helper", HELPER_MODULES)
+def test_each_helper_module_says_what_it_exports(helper: str) -> None:
+    name = f"numbers_api_client.{helper}"
+    assert name in MODULE_NAMES
+    exported = importlib.import_module(name).__all__
+    assert exported
+    assert all(not public.startswith("_") for public in exported)
 
 
 def test_every_operation_has_a_module_with_the_four_functions() -> None:

@@ -74,7 +74,9 @@ def client_on(handler: Callable[[httpx.Request], httpx.Response]) -> Authenticat
     )
 
 
-def walk(module: ModuleType, client: AuthenticatedClient, use_async: bool, **filters: Any) -> list[Any]:
+def walk(
+    module: ModuleType, client: AuthenticatedClient, use_async: bool, **filters: Any
+) -> list[Any]:
     """Every item `iterate_all` (or `aiterate_all`) yields, in order."""
     arguments = {**REQUIRED_FILTERS[module.__name__], **filters}
     if not use_async:
@@ -155,7 +157,7 @@ def test_the_filters_are_sent_with_every_page(use_async: bool) -> None:
         use_async,
         country="GB",
         pattern="4477",
-        search_pattern=GetOwnedNumbersSearchPattern.VALUE_1,
+        search_pattern=GetOwnedNumbersSearchPattern.CONTAINS,
         has_application=False,
     )
 

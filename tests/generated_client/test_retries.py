@@ -257,7 +257,9 @@ def test_impossible_settings_are_refused(settings: dict[str, float]) -> None:
 @pytest.mark.parametrize("asynchronous", [False, True])
 def test_without_a_transport_httpx_default_one_is_wrapped(asynchronous: bool) -> None:
     args = with_retries(
-        Retries(), {"proxy": "http://127.0.0.1:9", "trust_env": False, "http2": False}, False,
+        Retries(),
+        {"proxy": "http://127.0.0.1:9", "trust_env": False, "http2": False},
+        False,
         asynchronous=asynchronous,
     )
 
@@ -265,3 +267,10 @@ def test_without_a_transport_httpx_default_one_is_wrapped(asynchronous: bool) ->
     # Moved to the wrapped transport, so that the client mounts no transport past the retries.
     assert "proxy" not in args and "http2" not in args
     assert args["trust_env"] is False
+
+
+def test_without_retries_the_httpx_args_are_a_copy_left_as_they_are() -> None:
+    given = {"proxy": "http://127.0.0.1:9", "http2": False}
+    args = with_retries(None, given, False, asynchronous=False)
+    assert args == given
+    assert args is not given

@@ -5,60 +5,27 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from numbers_api_client.api.default import update_a_number
-from numbers_api_client.client import AuthenticatedClient
 from numbers_api_client.models import (
     ActionFailed,
-    ActionResponse,
     FieldErrors,
     NumberDetailsUpdate,
     NumberDetailsUpdateMessagesCallbackType,
     NumberDetailsUpdateVoiceCallbackType,
-    Unauthorized,
 )
-from numbers_api_client.types import Response
 
+from .account_changes import ANSWERS, UPDATE, Answer
 from .support import (
-    REAL_AUTH_FAILED,
     REAL_FIELD_ERRORS,
     REAL_METHOD_FAILED,
-    REAL_SUCCESS,
     FakeNumbersApi,
-    await_,
     form_fields,
     property_names,
     schema_example,
 )
 
-Answer = ActionFailed | ActionResponse | FieldErrors | Unauthorized
-
-
-def update_detailed(
-    client: AuthenticatedClient, body: NumberDetailsUpdate, *, use_async: bool
-) -> Response[Answer]:
-    if use_async:
-        return await_(update_a_number.asyncio_detailed(client=client, body=body))
-    return update_a_number.sync_detailed(client=client, body=body)
-
-
-def update(
-    client: AuthenticatedClient, body: NumberDetailsUpdate, *, use_async: bool
-) -> Answer | None:
-    if use_async:
-        return await_(update_a_number.asyncio(client=client, body=body))
-    return update_a_number.sync(client=client, body=body)
-
 
 def minimal_update(**fields: Any) -> NumberDetailsUpdate:
     return NumberDetailsUpdate(country="GB", msisdn="447700900000", **fields)
-
-
-ANSWERS = [
-    pytest.param(200, REAL_SUCCESS, ActionResponse, id="200-real"),
-    pytest.param(200, schema_example("response"), ActionResponse, id="200-spec-example"),
-    pytest.param(401, REAL_AUTH_FAILED, Unauthorized, id="401-real"),
-    pytest.param(401, schema_example("unauthorized"), Unauthorized, id="401-spec-example"),
-]
 
 
 @pytest.mark.parametrize(("status", "payload", "model"), ANSWERS)
@@ -71,7 +38,7 @@ def test_documented_answers_parse_into_their_models(
 ) -> None:
     fake_api.answer(status, payload)
 
-    response = update_detailed(fake_api.client(), minimal_update(), use_async=use_async)
+    response = UPDATE.detailed(fake_api.client(), minimal_update(), use_async=use_async)
 
     assert response.status_code == status
     assert type(response.parsed) is model
@@ -91,7 +58,7 @@ def test_sync_and_asyncio_return_the_parsed_model(
 ) -> None:
     fake_api.answer(status, payload)
 
-    parsed = update(fake_api.client(), minimal_update(), use_async=use_async)
+    parsed = UPDATE.parsed(fake_api.client(), minimal_update(), use_async=use_async)
 
     assert type(parsed) is model
     assert parsed.to_dict() == payload
@@ -103,7 +70,7 @@ def test_every_field_of_the_example_is_sent_under_the_documents_name(
     example = schema_example("number-details-update")
     assert set(example) == property_names("number-details-update")
 
-    update_detailed(fake_api.client(), NumberDetailsUpdate.from_dict(example), use_async=use_async)
+    UPDATE.detailed(fake_api.client(), NumberDetailsUpdate.from_dict(example), use_async=use_async)
 
     request = fake_api.last
     assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
@@ -114,7 +81,7 @@ def test_empty_mo_http_url_is_sent_as_an_empty_value(
     fake_api: FakeNumbersApi, use_async: bool
 ) -> None:
     """An empty moHttpUrl removes the webhook, so it must reach the service, not be dropped."""
-    update_detailed(fake_api.client(), minimal_update(mo_http_url=""), use_async=use_async)
+    UPDATE.detailed(fake_api.client(), minimal_update(mo_http_url=""), use_async=use_async)
 
     assert "moHttpUrl=" in fake_api.last.content.decode().split("&")
     assert form_fields(fake_api.last) == {
@@ -125,7 +92,7 @@ def test_empty_mo_http_url_is_sent_as_an_empty_value(
 
 
 def test_unset_fields_are_not_sent(fake_api: FakeNumbersApi, use_async: bool) -> None:
-    update_detailed(fake_api.client(), minimal_update(), use_async=use_async)
+    UPDATE.detailed(fake_api.client(), minimal_update(), use_async=use_async)
 
     assert form_fields(fake_api.last) == {"country": ["GB"], "msisdn": ["447700900000"]}
 
@@ -138,7 +105,7 @@ def test_field_names_keep_their_camel_case(fake_api: FakeNumbersApi, use_async: 
         voice_status_callback="https://example.com/webhooks/status",
     )
 
-    update_detailed(fake_api.client(), body, use_async=use_async)
+    UPDATE.detailed(fake_api.client(), body, use_async=use_async)
 
     assert form_fields(fake_api.last) == {
         "country": ["GB"],
@@ -156,7 +123,7 @@ def test_voice_callback_type_is_sent_as_its_value(
 ) -> None:
     body = minimal_update(voice_callback_type=callback_type, voice_callback_value="447700900009")
 
-    update_detailed(fake_api.client(), body, use_async=use_async)
+    UPDATE.detailed(fake_api.client(), body, use_async=use_async)
 
     fields = form_fields(fake_api.last)
     assert fields["voiceCallbackType"] == [callback_type.value]
@@ -172,7 +139,7 @@ def test_deprecated_messages_callback_pair_is_sent(
         messages_callback_value="aaaaaaaa-bbbb-cccc-dddd-0123456789ab",
     )
 
-    update_detailed(fake_api.client(), body, use_async=use_async)
+    UPDATE.detailed(fake_api.client(), body, use_async=use_async)
 
     fields = form_fields(fake_api.last)
     assert fields["app_id"] == ["aaaaaaaa-bbbb-cccc-dddd-0123456789ab"]
@@ -187,7 +154,7 @@ def test_a_refused_update_parses_into_action_failed(
     fake_api.answer(420, REAL_METHOD_FAILED)
     client = fake_api.client(raise_on_unexpected_status=True)
 
-    response = update_detailed(client, minimal_update(), use_async=use_async)
+    response = UPDATE.detailed(client, minimal_update(), use_async=use_async)
 
     assert response.status_code == 420
     assert response.parsed == ActionFailed(error_code="420", error_code_label="method failed")
@@ -199,7 +166,7 @@ def test_a_update_with_a_missing_field_parses_the_field_errors(
 ) -> None:
     fake_api.answer(400, REAL_FIELD_ERRORS)
 
-    response = update_detailed(fake_api.client(), minimal_update(), use_async=use_async)
+    response = UPDATE.detailed(fake_api.client(), minimal_update(), use_async=use_async)
 
     assert response.status_code == 400
     assert isinstance(response.parsed, FieldErrors)

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from generator.__main__ import main
-from generator.documents import load_document
 from generator.drift import compare_trees
 from generator.paths import OUTPUT_DIR, OVERLAY_PATH, PACKAGE_FILES_DIR, SPEC_PATH
 from generator.regenerate import (
@@ -19,6 +18,7 @@ from generator.regenerate import (
     package_name,
     regenerate,
 )
+from numbers_openapi.documents import load_document
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +112,13 @@ def test_the_helper_modules_are_copied_into_the_package(fresh_client: Path) -> N
     package = fresh_client / "numbers_api_client"
     for module in PACKAGE_FILES_DIR.glob("*.py"):
         assert (package / module.name).read_bytes() == module.read_bytes()
-    assert {m.name for m in PACKAGE_FILES_DIR.glob("*.py")} == {"paging.py", "retries.py"}
+    assert {m.name for m in PACKAGE_FILES_DIR.glob("*.py")} == {
+        "authentication.py",
+        "paging.py",
+        "refusals.py",
+        "reprs.py",
+        "retries.py",
+    }
 
 
 def test_a_helper_module_may_not_replace_a_generated_one(tmp_path: Path) -> None:

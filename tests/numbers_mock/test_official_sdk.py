@@ -23,9 +23,9 @@ from vonage_numbers import (
 from vonage_numbers.enums import NumberFeatures, NumberType, VoiceCallbackType
 
 from numbers_mock import Account, MockApp, MockSettings, create_app, serve_in_thread
-from numbers_mock.server import ServerOptions
-from numbers_mock.settings import DEFAULT_ACCOUNTS
-from numbers_mock.tls import make_test_certificate
+from numbers_mock.server.serving import ServerOptions
+from numbers_mock.server.tls import make_test_certificate
+from numbers_mock.state.accounts import DEFAULT_ACCOUNTS
 
 from .conftest import OTHER, PRIMARY, SUBACCOUNT
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from starlette.routing import Route
 
 from numbers_mock import create_app
-from numbers_mock.cli import build_parser
+from numbers_mock.server.cli import build_parser
 
 README = (Path(__file__).resolve().parents[2] / "numbers_mock" / "README.md").read_text()
 

@@ -42,3 +42,16 @@ def test_a_missing_document_names_the_file_and_where_it_looked(
         published_path()
     with pytest.raises(ResourceMissingError, match=r"numbers-api\.json is missing"):
         document_path()
+
+
+def test_overlay_path_is_the_overlay_the_package_holds() -> None:
+    assert numbers_openapi.overlay_path().name == "overlay.yaml"
+    assert numbers_openapi.overlay_path().parent == Path(numbers_openapi.__file__).parent
+
+
+def test_a_missing_overlay_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(numbers_openapi, "files", lambda _name: tmp_path)
+    with pytest.raises(ResourceMissingError, match=r"overlay\.yaml is missing"):
+        numbers_openapi.overlay_path()

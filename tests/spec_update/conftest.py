@@ -19,17 +19,25 @@ from typing import Any
 import pytest
 
 from spec_update.changes import Change
+from spec_update.client_tests import ClientTestRun
 from spec_update.document import Document, load_document
+from spec_update.layout import Layout
 from spec_update.spec_diff import diff_documents
+from spec_update.update import Preview
 
 REAL_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
 # What a test copy of the repository needs for update-spec and the generator to run in it.
-COPIED = ("openapi", "generator", "generated_client", "pyproject.toml")
+COPIED = ("openapi", "numbers_openapi", "generator", "generated_client", "pyproject.toml")
 NOT_COPIED = shutil.ignore_patterns("__pycache__", ".mypy_cache", ".ruff_cache", "*.egg-info")
 CLIENT_PACKAGE = "numbers_api_client"
 
 Mutation = Callable[[dict[str, Any]], None]
+
+
+def no_preview(layout: Layout, new: Document, *, run_tests: bool) -> Preview:
+    """Stands in for the scratch generation where a test is about something else."""
+    return Preview([], ClientTestRun(ran=False))
 
 
 @pytest.fixture(scope="session")
@@ -78,7 +86,7 @@ def copy_repo() -> Callable[[Path], Path]:
         for name in COPIED:
             source = REAL_ROOT / name
             if source.is_dir():
-                shutil.copytree(source, destination / name, ignore=NOT_COPIED)
+                shutil.copytree(source, destination / name, ignore=NOT_COPIED, symlinks=True)
             else:
                 shutil.copy2(source, destination / name)
         return destination
@@ -88,11 +96,12 @@ def copy_repo() -> Callable[[Path], Path]:
 
 @pytest.fixture(scope="session")
 def tree_hashes() -> Callable[[Path], dict[str, str]]:
-    """sha256 of every file under openapi/, generator/ and generated_client/ of a checkout."""
+    """sha256 of every file under openapi/, numbers_openapi/ (the overlay), generator/ and
+    generated_client/ of a checkout."""
 
     def hashes(root: Path) -> dict[str, str]:
         found = {}
-        for folder in ("openapi", "generator", "generated_client"):
+        for folder in ("openapi", "numbers_openapi", "generator", "generated_client"):
             for path in sorted((root / folder).rglob("*")):
                 if path.is_file() and "__pycache__" not in path.parts:
                     digest = hashlib.sha256(path.read_bytes()).hexdigest()

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import json
+import shutil
 import socket
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from spec_update.command import main
+from spec_update.changes import Bump
+from spec_update.command import BREAKING_FOUND, DONE, PUT_BACK, REFUSED, main
+from spec_update.generation import GenerationFailed
+from tests.spec_update.client_version import CLIENT_VERSION, bumped
+from tests.spec_update.conftest import no_preview
 
 FIXTURES = Path(__file__).parent / "fixtures"
 Serve = Callable[[dict[str, tuple[int, bytes]]], str]
@@ -106,7 +113,7 @@ def test_a_document_the_generator_refuses_is_classified_first_and_changes_nothin
     assert "Unable to process schema /components/schemas/ownednumber" in err
     written = report.read_text()
     assert written.index("`response-optional-property-added`") < written.index(
-        "### The client could not be generated"
+        "### The update was refused"
     )
 
 
@@ -136,7 +143,7 @@ def test_a_check_of_a_breaking_url_exits_1_and_writes_only_the_report(
         in out
     )
     assert "breaking    numbers_api_client.models.owned_number.OwnedNumber: field `app_id`" in out
-    assert "Client version 2.0.0 → 3.0.0 (major)." in out
+    assert f"Client version {CLIENT_VERSION} → {bumped(Bump.MAJOR)} (major)." in out
     assert out.rstrip().endswith("Check only: nothing was written.")
     assert tree_hashes(repo) == before
     assert "| **breaking** | compatible | `response-property-removed` | GET /account/numbers" in (
@@ -152,18 +159,108 @@ def test_a_check_without_breaking_changes_exits_0(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The client preview is covered above; skip its generation here.
-    monkeypatch.setattr("spec_update.update._preview_api_changes", lambda layout, new: [])
+    monkeypatch.setattr("spec_update.update._preview", no_preview)
     vendored["info"]["description"] = "Reworded."
     source = tmp_path / "reworded.json"
     source.write_text(json.dumps(vendored))
     assert main([str(source), "--check", "--root", str(repo)]) == 0
     out = capsys.readouterr().out
     assert "compatible  compatible  documentation-changed  document: documentation changed" in out
-    assert "Client version 2.0.0 → 2.0.1 (patch)." in out
+    assert f"Client version {CLIENT_VERSION} → {bumped(Bump.PATCH)} (patch)." in out
 
 
-def test_the_source_is_required(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exited:
-        main([])
-    assert exited.value.code == 2
-    assert "PATH_OR_URL" in capsys.readouterr().err
+def test_without_arguments_the_commands_are_listed_and_it_exits_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: python -m spec_update {diff,rules,update}")
+
+
+def test_an_unsupported_url_scheme_is_one_line(
+    repo: Path, capsys: pytest.CaptureFixture[str], tree_hashes: Hashes
+) -> None:
+    err = refused(["ftp://host/numbers.yml"], repo, capsys, tree_hashes)
+    assert err == (
+        "error: ftp://host/numbers.yml: the URL scheme `ftp` is not supported "
+        "(give an http or https URL, or a file path)\n"
+    )
+
+
+def test_a_report_path_that_cannot_be_written_refuses_before_anything_is_done(
+    repo: Path,
+    tmp_path: Path,
+    vendored: dict[str, Any],
+    capsys: pytest.CaptureFixture[str],
+    tree_hashes: Hashes,
+) -> None:
+    vendored["info"]["version"] = "1.2.0"
+    source = tmp_path / "new.json"
+    source.write_text(json.dumps(vendored))
+    err = refused(
+        [str(source), "--report", str(tmp_path / "nonexistent" / "r.md")], repo, capsys, tree_hashes
+    )
+    assert err == (
+        f"error: --report {tmp_path / 'nonexistent' / 'r.md'}: "
+        f"the folder {tmp_path / 'nonexistent'} does not exist\n"
+    )
+
+
+def test_a_step_failing_after_writing_began_exits_3_and_puts_everything_back(
+    repo: Path,
+    tmp_path: Path,
+    vendored: dict[str, Any],
+    capsys: pytest.CaptureFixture[str],
+    tree_hashes: Hashes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("spec_update.update._preview", no_preview)
+
+    def broken(root: Path) -> None:
+        raise GenerationFailed("the regenerated client does not import:\nImportError: x")
+
+    monkeypatch.setattr("spec_update.update.smoke_import", broken)
+    vendored["info"]["version"] = "1.2.0"
+    source = tmp_path / "new.json"
+    source.write_text(json.dumps(vendored))
+    before = tree_hashes(repo)
+    assert main([str(source), "--root", str(repo)]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "error: step `import every module of the new client` failed; "
+        "every file was put back as it was:\nthe regenerated client does not import:"
+    )
+    assert tree_hashes(repo) == before
+
+
+def test_the_exit_codes_are_documented() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "spec_update" / "README.md").read_text()
+    for code in (DONE, BREAKING_FOUND, REFUSED, PUT_BACK):
+        assert f"| {code} |" in readme
+
+
+def test_help_lists_every_command_outside_a_checkout(tmp_path: Path) -> None:
+    """As installed from a wheel: the package alone, no repository around it."""
+    shutil.copytree(
+        Path(__file__).resolve().parents[2] / "spec_update",
+        tmp_path / "spec_update",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "spec_update", "--help"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    commands = [line.split()[0] for line in result.stdout.splitlines() if line.startswith("  ")]
+    assert commands == ["diff", "rules", "[update]"]
+    imported = subprocess.run(
+        [sys.executable, "-c", "import spec_update.command as c; print(c.__file__)"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert imported.stdout.startswith(str(tmp_path))

@@ -15,7 +15,7 @@ from spec_update.report import (
     render_markdown,
     render_text,
 )
-from spec_update.update import Outcome
+from spec_update.update import PREVIEW, Outcome
 
 CHANGES = [
     Change("response-optional-property-added", Location("GET /a", section="response 200"), "y"),
@@ -61,6 +61,7 @@ def outcome(
         generation_error="openapi-python-client failed:\nUnable to process schema"
         if state == "refused"
         else None,
+        refused_step=PREVIEW if state == "refused" else None,
     )
 
 
@@ -181,13 +182,10 @@ def test_a_refused_update_shows_the_classification_then_the_generator_error(
     result = outcome(vendored_raw, as_document, "refused")
     text = render_text(result)
     assert "type-changed" in text
-    assert text.endswith(
-        "The client could not be generated from the new document: nothing was written."
-    )
+    assert text.endswith(f"Refused at the step `{PREVIEW}`: nothing was written.")
     markdown = render_markdown(result)
-    assert markdown.index("`type-changed`") < markdown.index(
-        "### The client could not be generated"
-    )
+    assert markdown.index("`type-changed`") < markdown.index("### The update was refused")
+    assert f"At the step `{PREVIEW}`; nothing was written" in markdown
     assert "Unable to process schema" in markdown
 
 

@@ -89,7 +89,7 @@ def test_a_scheme_redefined_is_one_way_out_and_one_way_in() -> None:
         (
             "security-requirement-removed",
             "GET /a security",
-            "authentication no longer accepted: HTTP basic",
+            "authentication no longer accepted: HTTP basic (accepted now: HTTP bearer)",
         ),
         (
             "security-requirement-added",
@@ -268,8 +268,9 @@ def test_documentation_differences_are_one_change_naming_their_places() -> None:
         (
             "documentation-changed",
             "document",
-            "documentation changed in 3 place(s): #/components/schemas/description/description, "
-            "#/paths/~1a/get/summary, #/paths/~1a/get/x-internal",
+            "documentation changed in 3 place(s): #/components/schemas/description/description "
+            '(none) → "now documented", #/paths/~1a/get/summary "A" → "B", '
+            "#/paths/~1a/get/x-internal (none) → true",
         )
     ]
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from spec_update.rules.common import is_doc_key, join_field, show_all, strip_docs, subject
+from spec_update.doc_keys import is_doc_key, strip_docs
+from spec_update.rules.common import join_field, show_all, subject
 
 
 def test_documentation_keys() -> None:

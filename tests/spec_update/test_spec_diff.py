@@ -310,7 +310,10 @@ def test_a_redefined_scheme_is_one_way_out_and_one_way_in(
 ) -> None:
     changes = classify(use_bearer_auth)
     assert {(c.rule, c.message) for c in changes} == {
-        ("security-requirement-removed", "authentication no longer accepted: HTTP basic"),
+        (
+            "security-requirement-removed",
+            "authentication no longer accepted: HTTP basic (accepted now: HTTP bearer)",
+        ),
         ("security-requirement-added", "authentication now accepted: HTTP bearer"),
     }
     assert len(changes) == 2 * 5  # every operation of the document
@@ -327,7 +330,11 @@ def test_the_legacy_query_key_shape_breaks_clients_and_servers(
         data["security"] = [{"apiKey": [], "apiSecret": []}]
 
     assert {(c.rule, c.message) for c in classify(legacy)} == {
-        ("security-requirement-removed", "authentication no longer accepted: HTTP basic"),
+        (
+            "security-requirement-removed",
+            "authentication no longer accepted: HTTP basic (accepted now: "
+            "API key in query `api_key` + API key in query `api_secret`)",
+        ),
         (
             "security-requirement-added",
             "authentication now accepted: "

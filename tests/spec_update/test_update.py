@@ -29,7 +29,9 @@ import yaml
 from spec_update.changes import Bump, Impact
 from spec_update.generation import GenerationFailed
 from spec_update.layout import Layout
-from spec_update.update import Outcome, update_spec
+from spec_update.update import DRIFT, REGENERATE, Outcome, StepFailed, update_spec
+from tests.spec_update.client_version import bumped
+from tests.spec_update.conftest import no_preview
 
 TODAY = date(2026, 12, 1)
 REAL_ROOT = Path(__file__).resolve().parents[2]
@@ -174,7 +176,7 @@ def test_a_json_document_after_a_yaml_one_replaces_it(
     shutil.copytree(published_in_yaml.root, root)
     source = tmp_path / "back.json"
     source.write_bytes(vendored_raw)
-    monkeypatch.setattr("spec_update.update._preview_api_changes", lambda layout, new: [])
+    monkeypatch.setattr("spec_update.update._preview", no_preview)
     monkeypatch.setattr("spec_update.update.generate", lambda root, *, spec, output: None)
     outcome = update_spec(str(source), Layout(root), today=TODAY, prove=False)
     assert "openapi/numbers-api.yaml (removed)" in outcome.written
@@ -199,9 +201,9 @@ def test_the_document_and_its_provenance_are_vendored(
 @pytest.mark.parametrize(
     ("trip", "bump", "version"),
     [
-        ("legacy", Bump.MAJOR, "3.0.0"),
-        ("additive", Bump.MINOR, "2.1.0"),
-        ("published_in_yaml", Bump.MINOR, "2.1.0"),
+        ("legacy", Bump.MAJOR, bumped(Bump.MAJOR)),
+        ("additive", Bump.MINOR, bumped(Bump.MINOR)),
+        ("published_in_yaml", Bump.MINOR, bumped(Bump.MINOR)),
     ],
 )
 def test_the_client_version_moves_by_the_size_of_the_change(
@@ -238,7 +240,11 @@ def test_the_legacy_shape_is_classified_and_explained(legacy: RoundTrip) -> None
             "authentication now accepted: "
             "API key in query `api_key` + API key in query `api_secret`",
         ),
-        ("security-requirement-removed", "authentication no longer accepted: HTTP basic"),
+        (
+            "security-requirement-removed",
+            "authentication no longer accepted: HTTP basic (accepted now: "
+            "API key in query `api_key` + API key in query `api_secret`)",
+        ),
     ]
     B = Impact.BREAKING
     api = [(c.where, c.what, c.impact) for c in outcome.api_changes]
@@ -250,6 +256,13 @@ def test_the_legacy_shape_is_classified_and_explained(legacy: RoundTrip) -> None
         ),
         ("numbers_api_client.models.owned_number.OwnedNumber", "field `app_id` removed", B),
         ("numbers_api_client.models.owned_number.OwnedNumber", "field `limitations` removed", B),
+        # The document's security scheme changed: the client authenticates otherwise.
+        (
+            "numbers_api_client.client.AuthenticatedClient",
+            "authentication HTTP basic → "
+            "API key in query `api_key` + API key in query `api_secret`",
+            B,
+        ),
     ]
     changelog = Layout(legacy.root).changelog.read_text()
     assert (
@@ -351,38 +364,39 @@ def test_a_failed_regeneration_puts_the_inputs_back(
         raise GenerationFailed("the generator could not build a client from the new document")
 
     # Skip the scratch generation; make the final one fail after the inputs were written.
-    monkeypatch.setattr("spec_update.update._preview_api_changes", lambda layout, new: [])
+    monkeypatch.setattr("spec_update.update._preview", no_preview)
     monkeypatch.setattr("spec_update.update.generate", refuse)
-    with pytest.raises(GenerationFailed):
+    with pytest.raises(StepFailed) as raised:
         update_spec(str(source), Layout(root), today=TODAY)
+    assert raised.value.step == REGENERATE
     assert tree_hashes(root) == before
 
 
-def test_a_failed_proof_says_what_was_already_written(
+def test_a_failed_proof_puts_everything_back_and_names_the_step(
     tmp_path: Path,
     copy_repo: Callable[[Path], Path],
+    tree_hashes: Callable[[Path], dict[str, str]],
     vendored_raw: bytes,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     root = copy_repo(tmp_path / "repo")
+    before = tree_hashes(root)
+    pyproject = (root / "pyproject.toml").read_bytes()
     data = json.loads(vendored_raw)
-    with_optional_field(data)
+    legacy_shape(data)  # a major bump: pyproject.toml is written too
     source = tmp_path / "new.json"
     source.write_text(json.dumps(data))
 
     def drifted(root: Path) -> None:
         raise GenerationFailed("the drift check failed after regeneration:\n  changed x.py")
 
-    monkeypatch.setattr("spec_update.update._preview_api_changes", lambda layout, new: [])
-    monkeypatch.setattr("spec_update.update.generate", lambda root, *, spec, output: None)
     monkeypatch.setattr("spec_update.update.check_drift", drifted)
-    with pytest.raises(GenerationFailed) as raised:
-        update_spec(str(source), Layout(root), today=TODAY)
-    assert str(raised.value).endswith(
-        "(already written, to inspect: openapi/numbers-api.json, openapi/provenance.json, "
-        "generator/config.yaml, generator/CHANGELOG.md, generated_client/)"
-    )
-    assert Layout(root).spec.read_text() == json.dumps(data)
+    with pytest.raises(StepFailed) as raised:
+        update_spec(str(source), Layout(root), today=TODAY, run_tests=False)
+    assert raised.value.step == DRIFT
+    assert str(raised.value).startswith(f"step `{DRIFT}` failed; every file was put back")
+    assert tree_hashes(root) == before
+    assert (root / "pyproject.toml").read_bytes() == pyproject
 
 
 def test_the_real_repository_was_not_touched(

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..reprs import set_fields_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ActionResponse")
@@ -22,6 +23,7 @@ class ActionResponse:
     error_code: str | Unset = UNSET
     error_code_label: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = set_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         error_code = self.error_code

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.number_limitation import NumberLimitation
+from ..reprs import set_fields_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AvailableNumber")
@@ -35,6 +36,7 @@ class AvailableNumber:
     features: list[str] | Unset = UNSET
     limitations: list[NumberLimitation] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = set_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         country = self.country

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.available_number import AvailableNumber
+from ..reprs import set_fields_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AvailableNumbers")
@@ -23,6 +24,7 @@ class AvailableNumbers:
     count: int | Unset = UNSET
     numbers: list[AvailableNumber] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = set_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         count = self.count

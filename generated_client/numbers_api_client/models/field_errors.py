@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..reprs import set_fields_repr
+
 T = TypeVar("T", bound="FieldErrors")
 
 
@@ -19,6 +21,7 @@ class FieldErrors:
     """
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    __repr__ = set_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
 

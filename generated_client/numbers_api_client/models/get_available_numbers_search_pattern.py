@@ -2,9 +2,9 @@ from enum import IntEnum
 
 
 class GetAvailableNumbersSearchPattern(IntEnum):
-    VALUE_0 = 0
-    VALUE_1 = 1
-    VALUE_2 = 2
+    STARTS_WITH = 0
+    CONTAINS = 1
+    ENDS_WITH = 2
 
     def __str__(self) -> str:
         return str(self.value)

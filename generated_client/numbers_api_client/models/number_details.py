@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..reprs import set_fields_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="NumberDetails")
@@ -26,6 +27,7 @@ class NumberDetails:
     msisdn: str
     target_api_key: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = set_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         country = self.country

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.number_details_update_messages_callback_type import NumberDetailsUpdateMessagesCallbackType
 from ..models.number_details_update_voice_callback_type import NumberDetailsUpdateVoiceCallbackType
+from ..reprs import set_fields_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="NumberDetailsUpdate")
@@ -62,6 +63,7 @@ class NumberDetailsUpdate:
     messages_callback_type: NumberDetailsUpdateMessagesCallbackType | Unset = UNSET
     messages_callback_value: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = set_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         country = self.country

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.number_limitation_feature import NumberLimitationFeature
 from ..models.number_limitation_reach import NumberLimitationReach
 from ..models.number_limitation_type import NumberLimitationType
+from ..reprs import set_fields_repr
 
 T = TypeVar("T", bound="NumberLimitation")
 
@@ -26,6 +27,7 @@ class NumberLimitation:
     type_: NumberLimitationType
     reach: NumberLimitationReach
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = set_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         feature = self.feature.value

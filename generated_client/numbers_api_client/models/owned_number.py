@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.number_limitation import NumberLimitation
+from ..reprs import set_fields_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OwnedNumber")
@@ -45,6 +46,7 @@ class OwnedNumber:
     voice_callback_value: str | Unset = UNSET
     app_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = set_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         country = self.country

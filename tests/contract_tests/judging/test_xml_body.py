@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contract_tests.judging.document import load_document, response_schema
+from contract_tests.judging.document import published_document, response_schema
 from contract_tests.judging.xml_body import MAX_XML_BYTES, XmlBodyError, xml_to_json
 
 
 def schema_for(path: str, method: str, status: int) -> dict[str, Any]:
-    schema = response_schema(load_document(), path, method, status, "text/xml")
+    schema = response_schema(published_document(), path, method, status, "text/xml")
     assert schema is not None
     return schema
 

@@ -2,21 +2,43 @@
 
 from __future__ import annotations
 
-from contract_tests.reporting.text import Row, RunInfo, progress_line, safety_lines, summary_lines
+from contract_tests.reporting.text import (
+    Row,
+    RunInfo,
+    failure_text,
+    finding_block,
+    progress_line,
+    safety_lines,
+    summary_lines,
+)
 from contract_tests.run.options import HarnessOptions
 from contract_tests.run.run_state import RunState
 from contract_tests.safety.purchases import Settlement
 from contract_tests.tally.exercised import Exercised
+from contract_tests.tally.findings import Exchange, Finding, RunFindings, SeenAnswer, SentRequest
 from contract_tests.tally.stats import OperationStats
 
-INFO = RunInfo(target="http://t", seed=7, profile="quick", replay="pytest contract_tests --x")
+INFO = RunInfo(target="http://t", seed=7, profile="quick", replay="numbers-contract --x")
 
 
 def stats(cases: int, xml: int, *failures: tuple[str, str]) -> OperationStats:
     result = OperationStats(cases=cases, xml_answers=xml)
     for check, message in failures:
-        result.record_failure(check, "Title", message, f"curl {check}")
+        exchange = Exchange(
+            SentRequest("GET", f"http://t/account/numbers?{check}=1"),
+            SeenAnswer(200, "application/json", f'{{"{check}": 1}}'),
+        )
+        result.record_failure(Finding(check, "GET /account/numbers", "Title", message, exchange))
     return result
+
+
+def filed(rows: list[Row]) -> list[Finding]:
+    """The rows' findings as the plugin files them, numbered."""
+    run = RunFindings()
+    for row in rows:
+        for finding in row.stats.findings if row.stats else []:
+            run.add(finding, row.label, f"numbers-contract -k {row.label.split()[-1]}")
+    return run.findings
 
 
 def test_progress_line() -> None:
@@ -37,7 +59,7 @@ def test_summary_table_and_sections() -> None:
         ),
         Row("POST /number/buy", "skipped", 0.0, None, note="spends money: skipped"),
     ]
-    lines = summary_lines(rows, INFO)
+    lines = summary_lines(rows, INFO, None, filed(rows))
     assert lines[0] == "target: http://t   profile: quick   seed: 7"
     header = next(line for line in lines if line.startswith("operation"))
     assert header.split() == ["operation", "cases", "xml", "result", "failures", "by", "check"]
@@ -45,14 +67,33 @@ def test_summary_table_and_sections() -> None:
     assert owned.split()[2:5] == ["30", "10", "failed"]
     assert "count_covers_page: 1, ignored_auth: 1" in owned
     assert "  POST /number/buy: spends money: skipped" in lines
-    assert "    [ignored_auth] Title: no auth" in lines
-    assert "      reproduce: curl ignored_auth" in lines
-    assert lines[-1] == "Replay the run: pytest contract_tests --x"
+    assert "Findings (2):" in lines
+    assert "Finding 1: [ignored_auth] GET /account/numbers" in lines
+    assert "Finding 2: [count_covers_page] GET /account/numbers" in lines
+    assert lines[-1] == "Replay the run: numbers-contract --x"
+
+
+def test_a_finding_block_says_rule_request_answer_and_both_replays() -> None:
+    (finding,) = filed(
+        [Row("GET /account/numbers", "failed", 1.0, stats(3, 0, ("ignored_auth", "no auth")))]
+    )
+    block = finding_block(finding)
+    assert block[0] == "Finding 1: [ignored_auth] GET /account/numbers"
+    text = "\n".join(block)
+    assert (
+        "rule:     A request without credentials, or with wrong ones, is refused with 401." in text
+    )
+    assert "request:  GET http://t/account/numbers?ignored_auth=1" in text
+    assert "answer:   200 application/json" in text
+    assert '-u "$NUMBERS_API_KEY:$NUMBERS_API_SECRET"' in text
+    assert "replay:   numbers-contract -k /account/numbers" in text
+    assert "Traceback" not in text
+    assert failure_text([finding]).startswith("[ignored_auth] GET /account/numbers: Title (")
 
 
 def test_a_green_run_has_no_failure_section() -> None:
     lines = summary_lines([Row("GET /number/search", "passed", 1.0, stats(1, 0))], INFO)
-    assert not any("Failures" in line or "Replay" in line for line in lines)
+    assert not any("Findings" in line or "Replay" in line for line in lines)
 
 
 def test_columns_line_up() -> None:

@@ -20,7 +20,7 @@ from contract_tests.run.loading import (
     with_accept,
     with_country,
 )
-from generator.undocumented import undocumented_statuses
+from numbers_openapi.undocumented import undocumented_statuses
 
 
 def undocumented(label: str, status: int) -> UndefinedStatusCode:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
 
@@ -14,7 +15,11 @@ from contract_tests.run.options import (
     DEFAULT_REQUEST_DEADLINE,
     ENV_API_KEY,
     ENV_API_SECRET,
+    WORKER_SEED,
     HarnessOptions,
+    is_loopback,
+    rate_for,
+    user_arguments,
 )
 from contract_tests.safety.ratelimit import Rate
 from numbers_mock import PRIMARY_ACCOUNT
@@ -133,3 +138,74 @@ def test_the_safety_limits_have_defaults_and_can_be_set() -> None:
 def test_bad_safety_limits_are_usage_errors(values: dict[str, Any], message: str) -> None:
     with pytest.raises(pytest.UsageError, match=message):
         read(StubConfig(**values))
+
+
+@pytest.mark.parametrize(
+    ("url", "loopback"),
+    [
+        ("http://127.0.0.1:8000", True),
+        ("http://127.1.2.3", True),
+        ("http://[::1]:9000", True),
+        ("http://localhost:8000", True),
+        ("https://LOCALHOST", True),
+        ("http://10.0.0.1", False),
+        ("https://rest.example.com", False),
+        ("http://127.0.0.1.example.com", False),
+    ],
+)
+def test_loopback_targets_are_told_apart(url: str, loopback: bool) -> None:
+    assert is_loopback(url) is loopback
+
+
+def test_a_loopback_target_has_no_rate_limit_by_default_and_says_why() -> None:
+    rate, reason = rate_for("http://127.0.0.1:8000", None)
+    assert rate is None and "loopback" in reason
+    rate, reason = rate_for("https://rest.example.com", None)
+    assert rate == Rate(5, 1.0) and "default" in reason
+    rate, reason = rate_for("http://127.0.0.1:8000", "2/s")
+    assert rate == Rate(2, 1.0) and reason == "--rate-limit"
+    loopback = read(StubConfig(target_url="http://localhost:1", api_key="k", api_secret="s"))
+    assert loopback.rate_limit is None
+
+
+def test_the_users_options_come_back_as_arguments_without_credentials(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "ca.pem").write_text("not read here", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    config = StubConfig(
+        target_url="https://numbers.example",
+        api_key="thekey",
+        api_secret="thesecret",
+        rate_limit="none",
+        allow_purchases=True,
+        ca_file="ca.pem",
+        html_report="r.html",
+        keyword="search",
+    )
+    options = read(config)
+    arguments = user_arguments(cast(pytest.Config, config))
+    assert arguments == [
+        "--target-url=https://numbers.example",
+        "--allow-purchases",
+        f"--max-purchases={DEFAULT_MAX_PURCHASES}",
+        f"--hypothesis-seed={options.seed}",
+        "--rate-limit=none",
+        # Absolute: the replay works from any folder.
+        f"--ca-file={tmp_path / 'ca.pem'}",
+    ]
+    assert "thekey" not in str(arguments) and "thesecret" not in str(arguments)
+
+
+def test_a_worker_takes_the_controllers_seed() -> None:
+    config = StubConfig(hypothesis_seed="5")
+    config.workerinput = {WORKER_SEED: 1234}  # type: ignore[attr-defined]
+    assert read(config).seed == 1234
+    assert config.option.hypothesis_seed == "1234"
+
+
+def test_tls_choices() -> None:
+    assert read(StubConfig()).tls_verify is True
+    assert read(StubConfig(insecure=True)).tls_verify is False
+    with pytest.raises(pytest.UsageError, match=r"--ca-file /nowhere/ca\.pem: no such file"):
+        read(StubConfig(ca_file="/nowhere/ca.pem"))

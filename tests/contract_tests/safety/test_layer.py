@@ -18,7 +18,8 @@ from contract_tests.judging.violations import (
     Violation,
 )
 from contract_tests.run.loading import load_schema
-from contract_tests.run.run_state import basic_authorization
+from contract_tests.run.options import HarnessOptions
+from contract_tests.run.run_state import RunState, basic_authorization
 from contract_tests.safety.layer import (
     GatedHttpxTransport,
     GatedRequestsTransport,
@@ -27,12 +28,14 @@ from contract_tests.safety.layer import (
     Limits,
     RequestGate,
     RunStopped,
+    gated_client_args,
     operation_of,
     retry_after_seconds,
 )
 from contract_tests.safety.purchases import PurchaseLedger
 from contract_tests.safety.ratelimit import Rate
 from tests.contract_tests import hostile
+from tests.contract_tests.conftest import TlsTarget
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
@@ -50,6 +53,10 @@ def gate(
         embedded=False, allow_purchases=True, max_purchases=purchases, protected=protected
     )
     return RequestGate(Limits(deadline, cap, breaker, rate), ledger)
+
+
+def ledger() -> PurchaseLedger:
+    return PurchaseLedger(embedded=False, allow_purchases=False, max_purchases=0)
 
 
 def client(run: RequestGate, handler: Handler) -> httpx.Client:
@@ -303,3 +310,62 @@ def test_the_run_s_clients_share_one_tls_context() -> None:
     assert run.tls_context() is first
     assert first.verify_mode.name == "CERT_REQUIRED"
     assert gate().tls_context() is not first
+
+
+# The last request is an insecure one on purpose; the run says so once, in its header.
+@pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
+def test_a_private_ca_is_trusted_by_both_http_stacks_when_given(tls_mock: TlsTarget) -> None:
+    trusting = RequestGate(Limits(5.0, 10_000, 3, None, tls_verify=str(tls_mock.ca_file)), ledger())
+    with GatedSession(trusting) as session:
+        assert session.get(f"{tls_mock.url}/number/search").status_code == 401
+    with httpx.Client(**gated_client_args(trusting)) as http:
+        assert http.get(f"{tls_mock.url}/number/search").status_code == 401
+    insecure = RequestGate(Limits(5.0, 10_000, 3, None, tls_verify=False), ledger())
+    with GatedSession(insecure) as session:
+        assert session.get(f"{tls_mock.url}/number/search").status_code == 401
+
+
+def test_an_untrusted_certificate_names_the_ca_file_option(tls_mock: TlsTarget) -> None:
+    default = RequestGate(Limits(5.0, 10_000, 3, None), ledger())
+    with GatedSession(default) as session, pytest.raises(Violation) as raised:
+        session.get(f"{tls_mock.url}/number/search")
+    assert raised.value.check == TARGET_ANSWERS
+    assert "pass --ca-file PATH" in str(raised.value)
+    with httpx.Client(**gated_client_args(default)) as http, pytest.raises(Violation) as raised:
+        http.get(f"{tls_mock.url}/number/search")
+    assert "pass --ca-file PATH" in str(raised.value)
+
+
+def test_the_last_exchange_names_the_account_a_request_was_sent_as() -> None:
+    # Through the run's state, which tells the gate which account is which.
+    options = HarnessOptions(
+        target_url="http://t",
+        api_key="primarykey",
+        api_secret="primarysecret",
+        allow_purchases=False,
+        max_purchases=0,
+        seed=1,
+        other_api_key="otherkey1",
+        other_api_secret="othersecret1",
+    )
+    gate = RunState.for_options(options).gate
+    for key, secret, other in (
+        ("primarykey", "primarysecret", False),
+        ("otherkey1", "othersecret1", True),
+    ):
+        gate.send(
+            "GET",
+            "http://t/account/numbers?size=1",
+            None,
+            lambda deadline_at: 200,
+            status_of=lambda status: status,
+            header_of=lambda status, name: None,
+            authorization=basic_authorization(key, secret),
+            answer_of=lambda status: ("application/json", b"{}"),
+            accept="application/json",
+        )
+        exchange = gate.last_exchange
+        assert exchange is not None and exchange.answer is not None
+        assert exchange.request.own_credentials and exchange.request.other_account is other
+        assert exchange.request.accept == "application/json"
+        assert exchange.answer.excerpt == "{}"

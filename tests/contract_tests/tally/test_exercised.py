@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from contract_tests.tally.exercised import MAX_VALUES_SHOWN, Exercised, holds_numbers
+from contract_tests.tally.exercised import (
+    MAX_VALUES_SHOWN,
+    Exercised,
+    OperationExercise,
+    holds_numbers,
+)
 
 LIST = "GET /account/numbers"
 UPDATE = "POST /number/update"
@@ -78,3 +83,18 @@ def test_many_values_are_counted_not_listed() -> None:
             LIST, f"http://t/account/numbers?pattern={value}", {}, 200, "application/json", ONE
         )
     assert exercised.by_label()[LIST].judged_text().endswith("(+3)")
+
+
+def test_an_operations_exercise_round_trips_through_json() -> None:
+    exercised = Exercised()
+    exercised.record(
+        "GET /number/search",
+        "http://t/number/search?country=GB",
+        {},
+        200,
+        "application/json",
+        b'{"count":1,"numbers":[{"msisdn":"1"}]}',
+    )
+    entry = exercised.by_label()["GET /number/search"]
+    again = OperationExercise.from_json(entry.to_json())
+    assert again == entry

@@ -1,24 +1,34 @@
-"""Tallies: distinct failures counted once, a bounded list of examples, a JSON round trip."""
+"""Tallies: distinct failures counted once, a bounded list of findings, a JSON round trip."""
 
 from __future__ import annotations
 
-from contract_tests.tally.stats import MAX_EXAMPLES_PER_OPERATION, OperationStats, RunStats
+from contract_tests.tally.findings import Exchange, Finding, SeenAnswer, SentRequest
+from contract_tests.tally.stats import MAX_FINDINGS_PER_TEST, OperationStats, RunStats
 
 
-def test_a_failure_replayed_while_shrinking_counts_once() -> None:
+def finding(check: str, summary: str, detail: str, url: str = "http://t/number/search") -> Finding:
+    exchange = Exchange(SentRequest("GET", url), SeenAnswer(500, "text/plain", "boom"))
+    return Finding(check, "GET /number/search", summary, detail, exchange)
+
+
+def test_a_failure_replayed_while_shrinking_counts_once_and_keeps_the_last_request() -> None:
     stats = OperationStats()
-    for _ in range(3):
-        stats.record_failure("page_within_size", "Custom check failed", "page holds 11", "curl a")
-    stats.record_failure("page_within_size", "Custom check failed", "page holds 12", "curl b")
+    for size in (30, 12, 2):
+        stats.record_failure(
+            finding("page_within_size", "Custom check failed", "too long", f"http://t/?size={size}")
+        )
+    stats.record_failure(finding("page_within_size", "Custom check failed", "page holds 12"))
     assert stats.failures == {"page_within_size": 2}
+    first = stats.findings[0].exchange
+    assert first is not None and first.request.url == "http://t/?size=2"
 
 
-def test_examples_are_bounded() -> None:
+def test_findings_are_bounded() -> None:
     stats = OperationStats()
-    for i in range(MAX_EXAMPLES_PER_OPERATION + 2):
-        stats.record_failure("not_a_server_error", "Server error", f"case {i}", "curl")
-    assert len(stats.examples) == MAX_EXAMPLES_PER_OPERATION
-    assert stats.failures["not_a_server_error"] == MAX_EXAMPLES_PER_OPERATION + 2
+    for i in range(MAX_FINDINGS_PER_TEST + 2):
+        stats.record_failure(finding("not_a_server_error", "Server error", f"case {i}"))
+    assert len(stats.findings) == MAX_FINDINGS_PER_TEST
+    assert stats.failures["not_a_server_error"] == MAX_FINDINGS_PER_TEST + 2
 
 
 def test_json_round_trip() -> None:
@@ -27,7 +37,9 @@ def test_json_round_trip() -> None:
     stats.record_case(xml=False)
     for _ in range(4):
         stats.hold_back("purchase cap")
-    stats.record_failure("ignored_auth", "API accepts requests without authentication", "m", "c")
+    stats.record_failure(
+        finding("ignored_auth", "API accepts requests without authentication", "m")
+    )
     again = OperationStats.from_json(stats.to_json())
     assert again.to_json() == stats.to_json()
     assert (again.cases, again.xml_answers, again.not_sent) == (2, 1, 4)

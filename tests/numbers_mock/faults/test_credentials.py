@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from numbers_mock import DEFAULT_ACCOUNTS
-from numbers_mock.credentials import Credentials
 from numbers_mock.faults.credentials import AcceptsAnyCredentials, IgnoresCredentials
+from numbers_mock.state.accounts import Credentials
 
 PRIMARY, SUB, _ = DEFAULT_ACCOUNTS
 WRONG = Credentials("nobody", "nothing")

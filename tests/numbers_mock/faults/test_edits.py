@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from numbers_mock import DEFAULT_ACCOUNTS
+from numbers_mock.core.bodies import json_response
+from numbers_mock.core.replies import Reply
 from numbers_mock.faults.edits import (
     edit_numbers,
     page_numbers,
@@ -11,9 +13,7 @@ from numbers_mock.faults.edits import (
     with_params,
     without_params,
 )
-from numbers_mock.handlers import Call
-from numbers_mock.rendering import json_response
-from numbers_mock.replies import Reply
+from numbers_mock.http.handlers import Call
 
 CALL = Call("getAvailableNumbers", DEFAULT_ACCOUNTS[0], {"country": "GB", "type": "landline"}, {})
 

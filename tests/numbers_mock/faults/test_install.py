@@ -6,13 +6,13 @@ import pytest
 from starlette.responses import Response
 
 from numbers_mock import DEFAULT_ACCOUNTS, MockSettings, create_app
-from numbers_mock.document import ApiDocument
+from numbers_mock.core.document import ApiDocument
+from numbers_mock.core.replies import Reply, status_reply
 from numbers_mock.faults import EditingRenderer, fault_variant, install_faults
 from numbers_mock.faults.credentials import IgnoresCredentials
-from numbers_mock.handlers import HANDLERS
-from numbers_mock.pipeline import OperationEndpoint
-from numbers_mock.rendering import Renderer
-from numbers_mock.replies import Reply, status_reply
+from numbers_mock.http.handlers import HANDLERS
+from numbers_mock.http.pipeline import OperationEndpoint
+from numbers_mock.http.rendering import Renderer
 
 from .probes import faulty_mock, search_json
 

@@ -22,7 +22,7 @@ def _get_kwargs(
     country: str,
     type_: GetAvailableNumbersType | Unset = UNSET,
     pattern: str | Unset = UNSET,
-    search_pattern: GetAvailableNumbersSearchPattern | Unset = GetAvailableNumbersSearchPattern.VALUE_0,
+    search_pattern: GetAvailableNumbersSearchPattern | Unset = GetAvailableNumbersSearchPattern.STARTS_WITH,
     features: GetAvailableNumbersFeatures | Unset = UNSET,
     size: int | Unset = 10,
     index: int | Unset = 1,
@@ -112,7 +112,7 @@ def sync_detailed(
     country: str,
     type_: GetAvailableNumbersType | Unset = UNSET,
     pattern: str | Unset = UNSET,
-    search_pattern: GetAvailableNumbersSearchPattern | Unset = GetAvailableNumbersSearchPattern.VALUE_0,
+    search_pattern: GetAvailableNumbersSearchPattern | Unset = GetAvailableNumbersSearchPattern.STARTS_WITH,
     features: GetAvailableNumbersFeatures | Unset = UNSET,
     size: int | Unset = 10,
     index: int | Unset = 1,
@@ -126,7 +126,7 @@ def sync_detailed(
         type_ (GetAvailableNumbersType | Unset):
         pattern (str | Unset):
         search_pattern (GetAvailableNumbersSearchPattern | Unset):  Default:
-            GetAvailableNumbersSearchPattern.VALUE_0.
+            GetAvailableNumbersSearchPattern.STARTS_WITH.
         features (GetAvailableNumbersFeatures | Unset):
         size (int | Unset):  Default: 10.
         index (int | Unset):  Default: 1.
@@ -162,7 +162,7 @@ def sync(
     country: str,
     type_: GetAvailableNumbersType | Unset = UNSET,
     pattern: str | Unset = UNSET,
-    search_pattern: GetAvailableNumbersSearchPattern | Unset = GetAvailableNumbersSearchPattern.VALUE_0,
+    search_pattern: GetAvailableNumbersSearchPattern | Unset = GetAvailableNumbersSearchPattern.STARTS_WITH,
     features: GetAvailableNumbersFeatures | Unset = UNSET,
     size: int | Unset = 10,
     index: int | Unset = 1,
@@ -176,7 +176,7 @@ def sync(
         type_ (GetAvailableNumbersType | Unset):
         pattern (str | Unset):
         search_pattern (GetAvailableNumbersSearchPattern | Unset):  Default:
-            GetAvailableNumbersSearchPattern.VALUE_0.
+            GetAvailableNumbersSearchPattern.STARTS_WITH.
         features (GetAvailableNumbersFeatures | Unset):
         size (int | Unset):  Default: 10.
         index (int | Unset):  Default: 1.
@@ -207,7 +207,7 @@ async def asyncio_detailed(
     country: str,
     type_: GetAvailableNumbersType | Unset = UNSET,
     pattern: str | Unset = UNSET,
-    search_pattern: GetAvailableNumbersSearchPattern | Unset = GetAvailableNumbersSearchPattern.VALUE_0,
+    search_pattern: GetAvailableNumbersSearchPattern | Unset = GetAvailableNumbersSearchPattern.STARTS_WITH,
     features: GetAvailableNumbersFeatures | Unset = UNSET,
     size: int | Unset = 10,
     index: int | Unset = 1,
@@ -221,7 +221,7 @@ async def asyncio_detailed(
         type_ (GetAvailableNumbersType | Unset):
         pattern (str | Unset):
         search_pattern (GetAvailableNumbersSearchPattern | Unset):  Default:
-            GetAvailableNumbersSearchPattern.VALUE_0.
+            GetAvailableNumbersSearchPattern.STARTS_WITH.
         features (GetAvailableNumbersFeatures | Unset):
         size (int | Unset):  Default: 10.
         index (int | Unset):  Default: 1.
@@ -255,7 +255,7 @@ async def asyncio(
     country: str,
     type_: GetAvailableNumbersType | Unset = UNSET,
     pattern: str | Unset = UNSET,
-    search_pattern: GetAvailableNumbersSearchPattern | Unset = GetAvailableNumbersSearchPattern.VALUE_0,
+    search_pattern: GetAvailableNumbersSearchPattern | Unset = GetAvailableNumbersSearchPattern.STARTS_WITH,
     features: GetAvailableNumbersFeatures | Unset = UNSET,
     size: int | Unset = 10,
     index: int | Unset = 1,
@@ -269,7 +269,7 @@ async def asyncio(
         type_ (GetAvailableNumbersType | Unset):
         pattern (str | Unset):
         search_pattern (GetAvailableNumbersSearchPattern | Unset):  Default:
-            GetAvailableNumbersSearchPattern.VALUE_0.
+            GetAvailableNumbersSearchPattern.STARTS_WITH.
         features (GetAvailableNumbersFeatures | Unset):
         size (int | Unset):  Default: 10.
         index (int | Unset):  Default: 1.
@@ -312,7 +312,7 @@ def iterate_all(
     country: str,
     type_: GetAvailableNumbersType | Unset = UNSET,
     pattern: str | Unset = UNSET,
-    search_pattern: GetAvailableNumbersSearchPattern | Unset = GetAvailableNumbersSearchPattern.VALUE_0,
+    search_pattern: GetAvailableNumbersSearchPattern | Unset = GetAvailableNumbersSearchPattern.STARTS_WITH,
     features: GetAvailableNumbersFeatures | Unset = UNSET,
     page_size: int = MAX_PAGE_SIZE,
 ) -> Iterator[AvailableNumber]:
@@ -354,7 +354,7 @@ async def aiterate_all(
     country: str,
     type_: GetAvailableNumbersType | Unset = UNSET,
     pattern: str | Unset = UNSET,
-    search_pattern: GetAvailableNumbersSearchPattern | Unset = GetAvailableNumbersSearchPattern.VALUE_0,
+    search_pattern: GetAvailableNumbersSearchPattern | Unset = GetAvailableNumbersSearchPattern.STARTS_WITH,
     features: GetAvailableNumbersFeatures | Unset = UNSET,
     page_size: int = MAX_PAGE_SIZE,
 ) -> AsyncIterator[AvailableNumber]:

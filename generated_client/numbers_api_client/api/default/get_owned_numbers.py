@@ -21,7 +21,7 @@ def _get_kwargs(
     has_application: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     pattern: str | Unset = UNSET,
-    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.VALUE_0,
+    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.STARTS_WITH,
     size: int | Unset = 10,
     index: int | Unset = 1,
 ) -> dict[str, Any]:
@@ -103,7 +103,7 @@ def sync_detailed(
     has_application: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     pattern: str | Unset = UNSET,
-    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.VALUE_0,
+    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.STARTS_WITH,
     size: int | Unset = 10,
     index: int | Unset = 1,
 ) -> Response[AccountUnauthorized | FieldErrors | InboundNumbers]:
@@ -118,7 +118,7 @@ def sync_detailed(
             Example: GB.
         pattern (str | Unset):
         search_pattern (GetOwnedNumbersSearchPattern | Unset):  Default:
-            GetOwnedNumbersSearchPattern.VALUE_0.
+            GetOwnedNumbersSearchPattern.STARTS_WITH.
         size (int | Unset):  Default: 10.
         index (int | Unset):  Default: 1.
 
@@ -154,7 +154,7 @@ def sync(
     has_application: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     pattern: str | Unset = UNSET,
-    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.VALUE_0,
+    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.STARTS_WITH,
     size: int | Unset = 10,
     index: int | Unset = 1,
 ) -> AccountUnauthorized | FieldErrors | InboundNumbers | None:
@@ -169,7 +169,7 @@ def sync(
             Example: GB.
         pattern (str | Unset):
         search_pattern (GetOwnedNumbersSearchPattern | Unset):  Default:
-            GetOwnedNumbersSearchPattern.VALUE_0.
+            GetOwnedNumbersSearchPattern.STARTS_WITH.
         size (int | Unset):  Default: 10.
         index (int | Unset):  Default: 1.
 
@@ -200,7 +200,7 @@ async def asyncio_detailed(
     has_application: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     pattern: str | Unset = UNSET,
-    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.VALUE_0,
+    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.STARTS_WITH,
     size: int | Unset = 10,
     index: int | Unset = 1,
 ) -> Response[AccountUnauthorized | FieldErrors | InboundNumbers]:
@@ -215,7 +215,7 @@ async def asyncio_detailed(
             Example: GB.
         pattern (str | Unset):
         search_pattern (GetOwnedNumbersSearchPattern | Unset):  Default:
-            GetOwnedNumbersSearchPattern.VALUE_0.
+            GetOwnedNumbersSearchPattern.STARTS_WITH.
         size (int | Unset):  Default: 10.
         index (int | Unset):  Default: 1.
 
@@ -249,7 +249,7 @@ async def asyncio(
     has_application: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     pattern: str | Unset = UNSET,
-    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.VALUE_0,
+    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.STARTS_WITH,
     size: int | Unset = 10,
     index: int | Unset = 1,
 ) -> AccountUnauthorized | FieldErrors | InboundNumbers | None:
@@ -264,7 +264,7 @@ async def asyncio(
             Example: GB.
         pattern (str | Unset):
         search_pattern (GetOwnedNumbersSearchPattern | Unset):  Default:
-            GetOwnedNumbersSearchPattern.VALUE_0.
+            GetOwnedNumbersSearchPattern.STARTS_WITH.
         size (int | Unset):  Default: 10.
         index (int | Unset):  Default: 1.
 
@@ -307,7 +307,7 @@ def iterate_all(
     has_application: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     pattern: str | Unset = UNSET,
-    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.VALUE_0,
+    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.STARTS_WITH,
     page_size: int = MAX_PAGE_SIZE,
 ) -> Iterator[OwnedNumber]:
     """Every item of every page matching the filters (the same as the one-page functions take).
@@ -349,7 +349,7 @@ async def aiterate_all(
     has_application: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     pattern: str | Unset = UNSET,
-    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.VALUE_0,
+    search_pattern: GetOwnedNumbersSearchPattern | Unset = GetOwnedNumbersSearchPattern.STARTS_WITH,
     page_size: int = MAX_PAGE_SIZE,
 ) -> AsyncIterator[OwnedNumber]:
     """Like `iterate_all`, asynchronously: `async for item in aiterate_all(...)`."""

@@ -1,0 +1,99 @@
+"""The client's own tests, run on a client generated from the new document before it is written.
+
+A new document may legitimately break tests written for the old models (a field removed, a
+parameter renamed): the person reviewing the update must see which, in its report, before merging.
+The suite is tests/generated_client (about 800 tests, a few seconds): it exercises every
+generated function and model through an in-process fake service. It runs in a child interpreter
+with the new client first on its path, with a time limit, and its JUnit record says what failed.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TIME_LIMIT_SECONDS = 120.0
+SHOWN_FAILURES = 30
+
+# Puts the new client first on the path, proves it is the one imported, then runs pytest.
+RUNNER = """
+import sys
+client, tests, record = sys.argv[1:4]
+sys.path.insert(0, client)
+import numbers_api_client
+if not numbers_api_client.__file__.startswith(client):
+    sys.exit(f"imported {numbers_api_client.__file__}, not the new client under {client}")
+import pytest
+sys.exit(pytest.main([tests, "-q", "-p", "no:cacheprovider", "--junitxml", record]))
+"""
+
+
+@dataclass(frozen=True)
+class ClientTestRun:
+    """What the client's tests said about the new client. `ran` is False when there was no suite
+    to run (a copy of the repository without tests/), `problem` when it could not finish."""
+
+    ran: bool
+    passed: int = 0
+    failed: tuple[str, ...] = field(default_factory=tuple)
+    seconds: float = 0.0
+    problem: str = ""
+
+    def summary(self) -> str:
+        if not self.ran:
+            return "not run: this checkout has no tests/generated_client"
+        if self.problem:
+            return f"could not finish: {self.problem}"
+        verdict = f"{self.passed} passed, {len(self.failed)} failed"
+        return f"{verdict} on the new client ({self.seconds:.1f} s)"
+
+
+def run_client_tests(
+    root: Path, tests: Path, client: Path, *, limit: float = TIME_LIMIT_SECONDS
+) -> ClientTestRun:
+    """Run the suite at `tests` (inside the checkout `root`) on the client project at `client`."""
+    if not tests.is_dir():
+        return ClientTestRun(ran=False)
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="spec-update-tests-") as scratch:
+        record = Path(scratch) / "junit.xml"
+        command = [sys.executable, "-c", RUNNER, str(client), str(tests), str(record)]
+        try:
+            result = subprocess.run(
+                command, cwd=root, capture_output=True, text=True, timeout=limit, check=False
+            )
+        except subprocess.TimeoutExpired:
+            return ClientTestRun(ran=True, problem=f"no result within {limit:g} s")
+        seconds = time.monotonic() - started
+        if not record.is_file():
+            last = (result.stdout + result.stderr).strip().splitlines()[-1:] or ["no output"]
+            return ClientTestRun(ran=True, seconds=seconds, problem=last[0])
+        passed, failed = read_record(record)
+    return ClientTestRun(ran=True, passed=passed, failed=tuple(failed), seconds=seconds)
+
+
+def read_record(record: Path) -> tuple[int, list[str]]:
+    """(passed, ids of the tests that failed or erred) from a pytest JUnit XML record."""
+    passed, failed = 0, []
+    for case in ElementTree.parse(record).getroot().iter("testcase"):
+        outcome = {child.tag for child in case}
+        if outcome & {"failure", "error"}:
+            failed.append(_test_id(case.get("classname", ""), case.get("name", "")))
+        elif "skipped" not in outcome:
+            passed += 1
+    return passed, failed
+
+
+def _test_id(classname: str, name: str) -> str:
+    """`tests/generated_client/test_models.py::test_x` from JUnit's dotted class name."""
+    parts = classname.split(".")
+    for cut in range(len(parts), 0, -1):
+        if parts[cut - 1].startswith("test_"):
+            module = "/".join(parts[:cut]) + ".py"
+            return "::".join([module, *parts[cut:], name])
+    return f"{classname}::{name}"

@@ -1,0 +1,47 @@
+"""The client's tests run on a new client: which ran, which failed, and that it is the new one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spec_update.client_tests import run_client_tests
+
+
+def make_client(folder: Path, answer: int) -> Path:
+    package = folder / "numbers_api_client"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(f"ANSWER = {answer}\n")
+    return folder
+
+
+def test_failures_are_named_and_the_new_client_is_the_one_tested(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    tests = root / "tests" / "generated_client"
+    tests.mkdir(parents=True)
+    (root / "tests" / "__init__.py").write_text("")
+    (tests / "__init__.py").write_text("")
+    (tests / "test_answer.py").write_text(
+        "import numbers_api_client\n\n"
+        "def test_answer():\n    assert numbers_api_client.ANSWER == 42\n\n"
+        "def test_other():\n    assert True\n"
+    )
+    passing = run_client_tests(root, tests, make_client(tmp_path / "good", 42))
+    assert (passing.ran, passing.passed, passing.failed, passing.problem) == (True, 2, (), "")
+    failing = run_client_tests(root, tests, make_client(tmp_path / "bad", 41))
+    assert failing.passed == 1
+    assert failing.failed == ("tests/generated_client/test_answer.py::test_answer",)
+    assert failing.summary().startswith("1 passed, 1 failed on the new client (")
+
+
+def test_a_checkout_without_the_suite_says_so(tmp_path: Path) -> None:
+    run = run_client_tests(tmp_path, tmp_path / "tests" / "generated_client", tmp_path)
+    assert not run.ran
+    assert run.summary() == "not run: this checkout has no tests/generated_client"
+
+
+def test_a_suite_over_its_time_limit_is_stopped(tmp_path: Path) -> None:
+    tests = tmp_path / "tests" / "generated_client"
+    tests.mkdir(parents=True)
+    (tests / "test_slow.py").write_text("import time\n\ndef test_slow():\n    time.sleep(30)\n")
+    run = run_client_tests(tmp_path, tests, make_client(tmp_path / "c", 1), limit=2)
+    assert run.problem == "no result within 2 s"
