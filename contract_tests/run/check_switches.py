@@ -41,12 +41,11 @@ def disabled_in(config: SchemathesisConfig) -> frozenset[str]:
     return frozenset(name for name in REGISTRY if not checks.get_by_name(name=name).enabled)
 
 
-def skipped_checks(
-    config: pytest.Config, schemathesis_config: SchemathesisConfig
-) -> frozenset[str]:
-    return named_checks(config.getoption("skip_check", None) or []) | disabled_in(
-        schemathesis_config
-    )
+def skipped_checks(config: pytest.Config, schemathesis: SchemathesisConfig) -> frozenset[str]:
+    """The ids the command line and schemathesis.toml switch off."""
+    value = config.getoption("skip_check", None)
+    named = named_checks([value] if isinstance(value, str) else value or [])
+    return named | disabled_in(schemathesis)
 
 
 def skip_in_schema(schema: BaseSchema, skipped: frozenset[str]) -> None:

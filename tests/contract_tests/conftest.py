@@ -23,8 +23,6 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 # Fixed, so a failing run here replays the same cases.
 SEED = 20261127
 RUN_TIMEOUT_SECONDS = 300
-# The console script `pip install` puts beside the interpreter.
-INSTALLED_COMMAND = Path(sys.executable).parent / "numbers-contract"
 
 
 @dataclass(frozen=True)
@@ -240,21 +238,33 @@ def start_harness(tmp_path: Path) -> StartHarness:
         directory = tmp_path / f"run{next(runs)}"
         directory.mkdir()
         junit = directory / "junit.xml"
-        # `numbers-contract` (the installed command) or `pytest contract_tests`: the same options.
-        runner = [str(INSTALLED_COMMAND)] if installed else [sys.executable, "-m", "pytest"]
-        command = [
-            *runner,
-            *([] if installed else ["contract_tests"]),
+        harness_options = [
             f"--hypothesis-seed={SEED}",
             f"--hypothesis-profile={profile}",
-            f"--junitxml={junit}",
+            f"--junit-xml={junit}",
+            *args,
+        ]
+        pytest_options = [
             "-p",
             "no:cacheprovider",
             # Plain asserts: pytest would otherwise rewrite (and, with PYTHONDONTWRITEBYTECODE set,
             # recompile on every run) all of schemathesis, for some five seconds per run.
             "--assert=plain",
-            *args,
         ]
+        # `numbers-contract` (the installed command: pytest's own options after `--`) or
+        # `pytest contract_tests`, with the same harness options.
+        command = (
+            [str(COMMAND), *harness_options, "--", *pytest_options]
+            if installed
+            else [
+                sys.executable,
+                "-m",
+                "pytest",
+                "contract_tests",
+                *harness_options,
+                *pytest_options,
+            ]
+        )
         environment = {
             key: value
             for key, value in os.environ.items()
