@@ -10,7 +10,9 @@
 - the generated client's cost per call against raw httpx on the same transport
   (`benchmarks.client_overhead`);
 - regenerating the client: ours against a bare `openapi-python-client generate`
-  (`benchmarks.regeneration`).
+  (`benchmarks.regeneration`);
+- the harness's proxy: the mock directly against the mock through `numbers-contract-proxy`, judging
+  on (`benchmarks.proxy_overhead`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from benchmarks.detection import ci_max_examples
 from benchmarks.harness_runs import run_harness
 from benchmarks.mock_throughput import Result
 from benchmarks.mock_throughput import run as measure_throughput
+from benchmarks.proxy_overhead import ProxyOverhead, measure_proxy_overhead
+from benchmarks.proxy_overhead import report_lines as proxy_lines
 from benchmarks.regeneration import Regeneration, measure_regeneration
 from benchmarks.schemathesis_runs import run_schemathesis
 from benchmarks.targets import seeded_database, serve_mock
@@ -36,6 +40,8 @@ Progress = Callable[[str], None]
 # Plain schemathesis stops an operation at its first failure, and on this API it fails even on a
 # correct server (statuses the document does not list): with this it spends the harness's budget.
 FULL_BUDGET = ("--continue-on-failure",)
+# Requests timed one after the other, directly and through the proxy, for the medians.
+PROXY_REQUESTS = 2000
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,7 @@ class SpeedReport:
     throughput: Result | None = None
     client: list[CallCost] = field(default_factory=list)
     regeneration: Regeneration | None = None
+    proxy: ProxyOverhead | None = None
 
 
 def fuzzing_runs(runs: int, progress: Progress) -> list[FuzzingRun]:
@@ -185,6 +192,8 @@ def report(speed: SpeedReport) -> str:
             f"Ratio ours / bare: **{regeneration.ratio:.2f}**",
             "",
         ]
+    if speed.proxy is not None:
+        lines += proxy_lines(speed.proxy)
     return "\n".join(lines)
 
 
@@ -210,4 +219,6 @@ def measure_speed(
     speed.client = measure_client_overhead(calls)
     progress("regeneration ...")
     speed.regeneration = measure_regeneration()
+    progress("the mock directly and through the proxy ...")
+    speed.proxy = measure_proxy_overhead(seconds, rounds, clients, PROXY_REQUESTS)
     return speed

@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 
 import pytest
 
+from contract_tests.reporting.replay import COMMAND_PLUGINS_OFF
 from contract_tests.run.check_switches import named_checks
 from contract_tests.run.options import (
     GROUPS,
@@ -143,13 +144,10 @@ def pytest_arguments(argv: Sequence[str]) -> list[str]:
     return [
         str(PACKAGE_DIR),
         # The package folder may be read-only (site-packages), and a cache there would outlive
-        # the run: pytest's cache is for a developer's checkout, not for this command.
-        "-p",
-        "no:cacheprovider",
-        # Nothing in the current folder either: pytest-benchmark, when installed beside the
-        # harness, makes `.benchmarks/` there, and the harness has no benchmarks.
-        "-p",
-        "no:benchmark",
+        # the run: pytest's cache is for a developer's checkout, not for this command. Nothing in
+        # the current folder either: pytest-benchmark, when installed beside the harness, makes
+        # `.benchmarks/` there, and the harness has no benchmarks.
+        *(part for plugin in COMMAND_PLUGINS_OFF for part in ("-p", plugin)),
         *harness_arguments(values),
         *passed_on,
     ]

@@ -123,7 +123,7 @@ def test_faulty_answers_are_found(
     # Each failure comes with a way to reproduce it: the request, and the test from any folder.
     assert "curl -sS -i -X GET" in run.stdout
     replay = next(line for line in run.stdout.splitlines() if "replay:   numbers-contract" in line)
-    assert f"--target-url {url}" in replay
+    assert f"--target-url={url}" in replay
     assert f"-k 'test_operation and {selection}'" in run.stdout
 
 

@@ -8,35 +8,7 @@ from contract_tests.reporting.replay import (
     asked_verbose,
     given_arguments,
     replay_command,
-    user_arguments,
 )
-
-
-def test_the_installed_commands_prefix_credentials_and_paths_are_dropped() -> None:
-    arguments = [
-        "/venv/lib/python3.11/site-packages/contract_tests",
-        "-p",
-        "no:cacheprovider",
-        "--target-url",
-        "http://127.0.0.1:9",
-        "--api-key",
-        "thekey",
-        "--api-secret=thesecret",
-        "--rate-limit",
-        "none",
-        "-k",
-        "search",
-        "--hypothesis-seed=5",
-        "contract_tests/suite/test_paging.py::test_x",
-        "-x",
-    ]
-    assert user_arguments(arguments) == [
-        "--target-url",
-        "http://127.0.0.1:9",
-        "--rate-limit",
-        "none",
-        "-x",
-    ]
 
 
 def test_the_replay_names_the_selection_profile_and_seed() -> None:

@@ -42,8 +42,14 @@ class Run:
     html: Path
 
 
-def run_command(folder: Path, *args: str, env: dict[str, str] | None = None) -> Run:
-    """`numbers-contract ARGS` in `folder`, writing its JSON and HTML reports there."""
+def run_command(
+    folder: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    pytest_args: tuple[str, ...] = (),
+) -> Run:
+    """`numbers-contract ARGS -- PYTEST_ARGS` in `folder`, writing its JSON and HTML reports
+    there."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -59,7 +65,9 @@ def run_command(folder: Path, *args: str, env: dict[str, str] | None = None) -> 
             f"--hypothesis-seed={SEED}",
             "--json-report=run.json",
             "--html-report=run.html",
+            "--",
             "--assert=plain",
+            *pytest_args,
         ],
         cwd=folder,
         env=environment,
@@ -77,7 +85,7 @@ def run_command(folder: Path, *args: str, env: dict[str, str] | None = None) -> 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Run]]:
     folder = tmp_path_factory.mktemp("runs")
-    passing = run_command(folder / "passing", "-n", "2", "-k", "search")
+    passing = run_command(folder / "passing", "-k", "search", pytest_args=("-n", "2"))
     with serve_in_thread(create_app(variant=fault_variant([FAULT]))) as url:
         failing = run_command(
             folder / "failing",
@@ -108,8 +116,8 @@ def test_a_failing_run_prints_one_finding_block_a_user_can_act_on(runs: dict[str
     curl = next(line for line in block.splitlines() if line.strip().startswith("curl:"))
     assert '-u "$NUMBERS_API_KEY:$NUMBERS_API_SECRET"' in curl
     replay = next(line for line in block.splitlines() if line.strip().startswith("replay:"))
-    assert replay.split(":", 1)[1].strip().startswith("numbers-contract --target-url http://")
-    assert "--rate-limit none" in replay and f"--hypothesis-seed {SEED}" in replay
+    assert replay.split(":", 1)[1].strip().startswith("numbers-contract --target-url=http://")
+    assert "--rate-limit=none" in replay and f"--hypothesis-seed {SEED}" in replay
     assert "site-packages" not in replay
     for noise in ("Traceback", "Exception Group", "reproduce_failure", "Falsifying example"):
         assert noise not in output
@@ -129,7 +137,7 @@ def test_the_run_records_validate_against_the_published_schema(runs: dict[str, R
     assert runs["passing"].record["verdict"]["passed"] is True
     failing = runs["failing"].record
     assert failing["command"][0] == "numbers-contract"
-    assert failing["command"][1:3] == ["--target-url", failing["target"]]
+    assert failing["command"][1] == f"--target-url={failing['target']}"
     assert failing["verdict"]["passed"] is False
     (finding,) = failing["findings"]
     assert finding["check"] == "not_a_server_error"
