@@ -195,7 +195,11 @@ def false_alarm_text(outcome: HarnessOutcome) -> str:
 def _harness_progress(outcome: HarnessOutcome) -> str:
     if not outcome.caught:
         return f"missed ({outcome.seconds:.1f} s)"
-    return f"{', '.join(outcome.caught_by)} in {outcome.caught_in} ({outcome.seconds:.1f} s)"
+    sent = outcome.requests_to_first_failure
+    requests = f", after {sent} requests" if sent is not None else ""
+    return (
+        f"{', '.join(outcome.caught_by)} in {outcome.caught_in} ({outcome.seconds:.1f} s{requests})"
+    )
 
 
 def _plain_progress(run: FaultRun) -> str:

@@ -12,7 +12,7 @@ from benchmarks.detection import Detection, Detections, FaultRun, false_alarm_te
 from benchmarks.fault_checks import expected_check
 from benchmarks.harness_runs import SET_UP
 
-__all__ = ["first_failure_ratio", "report", "summary_lines"]
+__all__ = ["first_failure_ratio", "report", "requests_line", "summary_lines"]
 
 
 def _median(values: list[float]) -> str:
@@ -58,8 +58,8 @@ def mode_lines(detection: Detection) -> list[str]:
     lines += ["", f"#### The {len(detection.faults)} faulty mocks", ""]
     lines += [
         "| fault | category | expected check | harness: caught by | harness: in | harness TTFF "
-        "| plain schemathesis: caught by | plain TTFF |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| harness: requests | plain schemathesis: caught by | plain TTFF |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     lines += [_fault_row(run) for run in detection.faults]
     return lines
@@ -69,11 +69,32 @@ def _fault_row(run: FaultRun) -> str:
     harness = ", ".join(run.harness.caught_by) if run.harness.caught else "**missed**"
     where = run.harness.caught_in if run.harness.caught else "-"
     harness_time = f"{run.harness.seconds:.1f} s" if run.harness.caught else "-"
+    requests = run.harness.requests_to_first_failure
+    sent = str(requests) if run.harness.caught and requests is not None else "-"
     plain = run.plain_catch.check if run.plain_catch else "missed"
     plain_time = f"{run.plain_seconds:.1f} s" if run.plain_seconds is not None else "-"
     return (
         f"| `{run.fault.name}` | {run.fault.category} | {expected_check(run.fault)} "
-        f"| {harness} | {where} | {harness_time} | {plain} | {plain_time} |"
+        f"| {harness} | {where} | {harness_time} | {sent} | {plain} | {plain_time} |"
+    )
+
+
+def requests_line(detection: Detection) -> str:
+    """Requests sent before the first failure, over the faults caught: median and maximum."""
+    counts = [
+        run.harness.requests_to_first_failure
+        for run in detection.faults
+        if run.harness.caught and run.harness.requests_to_first_failure is not None
+    ]
+    if not counts:
+        return "- requests sent before the first failure: no fault caught with a count"
+    worst = max(
+        (run for run in detection.faults if run.harness.requests_to_first_failure == max(counts)),
+        key=lambda run: run.fault.name,
+    )
+    return (
+        f"- requests sent before the first failure ({len(counts)} faults): median "
+        f"{statistics.median(counts):g}, maximum {max(counts)} (`{worst.fault.name}`)"
     )
 
 
@@ -106,6 +127,7 @@ def summary_lines(detection: Detection) -> list[str]:
         f"false alarms on the unfaulted mock: {len(false_alarms)}/{len(detection.clean)}",
     ]
     lines += [f"  - {false_alarm_text(run.harness)}" for run in false_alarms]
+    lines.append(requests_line(detection))
     lines.append(
         f"- plain schemathesis: caught {len(plain_times)}/{len(runs)}, "
         f"median time to first new failure {_median(plain_times)}; "

@@ -22,6 +22,7 @@ __all__ = [
     "SummaryRow",
     "load_record",
     "parse_junit",
+    "record_first_failure",
     "record_rows",
     "record_seed",
     "record_setup_stop",
@@ -102,6 +103,14 @@ def record_setup_stop(record: dict[str, Any] | None) -> SetupStop | None:
 def record_seed(record: dict[str, Any] | None) -> int | None:
     """The run's Hypothesis seed (`--hypothesis-seed` replays it)."""
     return int(record["seed"]) if record is not None else None
+
+
+def record_first_failure(record: dict[str, Any] | None) -> int | None:
+    """The requests the run had sent at its first failure (None: no failure, or no record)."""
+    if record is None:
+        return None
+    value = record.get("safety", {}).get("first_failure_after")
+    return int(value) if isinstance(value, int) else None
 
 
 def parse_junit(report: str) -> dict[str, float]:

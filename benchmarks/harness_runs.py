@@ -22,6 +22,7 @@ from benchmarks.harness_output import (
     SummaryRow,
     load_record,
     parse_junit,
+    record_first_failure,
     record_rows,
     record_seed,
     record_setup_stop,
@@ -52,6 +53,8 @@ class HarnessOutcome:
     stopped: SetupStop | None = None
     # The Hypothesis seed the run printed: `--hypothesis-seed` replays it.
     seed: int | None = None
+    # Requests the run had sent (the safety layer's count) when its first failure came.
+    requests_to_first_failure: int | None = None
 
     @property
     def caught(self) -> bool:
@@ -162,4 +165,5 @@ def run_harness(
         test_seconds,
         record_setup_stop(record),
         record_seed(record),
+        record_first_failure(record),
     )

@@ -18,6 +18,7 @@ import gc
 import os
 import signal
 import time
+from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -41,6 +42,7 @@ from contract_tests.command.configure import (
 )
 from contract_tests.judging.document import ACCOUNT_CHANGING_OPERATIONS, CANCEL, SEARCH
 from contract_tests.judging.redaction import RedactingStream
+from contract_tests.judging.violations import ANSWERS_JUDGED, Violation
 from contract_tests.reporting import html as html_report
 from contract_tests.reporting import record as run_record
 from contract_tests.reporting.collect import gate_part, violation_finding
@@ -59,12 +61,16 @@ from contract_tests.reporting.text import (
     summary_lines,
 )
 from contract_tests.run import deferred_coverage
+from contract_tests.run.check_switches import skipped_checks
+from contract_tests.run.loading import load_config
 from contract_tests.run.options import HarnessOptions, add_options
+from contract_tests.run.preflight import run_preflight
 from contract_tests.run.profiles import current_profile_name, stop_shrinking
 from contract_tests.run.run_state import RunState
 from contract_tests.run.target import check_embedded_mock_installed, check_reachable
 from contract_tests.tally.exercised import OperationExercise
 from contract_tests.tally.findings import Finding, RunFindings
+from contract_tests.tally.judged import nothing_judged
 from contract_tests.tally.stats import OperationStats
 
 PLUGIN_NAME = "contract-harness"
@@ -76,6 +82,8 @@ ROW_MARKER = "contract_row"
 CHANGES_ACCOUNT_MARKER = "changes_account"
 # Marks a stateful test (a sequence of calls per example): run after the read-only fuzzing.
 STATEFUL_MARKER = "stateful"
+# Marks the decisive probes: a few dozen requests that fail most faults, run before anything else.
+DECISIVE_MARKER = "decisive"
 INTERRUPTED = "interrupted (Ctrl-C): no more requests are sent but the clean-up's"
 # The report attribute holding what pytest prints for a test that failed with findings.
 FINDINGS_LONGREPR = "contract_findings_text"
@@ -132,6 +140,9 @@ def order_for_first_failure(items: list[pytest.Item]) -> None:
     3. the stateful tests (the lifecycle): a whole sequence of calls per example, the longest;
     4. the fuzzing of the account changes (buy, update), and that of cancel last of all.
 
+    The decisive probes (`suite/test_probes.py`) go before all of them: a few dozen requests that
+    fail most faults.
+
     The lifecycle goes before the fuzzed account changes so it has the rest of the purchase cap
     to buy with, as it did when it ran before all the fuzzing. Cancel goes last because its aimed
     cases cancel the stocked numbers the owned list's and update's fuzzing are judged on (a real
@@ -140,6 +151,8 @@ def order_for_first_failure(items: list[pytest.Item]) -> None:
 
     def group(item: pytest.Item) -> tuple[int, bool]:
         operation = getattr(item, "operation_label", None)
+        if item.get_closest_marker(DECISIVE_MARKER) is not None:
+            return -1, False
         if operation is None:
             return (2 if item.get_closest_marker(STATEFUL_MARKER) is not None else 0), False
         if operation == CANCEL:
@@ -201,6 +214,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", f"{fuzzing.FUZZ_MARKER}: fuzz every operation with the run's schema"
     )
+    config.addinivalue_line(
+        "markers", f"{DECISIVE_MARKER}: the decisive probes, run before every other test"
+    )
     # One line per test, with the harness's tally under it, unless asked for quieter output.
     if config.option.verbose == 0:
         config.option.verbose = 1
@@ -217,11 +233,15 @@ def pytest_configure(config: pytest.Config) -> None:
     refuse_distributed_purchases(config, options)
     quiet_insecure_warnings(config, options)
     plugin = ContractPlugin(config, options)
+    plugin.state.skipped_checks = skipped_checks(config, load_config())
     if options.target_url is not None:
         # With the run's TLS context: the tests' clients use it too, and it is made once.
         check_reachable(
             options.target_url, options.request_deadline, plugin.state.gate.tls_context()
         )
+        stop = run_preflight(options, plugin.state.gate)
+        if stop is not None:
+            pytest.exit(plugin.redactor.redact(stop.line), returncode=stop.code)
     config.stash[PLUGIN_KEY] = plugin
     config.pluginmanager.register(plugin, PLUGIN_NAME)
     plugin.activate()
@@ -306,6 +326,7 @@ class ContractPlugin:
         self.verbose = asked_verbose(self.arguments)
         self._session: pytest.Session | None = None
         self._stream: RedactingStream | None = None
+        self._answers_before: Counter[str] = Counter()
         self._previous_handler: Any = None
         # The fuzzing test's schema, made when pytest collects that test.
         self._schema: BaseSchema | None = None
@@ -504,12 +525,30 @@ class ContractPlugin:
         # A fuzzing test's coverage cases, deferred at collection (`deferred_coverage`).
         deferred_coverage.build_pending(getattr(item, "obj", None))
 
+    def pytest_runtest_logstart(self, nodeid: str, location: tuple[str, int | None, str]) -> None:
+        self._answers_before = self.state.gate.answer_kinds.snapshot()
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, None, None]:
+        """A test that passes without a single judged answer fails instead (`answers_judged`)."""
+        result = yield
+        if ANSWERS_JUDGED in self.state.skipped_checks:
+            return result
+        answers = self.state.gate.answer_kinds.since(self._answers_before)
+        held = self.state.stats.for_label(row_label(item)).not_sent
+        reason = nothing_judged(answers, held)
+        if reason is not None:
+            raise Violation(ANSWERS_JUDGED, reason)
+        return result
+
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(
         self, item: pytest.Item, call: pytest.CallInfo[None]
     ) -> Generator[None, Any, None]:
         outcome = yield
         report: pytest.TestReport = outcome.get_result()
+        if report.failed:
+            self.state.first_failure.note(self.state.gate.counters.sent, row_label(item))
         self._shorten_finding(call, report)
         self._redact(report)
         row = None
@@ -634,6 +673,12 @@ class ContractPlugin:
             for finding in stats.findings
         ]
 
+    def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
+        # A stop at set-up (the snapshot) with a failing exit code is the run's first failure.
+        error = excinfo.value
+        if isinstance(error, pytest.exit.Exception) and error.returncode not in (None, 0, 2):
+            self.state.first_failure.note(self.state.gate.counters.sent, "set-up")
+
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if self.is_worker:
@@ -684,6 +729,9 @@ class ContractPlugin:
             workers_counters=self.worker_totals.counters,
         )
         lines += safety
+        first = self.state.first_failure.line()
+        if first is not None and not distributed_run:
+            lines.append(first)
         for line in lines:
             terminalreporter.write_line(self.redactor.redact(line))
         if self.options.json_report is None and self.options.html_report is None:
@@ -724,4 +772,5 @@ class ContractPlugin:
             totals,
             safety,
             settlement.lines() if settlement is not None and not self.options.embedded else None,
+            self.state.first_failure.requests,
         )

@@ -104,7 +104,9 @@ class Harness:
 
 @contextmanager
 def open_harness(state: RunState) -> Iterator[Harness]:
-    judge = AnswerJudge(judged_document(), state.redactor, counts=state.gate.checks)
+    judge = AnswerJudge(
+        judged_document(), state.redactor, counts=state.gate.checks, skipped=state.skipped_checks
+    )
     with open_target(state.options, state.gate, judge) as target:
         if not target.embedded and state.options.allow_purchases:
             # Snapshot before anything runs: these numbers are never cancelled or updated.

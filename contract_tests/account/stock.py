@@ -25,11 +25,16 @@ from contract_tests.judging.redaction import Redactor
 from contract_tests.judging.violations import (
     BUY_AVAILABLE,
     PURCHASE_SHOWS_UP,
+    SEARCH_ANSWERS,
+    SEARCH_EXCLUDES_OWNED,
+    SEARCH_OFFERS_NUMBERS,
+    SET_UP_HELD_BACK,
     UPDATE_OWNED,
     Violation,
 )
 from contract_tests.run.run_state import Stock
 from contract_tests.run.target import Target
+from contract_tests.safety.layer import HeldBack
 from contract_tests.safety.purchases import PurchaseLedger
 
 APPLICATION = "aaaaaaaa-bbbb-cccc-dddd-0123456789ab"
@@ -59,7 +64,10 @@ class Stocked:
 
 
 def stock_mock(target: Target) -> Stocked:
-    """Reset the mock and own a few numbers: linked by `app_id`, by each old callback, or not."""
+    """Reset the mock and own a few numbers: linked by `app_id`, by each old callback, or not.
+
+    What the mock does wrong on the way is a `Violation` naming the rule, like any finding.
+    """
     assert target.embedded, "stocking buys numbers: the embedded mock only"
     target.reset()
     client = target.client()
@@ -73,11 +81,15 @@ def stock_mock(target: Target) -> Stocked:
             size=to_own + to_spare,
         )
         page = account.parsed(search, f"stocking: searching {country}").parsed
-        assert isinstance(page, AvailableNumbers), f"searching {country} on the mock failed"
+        if not isinstance(page, AvailableNumbers):
+            raise Violation(SEARCH_ANSWERS, f"stocking: searching {country} gave no list")
         numbers = [(country, str(n.msisdn)) for n in page.numbers or []]
         for number in numbers[:to_own]:
             status = account.buy(client, *number)
-            assert status == 200, f"stocking: buying {number[1]} answered {status}"
+            if status != 200:
+                raise Violation(
+                    BUY_AVAILABLE, f"stocking: buying {number[1]}, just offered, answered {status}"
+                )
         owned += numbers[:to_own]
         spare += numbers[to_own:]
     (gb1, msisdn1), (gb2, msisdn2), (gb3, msisdn3) = owned[:3]
@@ -99,7 +111,10 @@ def stock_mock(target: Target) -> Stocked:
     )
     for update in links:
         status = int(update_a_number.sync_detailed(client=client, body=update).status_code)
-        assert status == 200, f"stocking: linking {update.msisdn} answered {status}"
+        if status != 200:
+            raise Violation(
+                UPDATE_OWNED, f"stocking: linking {update.msisdn}, just bought, answered {status}"
+            )
     return Stocked(
         owned=tuple(owned),
         spare=tuple(spare),
@@ -115,6 +130,12 @@ class TargetStock:
     report: str
     # What the target did wrong while being stocked, for `test_stock.py` to report once.
     findings: tuple[Violation, ...] = ()
+
+
+def held_back_finding(held: HeldBack) -> Violation:
+    """A request of the set-up the safety layer would not send, as a finding: the target's
+    answers led the set-up there (a number owned before the run sold again, say)."""
+    return Violation(SET_UP_HELD_BACK, f"stocking: {held}")
 
 
 def stock_target(target: Target, ledger: PurchaseLedger, redactor: Redactor) -> TargetStock:
@@ -135,6 +156,8 @@ def stock_target(target: Target, ledger: PurchaseLedger, redactor: Redactor) -> 
     ]
     bought: list[tuple[str, str]] = []
     findings: list[Violation] = []
+    searched: list[str] = []
+    offered_any = False
     for country, count in zip(TARGET_COUNTRIES, per_country, strict=True):
         if count == 0:
             continue
@@ -144,10 +167,22 @@ def stock_target(target: Target, ledger: PurchaseLedger, redactor: Redactor) -> 
                 f"stocking: searching {country}",
             ).parsed
             offered = page.numbers or [] if isinstance(page, AvailableNumbers) else []
+            searched.append(country)
+            offered_any = offered_any or bool(offered)
             for number in offered:
                 if sum(1 for c, _ in bought if c == country) == count or not ledger.may_buy():
                     break
                 msisdn = str(number.msisdn)
+                if msisdn in ledger.protected or (country, msisdn) in bought:
+                    # Never bought: on a broken service a second purchase could go through.
+                    findings.append(
+                        Violation(
+                            SEARCH_EXCLUDES_OWNED,
+                            f"stocking: searching {country} offered {msisdn}, which the account "
+                            "owns (not bought again)",
+                        )
+                    )
+                    continue
                 status = account.buy(client, country, msisdn)
                 if status == 200:
                     bought.append((country, msisdn))
@@ -161,6 +196,16 @@ def stock_target(target: Target, ledger: PurchaseLedger, redactor: Redactor) -> 
                     )
         except Violation as finding:
             findings.append(finding)
+        except HeldBack as held:
+            findings.append(held_back_finding(held))
+    if searched and not offered_any:
+        findings.append(
+            Violation(
+                SEARCH_OFFERS_NUMBERS,
+                f"stocking: searching {' and '.join(searched)} offered no number at all: "
+                "nothing was bought, and no test has a number of the account's own to judge",
+            )
+        )
     if bought:
         # A purchase the owned list does not show is the finding; linking it would only add a
         # second one (its update refused) for the same cause.
@@ -201,6 +246,9 @@ def stock_target(target: Target, ledger: PurchaseLedger, redactor: Redactor) -> 
             status = int(update_a_number.sync_detailed(client=client, body=update).status_code)
         except Violation as finding:
             findings.append(finding)
+            continue
+        except HeldBack as held:
+            findings.append(held_back_finding(held))
             continue
         if status == 200:
             done.append(f"{update.msisdn} {what}")

@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 import pytest
 
 from contract_tests.reporting.replay import COMMAND_PLUGINS_OFF
+from contract_tests.run.check_switches import named_checks
 from contract_tests.run.options import (
     GROUPS,
     OPTIONS,
@@ -35,7 +36,7 @@ DESCRIPTION = (
 EPILOG = (
     "Anything after -- goes to pytest as it is (e.g. -- -n 2, -- --lf). Without --target-url "
     "the embedded mock is tested. Exit codes: 0 nothing failed, 1 a test failed, 2 interrupted, "
-    "3 internal error, 4 usage error."
+    "3 internal error, 4 usage error, 6 credentials refused, 7 not the Numbers API."
 )
 
 
@@ -89,6 +90,8 @@ def check_values(values: argparse.Namespace) -> None:
         check_rate(values.rate_limit)
     if values.max_purchases is not None:
         check_number("--max-purchases", values.max_purchases, int, 0)
+    if values.skip_check is not None:
+        named_checks([values.skip_check])
     for name, dest, kind, least in (
         ("--request-deadline", "request_deadline", float, 0.001),
         ("--max-answer-bytes", "max_answer_bytes", int, 1024),

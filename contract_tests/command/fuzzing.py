@@ -33,6 +33,7 @@ def fuzzing_schema(state: RunState) -> BaseSchema:
         stats=state.stats,
         stock=state.stock,
         transport=state.schemathesis_transport,
+        skipped=state.skipped_checks,
     )
 
     def aim(context: HookContext, case: AnyCase) -> st.SearchStrategy[AnyCase]:

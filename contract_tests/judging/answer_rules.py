@@ -22,16 +22,21 @@ from typing import Any
 
 import jsonschema_rs
 
-from contract_tests.judging import refusals, semantics
+from contract_tests.judging import habits, refusals, semantics
 from contract_tests.judging.document import JsonObject, resolve
 from contract_tests.judging.urls import is_url
 from contract_tests.judging.violations import (
     ANSWER_NEGOTIATED,
     CONTENT_TYPE_CONFORMANCE,
     ERROR_CODE_MATCHES_STATUS,
+    FIELD_ERRORS_NAME_REQUEST,
     FORMATS_CONFORM,
+    JSON_CONTENT_TYPE,
+    NOT_A_SERVER_ERROR,
+    NUMBER_FIELDS_DOCUMENTED,
     POSITIVE_DATA_ACCEPTANCE,
     RESPONSE_SCHEMA_CONFORMANCE,
+    STATUS_BODY_COMPLETE,
     STATUS_CODE_CONFORMANCE,
 )
 from contract_tests.judging.xml_body import XmlBodyError, xml_to_json
@@ -40,6 +45,7 @@ JSON = "application/json"
 XML_MEDIA_TYPES = ("text/xml", "application/xml")
 THROTTLED = 429
 BAD_REQUEST = 400
+SERVER_ERROR = 500
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,8 @@ class Answer:
     # The request's fields as sent (name -> values), for the 400 oracle.
     query: Mapping[str, Sequence[str]] = field(default_factory=dict)
     form: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # The Content-Type header whole, parameters included ("" when there was none).
+    content_type: str = ""
 
     @property
     def label(self) -> str:
@@ -122,6 +130,9 @@ def judge_answer(document: JsonObject, answer: Answer) -> list[Finding]:
     if responses is None:
         return []
     content = documented_content(responses, answer.status)
+    if answer.status >= SERVER_ERROR:
+        # One root cause, one name: the fuzzing reports a 5xx as `not_a_server_error` only.
+        return [Finding(NOT_A_SERVER_ERROR, f"{answer.label} answered {answer.status}")]
     if content is None:
         listed = ", ".join(sorted(code for code in responses if code[0].isdigit()))
         return [
@@ -173,7 +184,31 @@ def body_findings(answer: Answer, schema: Mapping[str, Any], body: Any) -> list[
         Finding(ERROR_CODE_MATCHES_STATUS, f"{answer.label}: {problem}")
         for problem in semantics.error_code_violations(answer.status, body)
     ]
-    return findings
+    return findings + habit_findings(answer, schema, body)
+
+
+def habit_findings(answer: Answer, schema: Mapping[str, Any], body: Any) -> list[Finding]:
+    """The service's documented habits and HTTP's rules on a parsed body (`habits.py`)."""
+    found = [
+        Finding(STATUS_BODY_COMPLETE, f"{answer.label} answered {answer.status}: {problem}")
+        for problem in habits.status_body_findings(body)
+    ]
+    if is_json(answer.media_type):
+        found += [
+            Finding(NUMBER_FIELDS_DOCUMENTED, f"{answer.label}: {problem}")
+            for problem in habits.number_field_findings(schema, body)
+        ]
+        found += [
+            Finding(JSON_CONTENT_TYPE, f"{answer.label} answered {answer.status}: {problem}")
+            for problem in habits.json_content_type_findings(answer.content_type)
+        ]
+    found += [
+        Finding(FIELD_ERRORS_NAME_REQUEST, f"{answer.label}: {problem}")
+        for problem in habits.field_error_findings(
+            answer.label, answer.status, body, answer.query, answer.form
+        )
+    ]
+    return found
 
 
 def documented_media(document: JsonObject, answer: Answer) -> Mapping[str, Any] | None:

@@ -30,6 +30,7 @@ DOCUMENT = "the OpenAPI document"
 OVERLAY = "the overlay (numbers_openapi/overlay.yaml): what the service answers beyond its document"
 SERVICE = "the real service's documented behaviour"
 HTTP = "HTTP itself"
+HARNESS = "what a verdict needs: something judged"
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,77 @@ REGISTRY: dict[str, Check] = _declare(
     Check("answer_is_json", "A JSON answer is non-empty UTF-8 JSON.", DOCUMENT, R),
     Check("target_answers", "The target answers every request.", HTTP, R),
     Check("not_throttled", "A run is not answered mostly with 429.", SERVICE, R),
+    # set-up and the verdict
+    Check(
+        "set_up_held_back",
+        "Setting up the run needs no request the safety layer must hold back (a number owned "
+        "before the run, a purchase past the cap): the target's answers never lead there.",
+        SERVICE,
+        R,
+    ),
+    Check(
+        "search_offers_numbers",
+        "A search in each country the service surely sells numbers in (GB, US) offers one.",
+        SERVICE,
+        R,
+    ),
+    Check(
+        "past_last_page_empty",
+        "A page past the last one of a list answers 200 with `{}`.",
+        SERVICE,
+        R,
+    ),
+    Check(
+        "country_any_case",
+        "A lowercase `country` is read as its uppercase (ISO 3166-1 alpha-2 in any case).",
+        DOCUMENT,
+        R,
+    ),
+    Check(
+        "media_type_parameters",
+        "An Accept naming a media type with parameters (`text/xml; charset=UTF-8`) gets that "
+        "media type.",
+        HTTP,
+        R,
+    ),
+    Check(
+        "accept_q_values",
+        "An Accept with quality values gets the offered media type it rates highest.",
+        HTTP,
+        R,
+    ),
+    Check(
+        "answers_judged",
+        "A test passes only when at least one of its answers was judged (not all 401, 5xx, 429, "
+        "or held back).",
+        HARNESS,
+        R,
+    ),
+    # the service's documented habits, on every answer
+    Check(
+        "status_body_complete",
+        "A status body carries both `error-code` and `error-code-label`.",
+        SERVICE,
+        C,
+    ),
+    Check(
+        "number_fields_documented",
+        "A number in a list carries no field the document does not describe.",
+        SERVICE,
+        C,
+    ),
+    Check(
+        "json_content_type",
+        "A JSON answer's Content-Type is `application/json;charset=UTF-8` (any case and spacing).",
+        SERVICE,
+        C,
+    ),
+    Check(
+        "field_errors_name_request",
+        "A 400's field errors name only fields the request sent or required fields it lacked.",
+        OVERLAY,
+        C,
+    ),
 )
 
 

@@ -36,6 +36,27 @@ ANSWER_WITHIN_SIZE = "answer_within_size"
 ANSWER_IS_JSON = "answer_is_json"
 TARGET_ANSWERS = "target_answers"
 NOT_THROTTLED = "not_throttled"
+# Set-up and the verdict (stock.py, the decisive probes, the plugin)
+SET_UP_HELD_BACK = "set_up_held_back"
+SEARCH_OFFERS_NUMBERS = "search_offers_numbers"
+PAST_LAST_PAGE_EMPTY = "past_last_page_empty"
+COUNTRY_ANY_CASE = "country_any_case"
+MEDIA_TYPE_PARAMETERS = "media_type_parameters"
+ACCEPT_Q_VALUES = "accept_q_values"
+ANSWERS_JUDGED = "answers_judged"
+# The service's documented habits and HTTP's rules, judged on every answer (habits.py)
+STATUS_BODY_COMPLETE = "status_body_complete"
+NUMBER_FIELDS_DOCUMENTED = "number_fields_documented"
+JSON_CONTENT_TYPE = "json_content_type"
+FIELD_ERRORS_NAME_REQUEST = "field_errors_name_request"
+# Rules the fuzzing judges through schemathesis, which the decisive probes judge too, under the
+# same names.
+NOT_A_SERVER_ERROR = "not_a_server_error"
+IGNORED_AUTH = "ignored_auth"
+NEGATIVE_DATA_REJECTION = "negative_data_rejection"
+RESULTS_MATCH_FILTERS = "results_match_filters"
+PAGE_WITHIN_SIZE = "page_within_size"
+COUNT_COVERS_PAGE = "count_covers_page"
 # Every answer, whoever received it (judging.py): schemathesis' names for the rules it shares, so a
 # fault shows under one name whichever test met it; the harness's own for the rest.
 STATUS_CODE_CONFORMANCE = "status_code_conformance"
@@ -71,6 +92,13 @@ HARNESS_RULES = (
     ANSWER_IS_JSON,
     TARGET_ANSWERS,
     NOT_THROTTLED,
+    SET_UP_HELD_BACK,
+    SEARCH_OFFERS_NUMBERS,
+    PAST_LAST_PAGE_EMPTY,
+    COUNTRY_ANY_CASE,
+    MEDIA_TYPE_PARAMETERS,
+    ACCEPT_Q_VALUES,
+    ANSWERS_JUDGED,
 )
 # The judgement of every answer names a broken rule as the check of the fuzzing does (a
 # schemathesis check or one of checks.py), so one fault has one name whichever test met it.
@@ -83,8 +111,20 @@ JUDGEMENT_CHECKS = (
     ANSWER_NEGOTIATED,
     JSON_XML_AGREE,
     POSITIVE_DATA_ACCEPTANCE,
+    STATUS_BODY_COMPLETE,
+    NUMBER_FIELDS_DOCUMENTED,
+    JSON_CONTENT_TYPE,
+    FIELD_ERRORS_NAME_REQUEST,
 )
-CHECKS = HARNESS_RULES + JUDGEMENT_CHECKS
+PROBED_CHECKS = (
+    NOT_A_SERVER_ERROR,
+    IGNORED_AUTH,
+    NEGATIVE_DATA_REJECTION,
+    RESULTS_MATCH_FILTERS,
+    PAGE_WITHIN_SIZE,
+    COUNT_COVERS_PAGE,
+)
+CHECKS = HARNESS_RULES + JUDGEMENT_CHECKS + PROBED_CHECKS
 
 
 class Violation(AssertionError):

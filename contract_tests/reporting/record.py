@@ -167,6 +167,7 @@ def build_record(
     totals: GateTotals | None,
     safety_lines: list[str],
     clean_up: list[str] | None,
+    first_failure_after: int | None = None,
 ) -> dict[str, Any]:
     """The whole record (`totals` None: nothing was counted, the matrix claims nothing seen)."""
     counters = totals.counters if totals is not None else {}
@@ -197,6 +198,7 @@ def build_record(
             "purchases": totals.purchases if totals is not None else 0,
             "clean_up": clean_up,
             "lines": [line for line in safety_lines if line],
+            "first_failure_after": first_failure_after,
         },
     }
 

@@ -132,6 +132,7 @@ def error_code_matches_status(ctx: CheckContext, response: Response, case: AnyCa
 def judged_answer(case: AnyCase, response: Response) -> judging.Answer:
     """The answer as `judging` reads it, with whether the request asked for XML."""
     accept = response.request.headers.get("Accept") or ""
+    content_type = response.headers.get("content-type")
     return judging.Answer(
         method=case.operation.method,
         path=case.operation.path,
@@ -139,7 +140,57 @@ def judged_answer(case: AnyCase, response: Response) -> judging.Answer:
         media_type=media_type(response),
         content=response.content or b"",
         asked_xml=any(kind in accept for kind in XML_MEDIA_TYPES),
+        query=sent_query(response),
+        form=sent_form(response),
+        content_type=content_type[0] if content_type else "",
     )
+
+
+def _habit(case: AnyCase, response: Response, check: str) -> None:
+    """Fail with the findings of one habit rule (`judging.habits`) on this answer."""
+    answer = judged_answer(case, response)
+    content = judging.documented_media(case.operation.schema.raw_schema, answer)
+    schema = judging.body_schema(content or {}, answer.media_type)
+    if schema is None:
+        return
+    body = read_body(case, response)
+    if body is None:
+        return
+    _fail(
+        [
+            finding.detail
+            for finding in judging.habit_findings(answer, schema, body)
+            if finding.check == check
+        ]
+    )
+
+
+@schemathesis.check
+def status_body_complete(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """A status body carries both `error-code` and `error-code-label`, as the service's do."""
+    _habit(case, response, "status_body_complete")
+    return None
+
+
+@schemathesis.check
+def number_fields_documented(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """A listed number carries no field the document does not describe."""
+    _habit(case, response, "number_fields_documented")
+    return None
+
+
+@schemathesis.check
+def json_content_type(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """JSON comes as `application/json;charset=UTF-8`, as the service sends it."""
+    _habit(case, response, "json_content_type")
+    return None
+
+
+@schemathesis.check
+def field_errors_name_request(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """A 400's field errors name fields the request sent, or required fields it lacked."""
+    _habit(case, response, "field_errors_name_request")
+    return None
 
 
 @schemathesis.check
@@ -217,4 +268,8 @@ CUSTOM_CHECKS = (
     formats_conform,
     answer_negotiated,
     json_xml_agree,
+    status_body_complete,
+    number_fields_documented,
+    json_content_type,
+    field_errors_name_request,
 )

@@ -25,6 +25,7 @@ from contract_tests.run import (
     checks,  # noqa: F401  (registers the XML deserializer and the checks)
     enum_candidates,
 )
+from contract_tests.run.check_switches import skip_in_schema
 from contract_tests.run.checks import XML_MEDIA_TYPES, media_type, sent_form, sent_query
 from contract_tests.run.run_state import Stock
 from contract_tests.run.schemathesis_types import AnyCase
@@ -63,6 +64,7 @@ def load_schema(
     stats: RunStats | None = None,
     stock: Stock | None = None,
     transport: GatedRequestsTransport | None = None,
+    skipped: frozenset[str] = frozenset(),
 ) -> BaseSchema:
     """The document, configured by schemathesis.toml, with Accept choice, deviations and tallying
     hooks.
@@ -79,6 +81,7 @@ def load_schema(
     # (400 everywhere, 420 on cancel and update) are documented there, so `status_code_conformance`
     # accepts them and their bodies are schema-checked; a 429 is not, and never passes.
     schema = schemathesis.openapi.from_dict(judged_document(), config=config)
+    skip_in_schema(schema, skipped)
     if transport is not None:
         # Every request of this schema, the checks' probes included, goes through the run's gate.
         route_schema(schema, transport)

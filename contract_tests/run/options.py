@@ -227,6 +227,13 @@ OPTIONS: tuple[Option, ...] = (
         flag=True,
     ),
     Option(
+        ("--skip-check",),
+        "skip_check",
+        "run",
+        "leave out the check ID (ID,ID for several; every id: judging/registry.py)",
+        "ID",
+    ),
+    Option(
         ("--junit-xml",),
         "xmlpath",
         "reports",

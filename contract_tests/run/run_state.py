@@ -20,6 +20,7 @@ from contract_tests.safety.layer import (
 )
 from contract_tests.safety.purchases import PurchaseLedger, Settlement
 from contract_tests.tally.findings import Finding
+from contract_tests.tally.first_failure import FirstFailure
 from contract_tests.tally.stats import RunStats
 
 
@@ -58,6 +59,10 @@ class RunState:
     interrupts: int = 0
     # A finding that stopped the run before any test (the account's snapshot refused).
     setup_stop: Finding | None = None
+    # Checks the user switched off (`check_switches`).
+    skipped_checks: frozenset[str] = frozenset()
+    # The first failure of the run and the requests sent before it (the verdict's cost).
+    first_failure: FirstFailure = field(default_factory=FirstFailure)
 
     @classmethod
     def for_options(cls, options: HarnessOptions) -> RunState:

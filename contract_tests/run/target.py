@@ -81,9 +81,11 @@ class Target:
             **self._generated_client_args(),
         )
 
-    def http(self) -> httpx.Client:
-        """A plain HTTP client with the target's credentials, for what the client cannot send."""
-        return httpx.Client(base_url=self.base_url, auth=self.auth, **self._client_args())
+    def http(self, judged: bool | AnswerJudge = True) -> httpx.Client:
+        """A plain HTTP client with the target's credentials, for what the client cannot send
+        (`judged=False`: its answers are judged by the caller, as for a deliberately invalid
+        request, which the judgement of valid ones would misread)."""
+        return httpx.Client(base_url=self.base_url, auth=self.auth, **self._client_args(judged))
 
     def reset(self) -> None:
         """Empty the embedded mock's state (its admin endpoint); a no-op for any other target.

@@ -35,18 +35,22 @@ class AnswerJudge:
         redactor: Redactor,
         checks: frozenset[str] | None = None,
         counts: CheckCounts | None = None,
+        skipped: frozenset[str] = frozenset(),
     ) -> None:
         self._document = document
         self._paths = tuple(document.get("paths", {}))
         self._redactor = redactor
-        # Only these rules (None: every rule).
+        # Only these rules (None: every rule), less those the user switched off.
         self._checks = checks
         # Where each judged answer is counted, per rule applied (for the reports' table of checks).
         self._counts = counts
+        self._skipped = skipped
 
     def only(self, *checks: str) -> AnswerJudge:
         """The same judge applying only `checks`."""
-        return AnswerJudge(self._document, self._redactor, frozenset(checks), self._counts)
+        return AnswerJudge(
+            self._document, self._redactor, frozenset(checks), self._counts, self._skipped
+        )
 
     def document_path(self, url_path: str) -> str | None:
         """The document's path the URL's path ends with (the target may sit under a prefix)."""
@@ -69,11 +73,13 @@ class AnswerJudge:
             asked_xml=any(kind in accept for kind in XML_MEDIA_TYPES),
             query=parse_qs(request.url.query.decode(), keep_blank_values=True),
             form=parse_form(request.content),
+            content_type=response.headers.get("content-type", ""),
         )
         findings = [
             finding
             for finding in judge_answer(self._document, answer)
-            if self._checks is None or finding.check in self._checks
+            if (self._checks is None or finding.check in self._checks)
+            and finding.check not in self._skipped
         ]
         if self._counts is not None:
             broken = {finding.check for finding in findings}

@@ -55,6 +55,7 @@ from contract_tests.safety.ratelimit import Rate, TokenBucket
 from contract_tests.tally.check_counts import CheckCounts
 from contract_tests.tally.exercised import Exercised
 from contract_tests.tally.findings import Exchange, SeenAnswer, SentRequest, excerpt_of, form_text
+from contract_tests.tally.judged import AnswerKinds
 
 T = TypeVar("T")
 READ_CHUNK = 64 * 1024
@@ -146,6 +147,8 @@ class RequestGate:
         # The last request sent and its answer: what a finding of the harness's own tests shows
         # (the request that broke the rule is the last one the test sent).
         self.last_exchange: Exchange | None = None
+        # Every final answer by whether it could be judged (`tally.judged`).
+        self.answer_kinds = AnswerKinds()
         self._tls: ssl.SSLContext | None = None
 
     # --- state ----------------------------------------------------------------------------
@@ -239,6 +242,10 @@ class RequestGate:
                 self.ledger.answered(slot, status)
             elif label == CANCEL and status == 200:
                 self.ledger.record_cancel(msisdn)
+            if label is not None and (status != 429 or retries == 0 or self.stopped is not None):
+                # Only the document's operations: a probe with another method (a 405) judges
+                # nothing of what a test is about.
+                self.answer_kinds.record(status, own_credentials=self.is_own(authorization))
             if status != 429:
                 self._throttled_in_a_row = 0
                 if answer_of is not None and label is not None and not self.settling:

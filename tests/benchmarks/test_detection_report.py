@@ -14,8 +14,15 @@ NOISE = Failure("POST /number/cancel", "status_code_conformance", 420, "", 10.5)
 PASSED = HarnessOutcome(0, 17.0, (SummaryRow("GET /number/search", 200, "passed", ()),), seed=7)
 
 
-def harness_caught(check: str, seconds: float, label: str = "GET /number/search") -> HarnessOutcome:
-    return HarnessOutcome(1, seconds, (SummaryRow(label, 3, "failed", (check,)),))
+def harness_caught(
+    check: str, seconds: float, label: str = "GET /number/search", requests: int | None = None
+) -> HarnessOutcome:
+    return HarnessOutcome(
+        1,
+        seconds,
+        (SummaryRow(label, 3, "failed", (check,)),),
+        requests_to_first_failure=requests,
+    )
 
 
 def plain(*failures: Failure) -> SchemathesisOutcome:
@@ -32,7 +39,7 @@ def seeded_detection() -> Detection:
     detection.faults = [
         FaultRun(
             CATALOGUE["json-count-as-string"],
-            harness_caught("response_schema_conformance", 8.0),
+            harness_caught("response_schema_conformance", 8.0, requests=4),
             plain(NOISE, schema),
             schema,
         ),
@@ -53,19 +60,21 @@ def real_target_detection() -> Detection:
     detection.faults = [
         FaultRun(
             CATALOGUE["answers-400-to-everything"],
-            HarnessOutcome(1, 4.0, (), stopped=stop),
+            HarnessOutcome(1, 4.0, (), stopped=stop, requests_to_first_failure=2),
             plain(),
             None,
         ),
         FaultRun(
             CATALOGUE["json-count-as-string"],
-            harness_caught("response_schema_conformance", 9.0),
+            harness_caught("response_schema_conformance", 9.0, requests=9),
             plain(first),
             first,
         ),
         FaultRun(
             CATALOGUE["json-features-as-string"],
-            harness_caught("response_schema_conformance", 13.0, "lifecycle (stateful)"),
+            harness_caught(
+                "response_schema_conformance", 13.0, "lifecycle (stateful)", requests=30
+            ),
             plain(second),
             second,
         ),
@@ -83,11 +92,11 @@ def test_each_mode_has_its_tables() -> None:
     assert "- `POST /number/cancel` status_code_conformance on 420" in seeded
     assert (
         "| `json-count-as-string` | json-schema | response_schema_conformance | "
-        "response_schema_conformance | GET /number/search | 8.0 s | "
+        "response_schema_conformance | GET /number/search | 8.0 s | 4 | "
         "response_schema_conformance | 2.0 s |"
     ) in seeded
     assert (
-        "| `buy-does-nothing` | silent-no-op | purchase_shows_up | **missed** | - | - "
+        "| `buy-does-nothing` | silent-no-op | purchase_shows_up | **missed** | - | - | - "
         "| missed | - |"
     ) in seeded
     assert "The account owns nothing before the run" in real_target
@@ -97,7 +106,7 @@ def test_each_mode_has_its_tables() -> None:
     )
     assert (
         "| `answers-400-to-everything` | status-code | positive_data_acceptance | "
-        "positive_data_acceptance | set-up | 4.0 s | missed | - |"
+        "positive_data_acceptance | set-up | 4.0 s | 2 | missed | - |"
     ) in real_target
     assert summary.index("Mode `seeded`:") < summary.index("Mode `real-target`:")
 
@@ -108,8 +117,12 @@ def test_the_totals_per_mode() -> None:
         "- harness: caught 1/2 (1 by the expected check, 0 at set-up), median time to first "
         "failure 8.0 s; false alarms on the unfaulted mock: 0/1"
     )
-    assert seeded[1].startswith("- plain schemathesis: caught 1/2, median time to first new")
-    assert seeded[1].endswith("failed on the unfaulted mock: 1/1")
+    assert seeded[1] == (
+        "- requests sent before the first failure (1 faults): median 4, maximum 4 "
+        "(`json-count-as-string`)"
+    )
+    assert seeded[2].startswith("- plain schemathesis: caught 1/2, median time to first new")
+    assert seeded[2].endswith("failed on the unfaulted mock: 1/1")
     real_target = summary_lines(real_target_detection())
     assert real_target[0] == (
         "- harness: caught 3/3 (3 by the expected check, 1 at set-up), median time to first "
@@ -117,6 +130,11 @@ def test_the_totals_per_mode() -> None:
     )
     # Each false alarm is listed with its check and seed, to replay it.
     assert real_target[1] == "  - false alarm: json_xml_agree in GET /number/search, seed 99"
+    # The set-up stop counts too: 2, 9 and 30 requests.
+    assert real_target[2] == (
+        "- requests sent before the first failure (3 faults): median 9, maximum 30 "
+        "(`json-features-as-string`)"
+    )
 
 
 def test_the_first_failure_ratio_is_on_the_faults_both_catch() -> None:

@@ -13,6 +13,7 @@ import pytest
 from benchmarks.harness_output import (
     load_record,
     parse_junit,
+    record_first_failure,
     record_rows,
     record_seed,
     record_setup_stop,
@@ -74,3 +75,14 @@ def test_junit_times_by_test_name() -> None:
         "test_operation[GET /number/search]": 2.5,
         "test_lifecycle": 3.0,
     }
+
+
+def test_the_requests_before_the_first_failure_are_read_from_the_record() -> None:
+    record = load_record(PAGES_OVERLAP)
+    assert record is not None
+    # Recorded before the field existed: it is optional, and then unknown.
+    assert record_first_failure(record) is None
+    record["safety"]["first_failure_after"] = 12
+    jsonschema_rs.validate(load_schema(), record)
+    assert record_first_failure(record) == 12
+    assert record_first_failure(None) is None

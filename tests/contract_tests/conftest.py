@@ -233,25 +233,38 @@ def start_harness(tmp_path: Path) -> StartHarness:
         *args: str,
         env: dict[str, str] | None = None,
         profile: str = "quick",
+        installed: bool = False,
     ) -> RunningHarness:
         directory = tmp_path / f"run{next(runs)}"
         directory.mkdir()
         junit = directory / "junit.xml"
-        command = [
-            sys.executable,
-            "-m",
-            "pytest",
-            "contract_tests",
+        harness_options = [
             f"--hypothesis-seed={SEED}",
             f"--hypothesis-profile={profile}",
-            f"--junitxml={junit}",
+            f"--junit-xml={junit}",
+            *args,
+        ]
+        pytest_options = [
             "-p",
             "no:cacheprovider",
             # Plain asserts: pytest would otherwise rewrite (and, with PYTHONDONTWRITEBYTECODE set,
             # recompile on every run) all of schemathesis, for some five seconds per run.
             "--assert=plain",
-            *args,
         ]
+        # `numbers-contract` (the installed command: pytest's own options after `--`) or
+        # `pytest contract_tests`, with the same harness options.
+        command = (
+            [str(COMMAND), *harness_options, "--", *pytest_options]
+            if installed
+            else [
+                sys.executable,
+                "-m",
+                "pytest",
+                "contract_tests",
+                *harness_options,
+                *pytest_options,
+            ]
+        )
         environment = {
             key: value
             for key, value in os.environ.items()
@@ -267,7 +280,12 @@ def start_harness(tmp_path: Path) -> StartHarness:
 def run_harness(start_harness: StartHarness) -> RunHarness:
     """Run the harness to its end (see `start_harness`)."""
 
-    def run(*args: str, env: dict[str, str] | None = None, profile: str = "quick") -> HarnessRun:
-        return start_harness(*args, env=env, profile=profile).finish()
+    def run(
+        *args: str,
+        env: dict[str, str] | None = None,
+        profile: str = "quick",
+        installed: bool = False,
+    ) -> HarnessRun:
+        return start_harness(*args, env=env, profile=profile, installed=installed).finish()
 
     return run

@@ -104,6 +104,22 @@ def always_throttled(handler: BaseHTTPRequestHandler, closing: threading.Event) 
     handler.wfile.write(body)
 
 
+def refuses_credentials(handler: BaseHTTPRequestHandler, closing: threading.Event) -> None:
+    """401 with the service's body to everything: the credentials are never accepted."""
+    body = b'{"error-code":"401","error-code-label":"authentication failed"}'
+    handler.send_response(401)
+    handler.send_header("Content-Type", "application/json;charset=UTF-8")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def file_server(handler: BaseHTTPRequestHandler, closing: threading.Event) -> None:
+    """What a plain HTTP file server (`python -m http.server`) answers for a path it has no file
+    for: its HTML 404 page."""
+    handler.send_error(404, "File not found")
+
+
 class HostileServer:
     def __init__(self, behaviour: Behaviour) -> None:
         self.behaviour = behaviour
