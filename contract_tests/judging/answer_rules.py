@@ -3,7 +3,8 @@
 The per-operation fuzzing gets its answers judged by schemathesis' checks; the lifecycle, the
 paging walk, the filter test and the stocking receive theirs through the generated client or plain
 httpx. `judge_answer` is the one judgement both paths share (`answer_judge.py` puts it under the
-harness's httpx clients, `checks.py` runs the rules schemathesis lacks): the status is one the
+harness's httpx clients, `checks.py` runs the rules schemathesis lacks), and the proxy's too
+(`numbers_proxy/answer_side.py`, through `judgement_of`): the status is one the
 document lists, the content type is one it lists for that status, an XML request gets XML where the
 document offers it, the body fits its schema (JSON and XML alike), the formats the document uses
 hold (`url`), and `error-code` is the status as a string.
