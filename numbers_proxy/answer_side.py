@@ -1,6 +1,7 @@
 """One answer judged as the harness judges it (`judge_answer`), plus what only the request tells.
 
-`judge_answer`'s rules (`answer_judgement`) hold the answer to the document (status, media type,
+The harness's own judgement (`answer_rules.judgement_of`: `judge_answer` with the body it read,
+its schemas compiled once per process) holds the answer to the document (status, media type,
 schema in JSON and XML, formats, negotiation, `error-code`, a 400 only where the oracle allows
 one). The harness sends valid requests only; an application may not, so here a request the
 document makes invalid is judged the other way round: its 400 is no finding, serving it is
@@ -15,10 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contract_tests.judging import semantics
-from contract_tests.judging.answer_rules import XML_MEDIA_TYPES, Answer
-from contract_tests.judging.document import OWNED, SEARCH
+from contract_tests.judging.answer_rules import XML_MEDIA_TYPES, Answer, judgement_of
+from contract_tests.judging.document import OWNED, SEARCH, JsonObject
 from contract_tests.judging.violations import POSITIVE_DATA_ACCEPTANCE
-from numbers_proxy.answer_judgement import AnswerJudgement
 from numbers_proxy.checks import Side
 from numbers_proxy.exchange import Finding, Request
 from numbers_proxy.request_rules import RequestVerdict
@@ -41,7 +41,7 @@ class AnswerVerdict:
 
 
 def judge_answer_of(
-    judgement: AnswerJudgement,
+    document: JsonObject,
     request: Request,
     verdict: RequestVerdict,
     status: int,
@@ -64,7 +64,8 @@ def judge_answer_of(
         query=verdict.query,
         form=verdict.form,
     )
-    found, body = judgement.judge(answer)
+    judgement = judgement_of(document, answer)
+    found, body = judgement.findings, judgement.body
     if not verdict.valid:
         # The oracle speaks for requests valid by the document only.
         found = [f for f in found if f.check != POSITIVE_DATA_ACCEPTANCE]

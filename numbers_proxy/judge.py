@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from contract_tests.judging.document import JsonObject, judged_document
 from contract_tests.judging.redaction import Redactor
-from numbers_proxy.answer_judgement import AnswerJudgement
 from numbers_proxy.answer_side import judge_answer_of
 from numbers_proxy.checks import UNJUDGED_TOO_LARGE
 from numbers_proxy.exchange import Exchange, Finding, Note, Request
@@ -23,7 +22,6 @@ class ExchangeJudge:
     def __init__(self, document: JsonObject | None = None, limits: Limits | None = None) -> None:
         self.document = document if document is not None else judged_document()
         self.requests = RequestJudge(self.document)
-        self.answers = AnswerJudgement(self.document)
         self.traffic = Traffic(self.document, limits)
         self._redactors: Capped[tuple[str, str], Redactor] = Capped(_REDACTORS)
 
@@ -65,7 +63,7 @@ class ExchangeJudge:
             )
             self.traffic.tick()
         elif status:
-            answer = judge_answer_of(self.answers, request, verdict, status, media_type, content)
+            answer = judge_answer_of(self.document, request, verdict, status, media_type, content)
             findings += answer.findings
             if not answer.findings:
                 findings += self.traffic.observe(request.sequence, verdict, status, answer.body)

@@ -4,8 +4,8 @@ HTML report (`contract_tests.reporting.html.render`) shows it.
 
 What a harness run has and a session has not is filled plainly: the "tests" are the operations
 the traffic used (an exchange is a case), the profile is `live traffic`, the seed 0, and there is
-nothing to replay but the request itself. Client-side findings keep their own ids (declared in
-`numbers_proxy.checks`, listed among the record's checks after the harness's).
+nothing to replay but the request itself. Client-side findings are under the ids the registry
+declares for the rules on a request (listed among the record's checks after the harness's).
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ import platform
 from importlib import metadata
 from typing import Any
 
-from contract_tests.judging.registry import REGISTRY, Check
-from numbers_proxy.checks import CLIENT_CHECKS, describe
+from contract_tests.judging.registry import REGISTRY, Check, check_named
 from numbers_proxy.session import KeptFinding, Session
 
 __all__ = ["PROFILE", "harness_record"]
@@ -61,9 +60,7 @@ def harness_record(session: Session, command: list[str], exit_status: int) -> di
         "tests": [_test(session, op, findings) for op in seen],
         "findings": findings,
         "coverage": [_operation(session, op) for op in operations],
-        "checks": [
-            _check(session, check) for check in (*REGISTRY.values(), *CLIENT_CHECKS.values())
-        ],
+        "checks": [_check(session, check) for check in REGISTRY.values()],
         "safety": {
             "sent": session.exchanges,
             "answered": session.exchanges - failed_answers,
@@ -112,7 +109,7 @@ def _finding(number: int, kept: KeptFinding) -> dict[str, Any]:
     return {
         "number": number,
         "check": kept.check,
-        "rule": describe(kept.check).rule,
+        "rule": check_named(kept.check).rule,
         "also": [],
         "operation": kept.operation,
         "summary": f"({kept.side.value} side) {kept.detail.splitlines()[0] if kept.detail else ''}",

@@ -3,7 +3,8 @@
 The per-operation fuzzing gets its answers judged by schemathesis' checks; the lifecycle, the
 paging walk, the filter test and the stocking receive theirs through the generated client or plain
 httpx. `judge_answer` is the one judgement both paths share (`answer_judge.py` puts it under the
-harness's httpx clients, `checks.py` runs the rules schemathesis lacks): the status is one the
+harness's httpx clients, `checks.py` runs the rules schemathesis lacks), and the proxy's too
+(`numbers_proxy/answer_side.py`, through `judgement_of`): the status is one the
 document lists, the content type is one it lists for that status, an XML request gets XML where the
 document offers it, the body fits its schema (JSON and XML alike), the formats the document uses
 hold (`url`), and `error-code` is the status as a string.
@@ -16,14 +17,14 @@ request gate waits it out, retries, counts it and fails a run it dominates (`not
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import jsonschema_rs
-
 from contract_tests.judging import habits, refusals, semantics
-from contract_tests.judging.document import JsonObject, resolve
+from contract_tests.judging.compiled import DERIVED
+from contract_tests.judging.document import JsonObject
+from contract_tests.judging.formats import url_values
 from contract_tests.judging.urls import is_url
 from contract_tests.judging.violations import (
     ANSWER_NEGOTIATED,
@@ -85,30 +86,14 @@ def is_json(media_type: str | None) -> bool:
     return media_type is not None and (media_type == JSON or media_type.endswith("+json"))
 
 
-# (id of the document, method, path) -> (the document, its resolved responses). The entry holds
-# the document, so its id cannot be reused while the entry lives; documents are read-only.
-_RESOLVED: dict[tuple[int, str, str], tuple[JsonObject, Mapping[str, Any] | None]] = {}
-
-
 def documented_responses(document: JsonObject, method: str, path: str) -> Mapping[str, Any] | None:
     """The operation's resolved responses, or None when the document has no such operation.
 
-    Resolved once per operation: every answer of a run is judged, and resolving the responses
-    again for each took longer than judging the answer. Read-only (shared by every answer).
+    Resolved once per operation (`compiled.py`): every answer of a run is judged, and resolving the
+    responses again for each took longer than judging the answer. Read-only (shared by every
+    answer).
     """
-    key = (id(document), method.lower(), path)
-    cached = _RESOLVED.get(key)
-    if cached is not None and cached[0] is document:
-        return cached[1]
-    operation = document.get("paths", {}).get(path, {}).get(method.lower())
-    resolved = (
-        resolve(document, operation.get("responses", {}))
-        if isinstance(operation, Mapping)
-        else None
-    )
-    responses = resolved if isinstance(resolved, Mapping) else None
-    _RESOLVED[key] = (document, responses)
-    return responses
+    return DERIVED.responses(document, method, path)
 
 
 def documented_content(responses: Mapping[str, Any], status: int) -> Mapping[str, Any] | None:
@@ -122,26 +107,43 @@ def documented_content(responses: Mapping[str, Any], status: int) -> Mapping[str
     return content if isinstance(content, Mapping) else {}
 
 
+@dataclass(frozen=True)
+class Judgement:
+    """What judging one answer found, and its body in JSON shape when it was read (None when the
+    answer has no documented schema or its body did not parse)."""
+
+    findings: list[Finding]
+    body: Any = None
+
+
 def judge_answer(document: JsonObject, answer: Answer) -> list[Finding]:
     """Every rule above that `answer` breaks (an empty list: the answer is fine)."""
+    return judgement_of(document, answer).findings
+
+
+def judgement_of(document: JsonObject, answer: Answer) -> Judgement:
+    """`judge_answer`'s findings, with the body it read: what a reader of the body (the proxy's
+    rules on a list's meaning) takes instead of parsing the answer again."""
     if answer.status == THROTTLED:
-        return []
+        return Judgement([])
     responses = documented_responses(document, answer.method, answer.path)
     if responses is None:
-        return []
+        return Judgement([])
     content = documented_content(responses, answer.status)
     if answer.status >= SERVER_ERROR:
         # One root cause, one name: the fuzzing reports a 5xx as `not_a_server_error` only.
-        return [Finding(NOT_A_SERVER_ERROR, f"{answer.label} answered {answer.status}")]
+        return Judgement([Finding(NOT_A_SERVER_ERROR, f"{answer.label} answered {answer.status}")])
     if content is None:
         listed = ", ".join(sorted(code for code in responses if code[0].isdigit()))
-        return [
-            Finding(
-                STATUS_CODE_CONFORMANCE,
-                f"{answer.label} answered {answer.status}, which the document does not list "
-                f"(it lists {listed})",
-            )
-        ]
+        return Judgement(
+            [
+                Finding(
+                    STATUS_CODE_CONFORMANCE,
+                    f"{answer.label} answered {answer.status}, which the document does not list "
+                    f"(it lists {listed})",
+                )
+            ]
+        )
     findings = negotiation_findings(answer, content) + refusal_findings(answer)
     if content and answer.media_type not in content:
         findings.append(
@@ -151,20 +153,20 @@ def judge_answer(document: JsonObject, answer: Answer) -> list[Finding]:
                 f"lists {', '.join(content)}",
             )
         )
-        return findings
+        return Judgement(findings)
     schema = body_schema(content, answer.media_type)
     if schema is None:
-        return findings
+        return Judgement(findings)
     try:
         body = read_answer(answer, schema)
     except ValueError as exc:
         findings.append(
             Finding(RESPONSE_SCHEMA_CONFORMANCE, f"{answer.label}: the body does not parse: {exc}")
         )
-        return findings
+        return Judgement(findings)
     findings += schema_findings(answer.label, schema, body)
     findings += body_findings(answer, schema, body)
-    return findings
+    return Judgement(findings, body)
 
 
 def body_schema(content: Mapping[str, Any], media_type: str | None) -> Mapping[str, Any] | None:
@@ -276,12 +278,13 @@ def schema_findings(label: str, schema: Mapping[str, Any], body: Any) -> list[Fi
 
     jsonschema-rs, which schemathesis validates with too, rather than the Python `jsonschema`: it is
     loaded with schemathesis anyway, where the other took a tenth of a second to import in every
-    run, and it validates an answer in less than half the time.
+    run, and it validates an answer in less than half the time. The validator is compiled once per
+    schema (`compiled.py`); compiling it took longer than validating.
     """
-    validator = jsonschema_rs.Draft4Validator(dict(schema), validate_formats=False)
-    errors = sorted(validator.iter_errors(body), key=lambda error: list(error.instance_path))
-    if not errors:
+    validator = DERIVED.validator(schema)
+    if validator.is_valid(body):
         return []
+    errors = sorted(validator.iter_errors(body), key=lambda error: list(error.instance_path))
     first = errors[0]
     where = "/".join(str(part) for part in first.instance_path) or "the body"
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
@@ -289,31 +292,16 @@ def schema_findings(label: str, schema: Mapping[str, Any], body: Any) -> list[Fi
 
 
 def format_violations(schema: Mapping[str, Any], body: Any) -> list[str]:
-    """Every string whose schema says `format: url` and that is not one."""
+    """Every string whose schema says `format: url` and that is not one (where the schema puts
+    them found once per schema: `formats.py`)."""
+    plan = DERIVED.urls(schema)
+    if plan is None:
+        return []
     return [
         f"{where} is {value!r}, not a url (format: url)"
-        for where, value in _url_values(schema, body, "")
+        for where, value in url_values(plan, body)
         if not is_url(value)
     ]
-
-
-def _url_values(schema: Mapping[str, Any], value: Any, where: str) -> Iterator[tuple[str, str]]:
-    if schema.get("format") == "url" and isinstance(value, str):
-        yield where or "the body", value
-    for key in ("allOf", "anyOf", "oneOf"):
-        for part in schema.get(key, []) or []:
-            if isinstance(part, Mapping):
-                yield from _url_values(part, value, where)
-    if isinstance(value, Mapping):
-        properties = schema.get("properties", {})
-        for name, item in value.items():
-            inner = properties.get(name) if isinstance(properties, Mapping) else None
-            if isinstance(inner, Mapping):
-                yield from _url_values(inner, item, f"{where}/{name}" if where else str(name))
-    items = schema.get("items")
-    if isinstance(value, list) and isinstance(items, Mapping):
-        for index, item in enumerate(value):
-            yield from _url_values(items, item, f"{where}/{index}" if where else str(index))
 
 
 def _normalised(body: Any) -> Any:

@@ -4,7 +4,8 @@ the rule comes from.
 The summary, the reports, the benchmarks' expected checks and the README's table read this
 registry; a finding under an id it does not declare is a bug of the harness (`check_named` raises).
 Ids are the names schemathesis reports for its own checks, so one fault has one name whichever
-test of the harness met it.
+test of the harness met it. The proxy (`numbers_proxy`) reports under the same ids, and under the
+ids of the rules on a request declared here for it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ class Origin(Enum):
     HARNESS_CHECK = "harness check"
     # A rule the harness's own tests judge (lifecycle, paging, filters, how the target answers).
     HARNESS_RULE = "harness rule"
+    # A rule on an application's request, which only the proxy judges
+    # (numbers_proxy/request_rules.py): the harness writes its own requests.
+    REQUEST_CHECK = "request check"
 
 
 # Where a rule comes from, as the reports name it.
@@ -53,6 +57,13 @@ def _declare(*checks: Check) -> dict[str, Check]:
 
 
 S, C, R = Origin.SCHEMATHESIS, Origin.HARNESS_CHECK, Origin.HARNESS_RULE
+
+# Rules on an application's request, which only the proxy (numbers_proxy/) judges. Declared here,
+# with the rules on answers, so one vocabulary names every finding whoever raised it.
+REQUEST_DOCUMENTED = "request_documented"
+REQUEST_CONFORMS = "request_conforms"
+REQUEST_AUTHENTICATED = "request_authenticated"
+REQUEST_SERVICE_ACCEPTS = "request_service_accepts"
 
 REGISTRY: dict[str, Check] = _declare(
     # schemathesis' built-in checks
@@ -303,6 +314,34 @@ REGISTRY: dict[str, Check] = _declare(
         "A 400's field errors name only fields the request sent or required fields it lacked.",
         OVERLAY,
         C,
+    ),
+    # checks of the requests an application sends (the validating proxy)
+    Check(
+        REQUEST_DOCUMENTED,
+        "Every request is to an operation the document lists (method and path).",
+        DOCUMENT,
+        Origin.REQUEST_CHECK,
+    ),
+    Check(
+        REQUEST_CONFORMS,
+        "A request's parameters and form fields are the document's, complete and valid, and a "
+        "POST's body is form-encoded.",
+        DOCUMENT,
+        Origin.REQUEST_CHECK,
+    ),
+    Check(
+        REQUEST_AUTHENTICATED,
+        "A request carries credentials in a form the service accepts (HTTP basic, or the legacy "
+        "api_key and api_secret pair).",
+        SERVICE,
+        Origin.REQUEST_CHECK,
+    ),
+    Check(
+        REQUEST_SERVICE_ACCEPTS,
+        "A request holds nothing the service refuses with 400 (the 400 oracle: an unassigned "
+        "country, a size below 1, a field given twice ...).",
+        SERVICE,
+        Origin.REQUEST_CHECK,
     ),
 )
 

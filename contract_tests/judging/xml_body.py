@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as safe_et  # type: ignore[import-untyped, unused-ignore]
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped, unused-ignore]
+
+from contract_tests.judging.compiled import DERIVED
 
 # A full page (100 numbers with every field) is about 100 KiB; anything far larger is hostile or
 # broken.
@@ -67,12 +70,71 @@ def _local_name(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _children(element: Element, name: str) -> list[Element]:
-    return [child for child in element if _local_name(child.tag) == name]
+def _by_name(element: Element) -> dict[str, list[Element]]:
+    """The element's children by local name, each name's in document order (one pass over them,
+    where looking each property up among all children again cost most of the reading)."""
+    children: dict[str, list[Element]] = {}
+    for child in element:
+        children.setdefault(_local_name(child.tag), []).append(child)
+    return children
 
 
 def _is_object(schema: Mapping[str, Any]) -> bool:
     return schema.get("type") == "object" or "properties" in schema
+
+
+@dataclass(frozen=True)
+class _Field:
+    """A property of an object schema, as XML carries it."""
+
+    name: str
+    schema: Mapping[str, Any]
+    # Its attribute's or element's name (`xml.name`, or the property's).
+    xml_name: str
+    attribute: bool
+    array: bool
+    wrapped: bool
+    items: Mapping[str, Any]
+    # An array's item elements' name.
+    item_name: str
+
+
+@dataclass(frozen=True)
+class _ObjectPlan:
+    """How an object schema's properties read from XML: found once per schema (`compiled.py`)."""
+
+    fields: tuple[_Field, ...]
+    elements: frozenset[str]
+    attributes: frozenset[str]
+
+
+def _object_plan(schema: Mapping[str, Any]) -> _ObjectPlan:
+    fields = []
+    properties: Mapping[str, Any] = schema.get("properties", {})
+    for name, property_schema in properties.items():
+        xml = _xml(property_schema)
+        xml_name = xml.get("name", name)
+        items: Mapping[str, Any] = property_schema.get("items", {})
+        fields.append(
+            _Field(
+                name=name,
+                schema=property_schema,
+                xml_name=xml_name,
+                attribute=bool(xml.get("attribute")),
+                array=property_schema.get("type") == "array",
+                wrapped=bool(xml.get("wrapped")),
+                items=items,
+                item_name=_xml(items).get("name", xml_name) if isinstance(items, Mapping) else "",
+            )
+        )
+    return _ObjectPlan(
+        tuple(fields),
+        frozenset(f.xml_name for f in fields if not f.attribute),
+        frozenset(f.xml_name for f in fields if f.attribute),
+    )
+
+
+_NO_PROPERTIES = _ObjectPlan((), frozenset(), frozenset())
 
 
 def _element_value(element: Element, schema: Mapping[str, Any]) -> Any:
@@ -87,52 +149,50 @@ def _element_value(element: Element, schema: Mapping[str, Any]) -> Any:
 
 def _object_value(element: Element, schema: Mapping[str, Any]) -> dict[str, Any]:
     result: dict[str, Any] = {}
-    properties: Mapping[str, Any] = schema.get("properties", {})
-    known_elements: set[str] = set()
-    attributes: set[str] = set()
-    for name, property_schema in properties.items():
-        xml = _xml(property_schema)
-        xml_name = xml.get("name", name)
-        if xml.get("attribute"):
-            attributes.add(xml_name)
-            if xml_name in element.attrib:
-                result[name] = _scalar(element.attrib[xml_name], property_schema)
+    # A schema without properties (an undocumented answer's `{}`) has nothing worth keeping.
+    plan = DERIVED.of(schema, _object_plan) if schema.get("properties") else _NO_PROPERTIES
+    children = _by_name(element)
+    for field in plan.fields:
+        if field.attribute:
+            if field.xml_name in element.attrib:
+                result[field.name] = _scalar(element.attrib[field.xml_name], field.schema)
             continue
-        known_elements.add(xml_name)
-        if property_schema.get("type") == "array":
-            value = _array_value(element, xml_name, property_schema)
+        if field.array:
+            value = _array_value(children, field)
             if value is not None:
-                result[name] = value
+                result[field.name] = value
             continue
-        children = _children(element, xml_name)
-        if len(children) == 1:
-            result[name] = _element_value(children[0], property_schema)
-        elif children:
+        found = children.get(field.xml_name, [])
+        if len(found) == 1:
+            result[field.name] = _element_value(found[0], field.schema)
+        elif found:
             # A repeated scalar element: keep all of them so the schema check sees a list, not a
             # scalar.
-            result[name] = [_element_value(child, property_schema) for child in children]
+            result[field.name] = [_element_value(child, field.schema) for child in found]
     # Undocumented elements are kept (as text) rather than dropped: the schema decides if they may
     # exist. An element named like an attribute is not that attribute: kept under the property's
     # name it would pass for it, so it is left out and a required attribute shows up as missing.
-    for child in element:
-        tag = _local_name(child.tag)
-        if tag not in known_elements and tag not in attributes and tag not in result:
-            result[tag] = child.text or ""
+    # (The first of a repeated one, in document order: `children` keeps the order names first
+    # appear in.)
+    for tag, named in children.items():
+        if tag not in plan.elements and tag not in plan.attributes and tag not in result:
+            result[tag] = named[0].text or ""
     return result
 
 
-def _array_value(element: Element, xml_name: str, schema: Mapping[str, Any]) -> list[Any] | None:
-    items: Mapping[str, Any] = schema.get("items", {})
-    if _xml(schema).get("wrapped"):
-        wrappers = _children(element, xml_name)
+def _array_value(children: Mapping[str, list[Element]], field: _Field) -> list[Any] | None:
+    if field.wrapped:
+        wrappers = children.get(field.xml_name)
         if not wrappers:
             return None
-        item_name = _xml(items).get("name", xml_name)
-        return [_element_value(child, items) for child in _children(wrappers[0], item_name)]
-    item_name = _xml(items).get("name", xml_name)
-    children = _children(element, item_name)
+        return [
+            _element_value(child, field.items)
+            for child in wrappers[0]
+            if _local_name(child.tag) == field.item_name
+        ]
+    named = children.get(field.item_name)
     # An empty unwrapped array leaves no trace in XML, so absence reads as "not present".
-    return [_element_value(child, items) for child in children] if children else None
+    return [_element_value(child, field.items) for child in named] if named else None
 
 
 def _scalar(text: str, schema: Mapping[str, Any]) -> Any:

@@ -18,7 +18,7 @@ from schemathesis import CheckContext, DeserializationContext, Response
 
 from contract_tests.judging import answer_rules as judging
 from contract_tests.judging import semantics
-from contract_tests.judging.document import LIST_OPERATIONS, OWNED, SEARCH, response_schema
+from contract_tests.judging.document import LIST_OPERATIONS, OWNED, SEARCH
 from contract_tests.judging.forms import parse_form
 from contract_tests.judging.xml_body import xml_to_json
 from contract_tests.run.schemathesis_types import AnyCase, AnyOperation
@@ -38,12 +38,15 @@ def media_type(response: Response) -> str | None:
 
 def read_xml(operation: AnyOperation, response: Response) -> Any:
     """An XML answer in JSON shape, read by the schema the document gives its status code."""
-    document = operation.schema.raw_schema
+    # The responses resolved once per operation (as `judge_answer` reads them), so the schemas are
+    # the ones whose reading plans `compiled.py` keeps.
+    responses = judging.documented_responses(
+        operation.schema.raw_schema, operation.method, operation.path
+    )
+    content = judging.documented_content(responses, response.status_code) if responses else None
     schema = None
     for candidate in XML_MEDIA_TYPES:
-        schema = response_schema(
-            document, operation.path, operation.method, response.status_code, candidate
-        )
+        schema = judging.body_schema(content or {}, candidate)
         if schema is not None:
             break
     # An undocumented answer (a 400, say) has no schema to steer by: read it without one.

@@ -1,5 +1,7 @@
-"""The proxy's judgement of an answer is `judge_answer`'s: the same findings, word for word, over
-the mock's answers to a set of requests, plain and with every fault of its catalogue."""
+"""The proxy's judgement of an answer is `judge_answer`'s: over the mock's answers to a set of
+requests, plain and with every fault of its catalogue, the proxy's findings under the judgement's
+checks are `judge_answer`'s, word for word and in order (the proxy calls it; this holds that its
+answer side passes every finding on and reads the answer as the wire carried it)."""
 
 from __future__ import annotations
 
@@ -11,9 +13,12 @@ import pytest
 from contract_tests.judging.answer_rules import Answer, judge_answer
 from contract_tests.judging.document import judged_document
 from contract_tests.judging.forms import parse_form
+from contract_tests.judging.violations import JUDGEMENT_CHECKS, POSITIVE_DATA_ACCEPTANCE
 from numbers_mock.faults import CATALOGUE
-from numbers_proxy.answer_judgement import AnswerJudgement
-from numbers_proxy.exchange import media_type_of
+from numbers_proxy.answer_side import judge_answer_of
+from numbers_proxy.checks import Side
+from numbers_proxy.exchange import Request, media_type_of
+from numbers_proxy.request_rules import RequestJudge
 
 from ..numbers_mock.conftest import OTHER
 from ..numbers_mock.faults.probes import faulty_mock
@@ -51,7 +56,7 @@ REQUESTS = [
 @pytest.mark.parametrize("fault", [None, *CATALOGUE])
 def test_the_same_findings_as_judge_answer(fault: str | None) -> None:
     document = judged_document()
-    judgement = AnswerJudgement(document)
+    requests = RequestJudge(document)
     compared, found = 0, set[str]()
     with faulty_mock([fault] if fault else []) as client:
         # Two owned numbers for the owned lists, one with a webhook.
@@ -81,9 +86,33 @@ def test_the_same_findings_as_judge_answer(fault: str | None) -> None:
                 query=parse_qs(urlsplit(target).query, keep_blank_values=True),
                 form=parse_form(response.request.content),
             )
-            findings = judgement.judge(answer)[0]
-            assert findings == judge_answer(document, answer), target
-            found.update(finding.check for finding in findings)
+            sent = response.request
+            request = Request(
+                method,
+                sent.url.path,
+                sent.url.query.decode(),
+                {name.lower(): value for name, value in sent.headers.items()},
+                sent.content,
+            )
+            verdict = requests.judge(request)
+            status, media_type = response.status_code, answer.media_type
+            proxied = judge_answer_of(
+                document, request, verdict, status, media_type, response.content
+            )
+            expected = [
+                (finding.check, finding.detail)
+                for finding in judge_answer(document, answer)
+                # The oracle speaks for requests valid by the document only (answer_side.py).
+                if verdict.valid or finding.check != POSITIVE_DATA_ACCEPTANCE
+            ]
+            judged = [
+                (finding.check, finding.detail)
+                for finding in proxied.findings
+                if finding.check in JUDGEMENT_CHECKS
+            ]
+            assert judged == expected, target
+            assert all(finding.side is Side.SERVER for finding in proxied.findings)
+            found.update(check for check, _ in judged)
             compared += 1
     assert compared == len(REQUESTS)
     if fault in SEEN_BY_THESE_REQUESTS:
