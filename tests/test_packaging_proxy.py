@@ -10,10 +10,7 @@ import httpx
 
 from benchmarks.targets import run_server
 from numbers_mock import PRIMARY_ACCOUNT
-
-from .test_packaging import Installs, installed, installs, served_mock, wheels
-
-__all__ = ["installs", "served_mock", "wheels"]
+from tests.packaging_support import Installs, installed
 
 
 def test_the_proxy_extra_forwards_and_judges_without_the_test_tools(

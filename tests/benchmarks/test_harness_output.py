@@ -19,10 +19,7 @@ from benchmarks.harness_output import (
     record_setup_stop,
 )
 from contract_tests.reporting.record import load_schema
-
-DATA = Path(__file__).parent / "data"
-PAGES_OVERLAP = DATA / "run-pages-overlap.json"
-SNAPSHOT_REFUSED = DATA / "run-snapshot-refused.json"
+from tests.benchmarks.samples import PAGES_OVERLAP, SNAPSHOT_REFUSED
 
 
 @pytest.mark.parametrize("path", [PAGES_OVERLAP, SNAPSHOT_REFUSED], ids=lambda p: p.stem)

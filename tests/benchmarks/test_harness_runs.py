@@ -6,7 +6,7 @@ from pathlib import Path
 
 from benchmarks.harness_output import SetupStop, SummaryRow, load_record, record_rows
 from benchmarks.harness_runs import MAX_PURCHASES, HarnessOutcome, harness_command
-from tests.benchmarks.test_harness_output import PAGES_OVERLAP
+from tests.benchmarks.samples import PAGES_OVERLAP
 
 ROWS = (
     SummaryRow("GET /account/numbers", 151, "passed", ()),

@@ -18,6 +18,7 @@ import pytest
 from starlette.types import ASGIApp
 
 from numbers_mock import ServerOptions, create_app, make_test_certificate, serve_in_thread
+from tests.summary_text import contract_summary
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # Fixed, so a failing run here replays the same cases.
@@ -43,7 +44,7 @@ class HarnessRun:
 
     def summary_row(self, label: str) -> str:
         """The summary table's line for `label` (an operation or a stateful test)."""
-        summary = self.stdout.rpartition("contract summary")[2]
+        summary = contract_summary(self.stdout)
         for line in summary.splitlines():
             if line.startswith(label + " "):
                 return line

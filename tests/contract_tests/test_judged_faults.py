@@ -16,7 +16,7 @@ import pytest
 
 from benchmarks.targets import run_server
 from tests.contract_tests.conftest import HarnessRun, RunHarness
-from tests.contract_tests.test_runs import LIFECYCLE, MOCK_CREDENTIALS, assert_failed_with
+from tests.contract_tests.runs_support import LIFECYCLE, MOCK_CREDENTIALS, assert_failed_with
 
 SEARCH = "GET /number/search"
 

@@ -20,7 +20,12 @@ from starlette.types import ASGIApp
 from numbers_mock import create_app
 from tests.contract_tests import wrappers
 from tests.contract_tests.conftest import RunHarness
-from tests.contract_tests.test_runs import LIFECYCLE, assert_failed_with, faulty_mock, run_against
+from tests.contract_tests.runs_support import (
+    LIFECYCLE,
+    assert_failed_with,
+    faulty_mock,
+    run_against,
+)
 
 Serve = Callable[[ASGIApp], str]
 STOCKED_FILTERS = "stocked filters GET /account/numbers"

@@ -21,7 +21,7 @@ from numbers_mock.state.seeding import parse_inventory
 from tests.contract_tests import hostile, wrappers
 from tests.contract_tests.account import broken
 from tests.contract_tests.conftest import HarnessRun, RunHarness
-from tests.contract_tests.test_runs import MOCK_CREDENTIALS
+from tests.contract_tests.runs_support import MOCK_CREDENTIALS
 
 Serve = Callable[[ASGIApp], str]
 STOCKING = "stocking (real target, within the cap)"

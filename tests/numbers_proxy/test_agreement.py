@@ -15,6 +15,7 @@ from numbers_mock import PRIMARY_ACCOUNT, MockSettings, create_app, serve_in_thr
 from numbers_mock.faults import fault_variant
 from numbers_proxy.assembly import assemble
 from numbers_proxy.server import serve_in_thread as serve_proxy
+from tests.summary_text import contract_summary
 
 from .conftest import settle
 
@@ -75,4 +76,4 @@ def _run_harness(url: str, folder: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _summary(stdout: str) -> list[str]:
-    return [line.strip() for line in stdout.rpartition("contract summary")[2].splitlines()]
+    return [line.strip() for line in contract_summary(stdout).splitlines()]
