@@ -103,8 +103,13 @@ def test_the_embedded_mock_needs_no_target_in_the_replay() -> None:
 
 
 def test_the_header_redacts_and_states_the_policy() -> None:
-    header = "\n".join(plugin().pytest_report_header(cast(pytest.Config, object())))
-    assert "contract target: https://numbers.example" in header
+    # The credentials also ride in the target's query here, as the service's legacy form has them.
+    target = "https://numbers.example/base?api_key=thekey&api_secret=thesecret"
+    header = "\n".join(
+        plugin(target_url=target).pytest_report_header(cast(pytest.Config, object()))
+    )
+    assert "contract target: https://numbers.example/base?api_key=***&api_secret=***" in header
+    assert "thekey" not in header and "thesecret" not in header
     assert "buy/cancel/update skipped (no --allow-purchases)" in header
 
 
