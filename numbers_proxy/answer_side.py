@@ -18,18 +18,20 @@ from typing import Any
 from contract_tests.judging import semantics
 from contract_tests.judging.answer_rules import XML_MEDIA_TYPES, Answer, judgement_of
 from contract_tests.judging.document import OWNED, SEARCH, JsonObject
-from contract_tests.judging.violations import POSITIVE_DATA_ACCEPTANCE
+from contract_tests.judging.violations import (
+    COUNT_COVERS_PAGE,
+    IGNORED_AUTH,
+    NEGATIVE_DATA_REJECTION,
+    PAGE_WITHIN_SIZE,
+    POSITIVE_DATA_ACCEPTANCE,
+    RESULTS_MATCH_FILTERS,
+)
 from numbers_proxy.checks import Side
 from numbers_proxy.exchange import Finding, Request
 from numbers_proxy.request_rules import RequestVerdict
 
 __all__ = ["AnswerVerdict", "judge_answer_of"]
 
-NEGATIVE_DATA_REJECTION = "negative_data_rejection"
-IGNORED_AUTH = "ignored_auth"
-RESULTS_MATCH_FILTERS = "results_match_filters"
-PAGE_WITHIN_SIZE = "page_within_size"
-COUNT_COVERS_PAGE = "count_covers_page"
 SUCCESS = 200
 
 

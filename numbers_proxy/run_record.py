@@ -15,12 +15,12 @@ from importlib import metadata
 from typing import Any
 
 from contract_tests.judging.registry import REGISTRY, Check, check_named
+from contract_tests.judging.violations import TARGET_ANSWERS
 from numbers_proxy.session import KeptFinding, Session
 
 __all__ = ["PROFILE", "harness_record"]
 
 PROFILE = "live traffic"
-TARGET_ANSWERS = "target_answers"
 
 
 def _version(distribution: str) -> str:

@@ -15,18 +15,20 @@ from typing import Any, Generic, TypeVar
 
 from contract_tests.judging import paging, semantics
 from contract_tests.judging.document import BUY, CANCEL, OWNED, SEARCH, UPDATE, JsonObject, resolve
+from contract_tests.judging.violations import (
+    CANCEL_REMOVES,
+    OWNED_FIELDS_KEPT,
+    PAGES_HOLD_EACH_NUMBER_ONCE,
+    PURCHASE_SHOWS_UP,
+    SEARCH_EXCLUDES_OWNED,
+    UPDATE_SHOWS,
+)
 from numbers_proxy.checks import Side
 from numbers_proxy.exchange import Finding
 from numbers_proxy.request_rules import RequestVerdict
 
 __all__ = ["Limits", "Traffic"]
 
-PURCHASE_SHOWS_UP = "purchase_shows_up"
-CANCEL_REMOVES = "cancel_removes"
-UPDATE_SHOWS = "update_shows"
-OWNED_FIELDS_KEPT = "owned_fields_kept"
-SEARCH_EXCLUDES_OWNED = "search_excludes_owned"
-PAGES_HOLD_EACH_NUMBER_ONCE = "pages_hold_each_number_once"
 IDENTITY_FIELDS = ("country", "msisdn", "target_api_key")
 # Filters whose meaning for a number the proxy may not know (which application it is linked to).
 APPLICATION_FILTERS = ("application_id", "has_application")
