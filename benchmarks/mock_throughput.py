@@ -151,19 +151,9 @@ def raw_load(
                     f"Authorization: Basic {token}\r\n\r\n"
                 )
                 sock.sendall(request.encode())
-                while b"\r\n\r\n" not in buffer:
-                    buffer += _receive(sock)
-                head, _, buffer = buffer.partition(b"\r\n\r\n")
+                head, buffer = read_answer(sock, buffer)
                 if not head.startswith(b"HTTP/1.1 200"):
                     raise RuntimeError(f"{workload.name}: {head.splitlines()[0]!r}")
-                length = next(
-                    int(line.split(b":", 1)[1])
-                    for line in head.split(b"\r\n")
-                    if line.lower().startswith(b"content-length:")
-                )
-                while len(buffer) < length:
-                    buffer += _receive(sock)
-                buffer = buffer[length:]
                 count += 1
         return count
 
@@ -175,6 +165,25 @@ def _receive(sock: socket.socket) -> bytes:
     if not chunk:
         raise RuntimeError("the server closed the connection")
     return chunk
+
+
+def read_answer(sock: socket.socket, buffer: bytes) -> tuple[bytes, bytes]:
+    """One keep-alive HTTP/1.1 answer read off `sock` (`buffer` holds what was read before): its
+    head, and what was read past its body (the start of the next answer, if any)."""
+    while b"\r\n\r\n" not in buffer:
+        buffer += _receive(sock)
+    head, _, buffer = buffer.partition(b"\r\n\r\n")
+    lengths = [
+        int(line.split(b":", 1)[1])
+        for line in head.split(b"\r\n")
+        if line.lower().startswith(b"content-length:")
+    ]
+    if not lengths:
+        raise RuntimeError(f"an answer without Content-Length: {head.splitlines()[0]!r}")
+    length = lengths[0]
+    while len(buffer) < length:
+        buffer += _receive(sock)
+    return head, buffer[length:]
 
 
 def cpu_seconds(pid: int) -> float | None:

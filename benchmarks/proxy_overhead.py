@@ -36,6 +36,7 @@ from benchmarks.mock_throughput import (
     cpu_seconds,
     prepare_mock,
     raw_load,
+    read_answer,
     rss_kib,
     server,
 )
@@ -99,19 +100,9 @@ def request_times(url: str, workload: Workload, requests: int) -> list[float]:
             ).encode()
             started = time.perf_counter()
             sock.sendall(request)
-            while b"\r\n\r\n" not in buffer:
-                buffer += sock.recv(65536)
-            head, _, buffer = buffer.partition(b"\r\n\r\n")
+            head, buffer = read_answer(sock, buffer)
             if not head.startswith(b"HTTP/1.1 200"):
                 raise RuntimeError(f"{workload.name}: {head.splitlines()[0]!r}")
-            length = next(
-                int(line.split(b":", 1)[1])
-                for line in head.split(b"\r\n")
-                if line.lower().startswith(b"content-length:")
-            )
-            while len(buffer) < length:
-                buffer += sock.recv(65536)
-            buffer = buffer[length:]
             times.append((time.perf_counter() - started) * 1000)
     return times
 

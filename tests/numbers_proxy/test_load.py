@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.mock_throughput import rss_kib
+from benchmarks.mock_throughput import read_answer, rss_kib
 from benchmarks.targets import PRIMARY, run_server
 
 EXCHANGES = 20_000
@@ -62,20 +62,8 @@ def drive(url: str, total: int) -> None:
                         f"Authorization: Basic {token}\r\n\r\n"
                     )
                     sock.sendall(request.encode())
-                    while b"\r\n\r\n" not in buffer:
-                        chunk = sock.recv(65536)
-                        assert chunk, "the proxy closed the connection"
-                        buffer += chunk
-                    head, _, buffer = buffer.partition(b"\r\n\r\n")
+                    head, buffer = read_answer(sock, buffer)
                     assert head.startswith((b"HTTP/1.1 200", b"HTTP/1.1 400")), head[:40]
-                    length = next(
-                        int(line.split(b":", 1)[1])
-                        for line in head.split(b"\r\n")
-                        if line.lower().startswith(b"content-length:")
-                    )
-                    while len(buffer) < length:
-                        buffer += sock.recv(65536)
-                    buffer = buffer[length:]
         except Exception as exc:
             errors.append(exc)
 
