@@ -5,7 +5,8 @@ needs the dependencies of its own extra (`mock`, `harness`). Started without the
 prints one line saying what to install and exits 2, instead of a traceback from deep inside its
 first import. So this module imports only the standard library until the check has passed: the
 list of what each extra needs is read from the installed distribution's metadata, the one place it
-is written (pyproject.toml), never restated here.
+is written (pyproject.toml), never restated here. The packages' `python -m` entries (`__main__.py`)
+go through `run` too, so that they answer the same way.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterable
 from importlib import import_module, metadata
 
-__all__ = ["DISTRIBUTION", "USAGE_ERROR", "contract", "missing_requirements", "mock"]
+__all__ = ["DISTRIBUTION", "USAGE_ERROR", "contract", "missing_requirements", "mock", "run"]
 
 DISTRIBUTION = "numbers-toolkit"
 USAGE_ERROR = 2
@@ -51,7 +52,11 @@ def missing_requirements(extra: str, requirements: Iterable[str] | None = None) 
     return missing
 
 
-def _run(command: str, extra: str, target: str) -> int:
+def run(command: str, extra: str, target: str) -> int:
+    """Run `target` (`module:function`, imported only once `extra` is known to be installed).
+
+    Without the extra: one line naming `command` and what to install, and USAGE_ERROR.
+    """
     if missing_requirements(extra):
         print(
             f"{command} needs the {extra} extra: pip install '{DISTRIBUTION}[{extra}]'",
@@ -65,9 +70,9 @@ def _run(command: str, extra: str, target: str) -> int:
 
 def mock() -> int:
     """`numbers-mock`: the reference mock server (the `mock` extra)."""
-    return _run("numbers-mock", "mock", "numbers_mock.server.cli:main")
+    return run("numbers-mock", "mock", "numbers_mock.server.cli:main")
 
 
 def contract() -> int:
     """`numbers-contract`: the contract harness (the `harness` extra)."""
-    return _run("numbers-contract", "harness", "contract_tests.cli:main")
+    return run("numbers-contract", "harness", "contract_tests.cli:main")

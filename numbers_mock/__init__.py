@@ -33,20 +33,26 @@ holds them to it):
 - `core/`: the API document, replies, bodies, which parameters are secret.
 """
 
-from numbers_mock.app import MockApp, Variant, create_app
-from numbers_mock.core.document import DocumentError
-from numbers_mock.server.connections import ConnectionLimits
-from numbers_mock.server.serving import ServerOptions, serve_in_thread
-from numbers_mock.server.tls import TlsFiles, make_test_certificate
-from numbers_mock.settings import TEST_APPLICATION_IDS, MockSettings, default_spec_path
-from numbers_mock.state.accounts import (
-    DEFAULT_ACCOUNTS,
-    OTHER_ACCOUNT,
-    PRIMARY_ACCOUNT,
-    SUBACCOUNT,
-    Account,
-)
-from numbers_mock.state.store import StoreError
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from numbers_mock.app import MockApp, Variant, create_app
+    from numbers_mock.core.document import DocumentError
+    from numbers_mock.server.limits import ConnectionLimits
+    from numbers_mock.server.serving import ServerOptions, serve_in_thread
+    from numbers_mock.server.tls import TlsFiles, make_test_certificate
+    from numbers_mock.settings import TEST_APPLICATION_IDS, MockSettings, default_spec_path
+    from numbers_mock.state.accounts import (
+        DEFAULT_ACCOUNTS,
+        OTHER_ACCOUNT,
+        PRIMARY_ACCOUNT,
+        SUBACCOUNT,
+        Account,
+    )
+    from numbers_mock.state.store import StoreError
 
 __all__ = [
     "DEFAULT_ACCOUNTS",
@@ -68,3 +74,41 @@ __all__ = [
     "make_test_certificate",
     "serve_in_thread",
 ]
+
+# The module each public name comes from. They are imported on first use (PEP 562), not here:
+# `python -m numbers_mock` runs this file first, and must reach the `mock` extra's check
+# (numbers_commands) before anything imports Starlette or openapi-core.
+_SOURCES = {
+    "DEFAULT_ACCOUNTS": "numbers_mock.state.accounts",
+    "OTHER_ACCOUNT": "numbers_mock.state.accounts",
+    "PRIMARY_ACCOUNT": "numbers_mock.state.accounts",
+    "SUBACCOUNT": "numbers_mock.state.accounts",
+    "TEST_APPLICATION_IDS": "numbers_mock.settings",
+    "Account": "numbers_mock.state.accounts",
+    "ConnectionLimits": "numbers_mock.server.limits",
+    "DocumentError": "numbers_mock.core.document",
+    "MockApp": "numbers_mock.app",
+    "MockSettings": "numbers_mock.settings",
+    "ServerOptions": "numbers_mock.server.serving",
+    "StoreError": "numbers_mock.state.store",
+    "TlsFiles": "numbers_mock.server.tls",
+    "Variant": "numbers_mock.app",
+    "create_app": "numbers_mock.app",
+    "default_spec_path": "numbers_mock.settings",
+    "make_test_certificate": "numbers_mock.server.tls",
+    "serve_in_thread": "numbers_mock.server.serving",
+}
+
+if not TYPE_CHECKING:
+    # Hidden from mypy, which reads the real types from the imports above and still refuses a
+    # name this package does not have.
+
+    def __getattr__(name: str) -> object:
+        try:
+            source = _SOURCES[name]
+        except KeyError:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+        return getattr(import_module(source), name)
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__})

@@ -1,7 +1,7 @@
-"""`python -m numbers_mock`: the same as the `numbers-mock` command."""
+"""`python -m numbers_mock`: the same as the `numbers-mock` command, its extra check included."""
 
 import sys
 
-from numbers_mock.server.cli import main
+from numbers_commands import mock
 
-sys.exit(main())
+sys.exit(mock())

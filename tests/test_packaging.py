@@ -59,6 +59,51 @@ def test_a_command_without_its_extra_says_what_to_install(
         )
 
 
+@pytest.mark.parametrize(
+    ("module", "line"),
+    [
+        ("numbers_mock", "numbers-mock needs the mock extra: pip install 'numbers-toolkit[mock]'"),
+        (
+            "numbers_proxy",
+            "numbers-contract-proxy needs the proxy extra: pip install 'numbers-toolkit[proxy]'",
+        ),
+        (
+            "spec_update",
+            "python -m spec_update needs the spec extra: pip install 'numbers-toolkit[spec]'",
+        ),
+    ],
+)
+def test_python_m_without_the_extra_says_what_to_install(
+    installs: Installs, module: str, line: str
+) -> None:
+    bin_dir = installs.bin_dir("")
+    for argv in ([], ["--help"]):
+        run = subprocess.run(
+            [bin_dir / "python", "-m", module, *argv],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+        assert run.returncode == 2
+        assert "Traceback" not in run.stderr
+        assert run.stdout == ""
+        assert run.stderr == f"{line}\n"
+
+
+def test_without_the_extra_the_mock_package_still_imports(installs: Installs) -> None:
+    # Its public names load on first use: the accounts need nothing of the `mock` extra.
+    probe = "import numbers_mock; print(numbers_mock.PRIMARY_ACCOUNT.api_key)"
+    shown = subprocess.run(
+        [installs.bin_dir("") / "python", "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    assert shown == f"{PRIMARY_ACCOUNT.api_key}\n"
+
+
 def test_the_mock_extra_serves_the_mock_without_the_test_tools(
     served_mock: tuple[Path, str],
 ) -> None:

@@ -122,7 +122,8 @@ def check_embedded_mock_installed() -> None:
     The harness alone (`numbers-toolkit[harness]`) leaves the mock's server dependencies out.
     """
     try:
-        import numbers_mock  # noqa: F401  (its import pulls in the server it needs)
+        # The names the embedded mock is started with: each imports the server it needs.
+        from numbers_mock import create_app, serve_in_thread  # noqa: F401
     except ImportError as error:
         raise pytest.UsageError(
             f"no --target-url, and the embedded mock cannot start ({error}): "

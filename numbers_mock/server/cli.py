@@ -13,20 +13,13 @@ import contextlib
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from numbers_mock.app import create_app
+# Only what the parser needs is imported here: `--help` shows without loading the app, its
+# validation (openapi-core) or the server (uvicorn, Starlette); `main` imports those once the
+# arguments are known.
 from numbers_mock.controls.throttle import RateLimit, parse_rate
-from numbers_mock.core.document import DocumentError
-from numbers_mock.faults import (
-    CATALOGUE,
-    FaultVariant,
-    UnknownFaultError,
-    check_fault_names,
-    fault_variant,
-)
-from numbers_mock.server.connections import ConnectionLimits
-from numbers_mock.server.serving import ServerOptions, listening_socket, run_server
+from numbers_mock.server.limits import ConnectionLimits
 from numbers_mock.server.tls import TlsFiles, make_test_certificate
 from numbers_mock.settings import MockSettings, default_overlay_path, default_spec_path
 from numbers_mock.state.accounts import (
@@ -36,8 +29,9 @@ from numbers_mock.state.accounts import (
     SUBACCOUNT,
     Account,
 )
-from numbers_mock.state.seeding import load_inventory
-from numbers_mock.state.store import StoreError
+
+if TYPE_CHECKING:
+    from numbers_mock.faults import FaultVariant
 
 __all__ = [
     "USAGE_ERROR",
@@ -212,6 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def settings_from_args(args: argparse.Namespace) -> MockSettings:
     """MockSettings from parsed arguments; ValueError for inconsistent accounts or inventory."""
+    from numbers_mock.state.seeding import load_inventory
+
     accounts: tuple[Account, ...] = tuple(args.account) if args.account else DEFAULT_ACCOUNTS
     accounts += tuple(args.subaccount)
     inventory = None
@@ -242,6 +238,8 @@ def variant_from_args(args: argparse.Namespace) -> FaultVariant | None:
     The command line is where the catalogue meets the mock: the core takes any variant and knows
     no fault.
     """
+    from numbers_mock.faults import fault_variant
+
     return fault_variant(args.fault) if args.fault else None
 
 
@@ -272,6 +270,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         limits = limits_from_args(args)
     except ValueError as exc:
         parser.error(str(exc))
+    from numbers_mock.app import create_app
+    from numbers_mock.core.document import DocumentError
+    from numbers_mock.server.serving import ServerOptions, listening_socket, run_server
+    from numbers_mock.state.store import StoreError
+
     # Bound before the app is built: an address in use is known at once.
     try:
         listener = listening_socket(args.host, args.port)
@@ -308,6 +311,8 @@ def _tls_files(args: argparse.Namespace) -> Iterator[TlsFiles | None]:
 
 def fault_table() -> str:
     """The fault catalogue as aligned text: name, category, what it breaks."""
+    from numbers_mock.faults import CATALOGUE
+
     rows = [("fault", "category", "what it breaks")]
     rows += [(f.name, str(f.category), f.description) for f in CATALOGUE.values()]
     widths = [max(len(row[column]) for row in rows) for column in range(2)]
@@ -320,6 +325,8 @@ def fault_table() -> str:
 
 
 def _fault(text: str) -> str:
+    from numbers_mock.faults import UnknownFaultError, check_fault_names
+
     try:
         check_fault_names([text])
     except UnknownFaultError as exc:

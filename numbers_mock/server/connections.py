@@ -17,31 +17,17 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
-from dataclasses import dataclass
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-__all__ = ["ConnectionLimits", "fit_to_descriptors", "guarded_protocol"]
+from numbers_mock.server.limits import ConnectionLimits
+
+__all__ = ["fit_to_descriptors", "guarded_protocol"]
 
 # Descriptors kept for everything but client connections: the listening socket, SQLite, logs,
 # the event loop's own, imported libraries' files.
 _RESERVED_DESCRIPTORS = 64
-
-
-@dataclass(frozen=True)
-class ConnectionLimits:
-    """How long a client may stay silent or slow, and how many connections may be open."""
-
-    idle_timeout: float = 5.0
-    request_timeout: float = 10.0
-    max_connections: int = 256
-
-    def __post_init__(self) -> None:
-        if self.idle_timeout <= 0 or self.request_timeout <= 0:
-            raise ValueError("timeouts must be positive")
-        if self.max_connections < 1:
-            raise ValueError("max_connections must be at least 1")
 
 
 def fit_to_descriptors(limits: ConnectionLimits) -> ConnectionLimits:

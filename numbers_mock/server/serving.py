@@ -17,7 +17,8 @@ from starlette.types import ASGIApp
 
 from numbers_mock.app import MockApp
 from numbers_mock.core.redaction import install_credential_filter
-from numbers_mock.server.connections import ConnectionLimits, fit_to_descriptors, guarded_protocol
+from numbers_mock.server.connections import fit_to_descriptors, guarded_protocol
+from numbers_mock.server.limits import ConnectionLimits
 from numbers_mock.server.tls import TlsFiles
 
 __all__ = ["ServerOptions", "listening_socket", "run_server", "serve_in_thread"]

@@ -121,6 +121,27 @@ def test_help_names_every_status_the_overlay_adds(capsys: pytest.CaptureFixture[
     assert "COUNT/s, COUNT/m or COUNT/h" in help_text
 
 
+def test_help_loads_neither_the_app_nor_the_server() -> None:
+    # `numbers-mock --help` answers at once: openapi-core and uvicorn take most of a second to load.
+    probe = (
+        "import contextlib, io, sys\n"
+        "from numbers_mock.server.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as shown:\n"
+        "    with contextlib.suppress(SystemExit):\n"
+        "        main(['--help'])\n"
+        "assert '--port' in shown.getvalue()\n"
+        "print(*sys.modules)"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "numbers_mock.server.cli" in loaded
+    assert "numbers_mock.app" not in loaded
+    assert {name.split(".")[0] for name in loaded}.isdisjoint(
+        {"openapi_core", "starlette", "uvicorn", "h11"}
+    )
+
+
 def test_files_that_are_no_tls_certificate_are_usage_errors(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -15,7 +15,8 @@ from pathlib import Path
 import httpx
 
 from numbers_mock import MockApp, serve_in_thread
-from numbers_mock.server.connections import ConnectionLimits, fit_to_descriptors
+from numbers_mock.server.connections import fit_to_descriptors
+from numbers_mock.server.limits import ConnectionLimits
 from numbers_mock.server.serving import ServerOptions
 
 
