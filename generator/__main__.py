@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from generator.drift import compare_trees, summarise
-from generator.paths import FIX_COMMAND, OUTPUT_DIR, OVERLAY_PATH, SPEC_PATH
+from generator.paths import FIX_COMMAND, OUTPUT_DIR, OVERLAY_PATH, SPEC_PATH, NotACheckoutError
 from generator.pins import PinError
 from generator.regenerate import GenerationError, generate_into, regenerate
 
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
             print(summarise(drifts, FIX_COMMAND))
             return 1 if drifts else 0
         regenerate(args.output, args.spec, args.overlay)
-    except (PinError, GenerationError) as error:
+    except (NotACheckoutError, PinError, GenerationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"Regenerated {args.output} from {args.spec}.")

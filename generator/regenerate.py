@@ -23,6 +23,7 @@ from generator.paths import (
     PACKAGE_FILES_DIR,
     SPEC_PATH,
     TEMPLATES_DIR,
+    checkout_root,
 )
 from generator.pins import check_installed, pinned_versions
 from generator.security import Credential, SecurityError, credentials, credentials_template
@@ -40,6 +41,8 @@ class GenerationError(RuntimeError):
 
 def generate_into(destination: Path, spec: Path = SPEC_PATH, overlay: Path = OVERLAY_PATH) -> None:
     """Generate the client project into `destination`, which must not exist yet."""
+    # Every input but the document and the overlay is read from the checkout, whatever is passed.
+    checkout_root()
     check_installed(pinned_versions())
     try:
         document = applied_document(spec, overlay)

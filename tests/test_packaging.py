@@ -91,6 +91,51 @@ def test_python_m_without_the_extra_says_what_to_install(
         assert run.stderr == f"{line}\n"
 
 
+@pytest.mark.parametrize("extra", ["generate", ""])
+def test_python_m_generator_outside_a_checkout_says_it_needs_one(
+    installs: Installs, extra: str, tmp_path: Path
+) -> None:
+    # The wheel carries generator/ (update-spec regenerates), but not the checkout it writes into.
+    bin_dir = installs.bin_dir(extra)
+    where = "import generator, pathlib; print(pathlib.Path(generator.__file__).resolve().parent)"
+    # From tmp_path: `python -c` puts its working folder first on sys.path.
+    package = subprocess.run(
+        [bin_dir / "python", "-c", where],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
+        timeout=60,
+    ).stdout.strip()
+    site_packages = Path(package).parent
+    line = (
+        "error: python -m generator runs in a checkout of the numbers toolkit (it writes"
+        f" generated_client/ beside openapi/); no checkout found at {site_packages}"
+        " (no pyproject.toml or openapi/numbers-api.json)\n"
+    )
+    for argv in ([], ["--check"]):
+        run = subprocess.run(
+            [bin_dir / "python", "-m", "generator", *argv],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            check=False,
+            timeout=60,
+        )
+        assert "Traceback" not in run.stderr
+        assert (run.returncode, run.stdout, run.stderr) == (2, "", line)
+    assert list(tmp_path.iterdir()) == []
+    help_text = subprocess.run(
+        [bin_dir / "python", "-m", "generator", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
+        timeout=60,
+    ).stdout
+    assert "--check" in help_text
+
+
 def test_without_the_extra_the_mock_package_still_imports(installs: Installs) -> None:
     # Its public names load on first use: the accounts need nothing of the `mock` extra.
     probe = "import numbers_mock; print(numbers_mock.PRIMARY_ACCOUNT.api_key)"
