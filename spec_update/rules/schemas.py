@@ -90,6 +90,8 @@ ALTERNATIVE_ADDED = Paired("request-alternative-added", "response-alternative-ad
 ALTERNATIVE_REMOVED = Paired("request-alternative-removed", "response-alternative-removed")
 ALL_OF_PART_ADDED = Paired("request-all-of-part-added", "response-all-of-part-added")
 ALL_OF_PART_REMOVED = Paired("request-all-of-part-removed", "response-all-of-part-removed")
+BECAME_FALSE = Paired("request-schema-became-false", "response-schema-became-false")
+NO_LONGER_FALSE = Paired("request-schema-no-longer-false", "response-schema-no-longer-false")
 
 Schema = dict[str, Any]
 # What a keyword rule finds: (rule id, message) pairs.
@@ -135,11 +137,17 @@ def diff_schema(
     if not isinstance(before, dict) or not isinstance(after, dict):
         if (before is None and after is None) or ctx.compare.equivalent(before, after):
             return []
-        if before is None or after is None:
-            # A schema left out is the empty schema: anything goes.
-            before = before if isinstance(before, dict) else {}
-            after = after if isinstance(after, dict) else {}
-        else:
+        # A schema left out, and the boolean schema `true`, are the empty schema: anything goes.
+        before = {} if before is None or before is True else before
+        after = {} if after is None or after is True else after
+        if (before is False) != (after is False):
+            # `false` accepts nothing: the body or field is withdrawn, or offered again.
+            rule_id = (BECAME_FALSE if after is False else NO_LONGER_FALSE).of(direction)
+            what = subject(
+                field, "schema became `false`" if after is False else "schema was `false`"
+            )
+            return [ctx.change(rule_id, at, what, schema=field or None)]
+        if not isinstance(before, dict) or not isinstance(after, dict):
             what = subject(field, "schema replaced")
             return [ctx.change("schema-replaced", at, what, schema=field or None)]
     where = replace(at, schema=field or None)

@@ -7,7 +7,13 @@ import re
 from pathlib import Path
 
 from spec_update.levels import Level
-from spec_update.rules.catalog import BY_ID, OASDIFF_LEVELS, RULES, markdown_table
+from spec_update.rules.catalog import (
+    BY_ID,
+    OASDIFF_LEVELS,
+    RULES,
+    beyond_rules_table,
+    markdown_table,
+)
 
 RULES_PAGE = Path(__file__).resolve().parents[2] / "docs" / "spec-rules.md"
 ID = re.compile(r"^[a-z]+(-[a-z]+)*$")
@@ -20,6 +26,10 @@ def test_ids_are_unique_and_kebab_case() -> None:
 
 def test_the_rules_page_shows_the_catalog() -> None:
     assert markdown_table() in RULES_PAGE.read_text(encoding="utf-8")
+
+
+def test_the_rules_page_shows_the_differences_beyond_the_rules() -> None:
+    assert beyond_rules_table() in RULES_PAGE.read_text(encoding="utf-8")
 
 
 def test_a_level_unlike_oasdiffs_says_why() -> None:

@@ -30,9 +30,12 @@ def fixture(rule_id: str) -> dict[str, Any]:
 
 
 def documents(case: dict[str, Any]) -> tuple[Any, Any]:
-    """Both documents, validated: the fixtures are real, valid documents."""
-    old = load_document(yaml.safe_dump(case["base"]).encode(), "base")
-    new = load_document(yaml.safe_dump(case["revision"]).encode(), "revision")
+    """Both documents, validated: the fixtures are real, valid documents, but for the one that
+    says `validate: false` (a rule only a document the validator refuses can show, compared as
+    `diff --no-validate` does)."""
+    validate = case.get("validate", True)
+    old = load_document(yaml.safe_dump(case["base"]).encode(), "base", validate=validate)
+    new = load_document(yaml.safe_dump(case["revision"]).encode(), "revision", validate=validate)
     return old, new
 
 

@@ -343,3 +343,44 @@ def test_references_to_nowhere_compare_by_their_text() -> None:
     assert diff(document(answering(dangling)), document(answering(dangling))) == []
     other = {"$ref": "#/components/schemas/other"}
     assert rules(document(answering(dangling)), document(answering(other))) == ["schema-replaced"]
+
+
+# Boolean schemas (OpenAPI 3.1): `true` is the empty schema, `false` accepts nothing.
+OBJECT = {"type": "object", "properties": {"name": {"type": "string"}}}
+
+
+@pytest.mark.parametrize(
+    ("old", "new"), [(True, {}), ({}, True), (False, False), (True, None), (None, True)]
+)
+def test_true_a_left_out_schema_and_the_empty_schema_are_one(old: Any, new: Any) -> None:
+    assert rules(document(answering(old)), document(answering(new))) == []
+
+
+def test_a_schema_replaced_by_true_is_judged_as_the_empty_schema() -> None:
+    found = rules(document(answering(OBJECT)), document(answering(True)))
+
+    assert "schema-replaced" not in found
+    assert "response-type-widened" in found
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (OBJECT, False, "response-schema-became-false"),
+        (None, False, "response-schema-became-false"),
+        (False, OBJECT, "response-schema-no-longer-false"),
+        (False, True, "response-schema-no-longer-false"),
+        (False, None, "response-schema-no-longer-false"),
+    ],
+)
+def test_false_on_one_side_withdraws_or_offers_again(old: Any, new: Any, expected: str) -> None:
+    assert rules(document(answering(old)), document(answering(new))) == [expected]
+
+
+def test_a_field_that_became_false_names_the_field() -> None:
+    became = {"type": "object", "properties": {"name": False}}
+
+    [(rule, where, message)] = diff(document(answering(OBJECT)), document(answering(became)))
+
+    assert rule == "response-schema-became-false"
+    assert "name" in where + message
