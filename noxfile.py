@@ -179,14 +179,16 @@ def mock(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Measure fault detection (`-- detection`, ~25 min), speed ratios (`-- speed`, ~5 min) or
-    the spec diff on two large documents against the engine before (`-- spec`, ~4 min)."""
-    if not session.posargs or session.posargs[0] not in ("detection", "speed", "spec"):
+    """Measure fault detection (`-- detection`, ~25 min), speed ratios (`-- speed`, ~5 min),
+    the spec diff on two large documents against the engine before (`-- spec`, ~4 min), or its
+    verdicts against oasdiff's labelled examples (`-- oasdiff OASDIFF_CHECKOUT`, seconds)."""
+    if not session.posargs or session.posargs[0] not in ("detection", "speed", "spec", "oasdiff"):
         session.error(
             "Usage: nox -s bench -- detection [--mode seeded|real-target|both] [--faults A,B]\n"
             "           [--no-faults] [--clean-runs N] [--json FILE]\n"
             "       nox -s bench -- speed [--runs N] [--json FILE] (see -- speed --help)\n"
-            "       nox -s bench -- spec [--runs N] [--json FILE] (see -- spec --help)"
+            "       nox -s bench -- spec [--runs N] [--json FILE] (see -- spec --help)\n"
+            "       nox -s bench -- oasdiff OASDIFF_CHECKOUT [--json FILE]"
         )
     install_toolkit(session, "dev", "generate")
     session.run("python", "-m", "benchmarks", *session.posargs)

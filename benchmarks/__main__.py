@@ -9,6 +9,8 @@
 - `spec`: `python -m spec_update diff` on two GitHub Enterprise Server documents (npm's
   `@octokit/openapi`, fetched at run time) against the engine it replaced, in the same run
   (`benchmarks.spec_diff`), about 4 minutes.
+- `oasdiff CHECKOUT`: the spec diff's verdicts against oasdiff's on the labelled examples of its
+  test corpus (`benchmarks.oasdiff_corpus`), a few seconds.
 
 All print Markdown tables (the ones in docs/benchmarks.md) and can write their figures as JSON.
 """
@@ -28,6 +30,8 @@ from benchmarks.detection import ci_max_examples, detect, print_progress, select
 from benchmarks.detection_modes import BOTH, MODES, selected_modes
 from benchmarks.detection_report import report as detection_report
 from benchmarks.machine import describe_machine
+from benchmarks.oasdiff_corpus import add_arguments as add_oasdiff_arguments
+from benchmarks.oasdiff_corpus import run as run_oasdiff
 from benchmarks.spec_diff import BASELINE, NEW, OLD, PACKAGE_VERSION, measure_spec_diff
 from benchmarks.spec_diff import report as spec_report
 from benchmarks.speed import measure_speed
@@ -37,7 +41,9 @@ from numbers_mock.faults import UnknownFaultError
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    kinds = parser.add_subparsers(dest="kind", required=True, metavar="detection|speed|spec")
+    kinds = parser.add_subparsers(
+        dest="kind", required=True, metavar="detection|speed|spec|oasdiff"
+    )
     detection = kinds.add_parser("detection", help="faults caught, by which check, how fast")
     detection.add_argument(
         "--mode",
@@ -71,12 +77,18 @@ def build_parser() -> argparse.ArgumentParser:
     spec.add_argument("--cache", type=Path, help="keep the fetched documents in this folder")
     for kind in (detection, speed, spec):
         kind.add_argument("--json", type=Path, help="also write the figures to this file")
+    add_oasdiff_arguments(
+        kinds.add_parser("oasdiff", help="the spec diff's verdicts against oasdiff's examples")
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.kind == "oasdiff":
+        # A comparison of verdicts, not a timing: no machine line, its own exit code.
+        return run_oasdiff(args)
     started = time.perf_counter()
     figures: Any
     if args.kind == "detection":

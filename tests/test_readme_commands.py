@@ -42,7 +42,7 @@ OTHER_PROGRAMS = frozenset({"curl", "export"})
 # The `python -m` modules whose first argument may name a subcommand, and their default one.
 SUBCOMMANDS: dict[str, tuple[frozenset[str], str | None]] = {
     "spec_update": (frozenset({"diff", "rules", "update"}), "update"),
-    "benchmarks": (frozenset({"detection", "speed", "spec"}), None),
+    "benchmarks": (frozenset({"detection", "speed", "spec", "oasdiff"}), None),
     "generator": (frozenset(), None),
 }
 # The console scripts the toolkit installs, each with the entry point it calls (`module:function`).
