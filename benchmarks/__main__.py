@@ -10,7 +10,7 @@
   `@octokit/openapi`, fetched at run time) against the engine it replaced, in the same run
   (`benchmarks.spec_diff`), about 4 minutes.
 - `oasdiff CHECKOUT`: the spec diff's verdicts against oasdiff's on the labelled examples of its
-  test corpus (`benchmarks.oasdiff_corpus`), a few seconds.
+  test corpus (`benchmarks.oasdiff`), a few seconds.
 
 All print Markdown tables (the ones in docs/benchmarks.md) and can write their figures as JSON.
 """
@@ -30,8 +30,8 @@ from benchmarks.detection import ci_max_examples, detect, print_progress, select
 from benchmarks.detection_modes import BOTH, MODES, selected_modes
 from benchmarks.detection_report import report as detection_report
 from benchmarks.machine import describe_machine
-from benchmarks.oasdiff_corpus import add_arguments as add_oasdiff_arguments
-from benchmarks.oasdiff_corpus import run as run_oasdiff
+from benchmarks.oasdiff import add_arguments as add_oasdiff_arguments
+from benchmarks.oasdiff import run as run_oasdiff
 from benchmarks.spec_diff import BASELINE, NEW, OLD, PACKAGE_VERSION, measure_spec_diff
 from benchmarks.spec_diff import report as spec_report
 from benchmarks.speed import measure_speed

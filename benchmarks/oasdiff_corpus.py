@@ -1,7 +1,6 @@
 """How the spec diff's verdicts compare with oasdiff's on oasdiff's own labelled examples.
 
     nox -s bench -- oasdiff OASDIFF_CHECKOUT [--labels FILE] [--today YYYY-MM-DD] [--json FILE]
-    python -m benchmarks oasdiff OASDIFF_CHECKOUT ...   (the same, in the development install)
 
 oasdiff (github.com/oasdiff/oasdiff) documents each of its rules with unit tests that compare two
 documents of its `data/` folder and say whether the change "is breaking" or "is not breaking"
@@ -21,23 +20,17 @@ Every disagreement must have a written reason in docs/spec-rules.md: a differenc
 carries (`spec_update.rules.catalog.BEYOND_RULES`) named by the pair's label, or else the "where
 we differ" text of every rule that decided our verdict (a may-break where oasdiff's test says
 breaking agrees when the rules map to oasdiff's WARN, which its examples call breaking too).
-Exit code 0 when every disagreement has one, 1 when one has none, 2 for a missing document or a
-bad labels file.
+The command is benchmarks.oasdiff; the report, benchmarks.oasdiff_report.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
-import sys
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any
 
 from spec_update.changes import Change
 from spec_update.document import Document, DocumentError, InvalidDocument, load_document
@@ -53,9 +46,6 @@ __all__ = [
     "PairResult",
     "judge_pair",
     "load_labels",
-    "main",
-    "report",
-    "summary",
 ]
 
 LABELS = Path(__file__).with_name("oasdiff_labels.json")
@@ -87,6 +77,8 @@ class LabelledPair:
     source: str = ""
     # What a reader of the label should know (a document that also changes something else, ...).
     note: str = ""
+    # The BEYOND_RULES entry that says why we decide otherwise, where no rule's reason does.
+    differs: str = ""
 
     @property
     def commits(self) -> tuple[str, str]:
@@ -94,9 +86,6 @@ class LabelledPair:
         _, _, commits = self.source.partition("@")
         base, _, revision = commits.partition(",")
         return base, revision or base
-
-    # The BEYOND_RULES entry that says why we decide otherwise, where no rule's reason does.
-    differs: str = ""
 
 
 class Disagreement(Enum):
@@ -246,146 +235,3 @@ def judge_pair(
         return PairResult(pair, (), refused=str(error))
     changes = diff_documents(old, new, today=today)
     return PairResult(pair, tuple(changes), "; ".join(filter(None, (old_invalid, new_invalid))))
-
-
-def summary(results: Sequence[PairResult]) -> dict[str, Any]:
-    judged = [r for r in results if not r.refused]
-    count = Counter((r.pair.verdict, r.level.label) for r in judged)
-    differing = [r for r in judged if r.disagreement is not Disagreement.NONE]
-    return {
-        "pairs": len(results),
-        "refused": len(results) - len(judged),
-        "breaking": sum(1 for r in judged if r.pair.verdict == "breaking"),
-        "not_breaking": sum(1 for r in judged if r.pair.verdict == "not-breaking"),
-        "matrix": {f"{verdict} -> {level}": n for (verdict, level), n in sorted(count.items())},
-        "missed": sum(1 for r in differing if r.disagreement is Disagreement.MISSED),
-        "milder": sum(1 for r in differing if r.disagreement is Disagreement.MILDER),
-        "false_alarms": sum(1 for r in differing if r.disagreement is Disagreement.FALSE_ALARM),
-        "more_cautious": sum(1 for r in differing if r.disagreement is Disagreement.CAUTIOUS),
-        "unexplained": sum(1 for r in differing if not r.reasons),
-        "invalid": sum(1 for r in results if r.invalid),
-    }
-
-
-def report(results: Sequence[PairResult]) -> str:
-    figures = summary(results)
-    lines = [
-        f"oasdiff's labelled examples: {figures['pairs']} pairs; {figures['refused']} refused as "
-        f"not OpenAPI 3; of the others {figures['breaking']} breaking and "
-        f"{figures['not_breaking']} not breaking by oasdiff's tests.",
-        "",
-        "| oasdiff says | we say breaking | may-break | compatible |",
-        "| --- | --- | --- | --- |",
-    ]
-    for verdict in VERDICTS:
-        cells = [
-            str(
-                sum(
-                    1
-                    for r in results
-                    if not r.refused and r.pair.verdict == verdict and r.level is level
-                )
-            )
-            for level in (BREAKING, MAY_BREAK, COMPATIBLE)
-        ]
-        lines.append(f"| {verdict} | {' | '.join(cells)} |")
-    lines += [
-        "",
-        f"Missed: {figures['missed']} of {figures['breaking']}; false alarms: "
-        f"{figures['false_alarms']} of {figures['not_breaking']}; milder (may-break): "
-        f"{figures['milder']}; more cautious (may-break): {figures['more_cautious']}; without a "
-        f"written reason: {figures['unexplained']}. Documents the validator refused (compared "
-        f"all the same): {figures['invalid']}.",
-    ]
-    differing = [r for r in results if r.disagreement is not Disagreement.NONE]
-    if differing:
-        lines += ["", "| example | oasdiff | we | why |", "| --- | --- | --- | --- |"]
-        for result in sorted(differing, key=lambda r: (r.disagreement.value, r.pair.example)):
-            why = "; ".join(result.reasons) or "**no written reason**"
-            lines.append(
-                f"| {_cell(result.pair.example)} ({result.pair.base} -> {result.pair.revision}"
-                f"{'' if result.pair.config == 'default' else ', ' + result.pair.config}) "
-                f"| {result.pair.verdict} "
-                f"| {'—' if result.refused else result.level.label} "
-                f"({result.disagreement.value}) "
-                f"| {_cell(why)} |"
-            )
-    return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def as_json(results: Sequence[PairResult]) -> dict[str, Any]:
-    return {
-        "summary": summary(results),
-        "pairs": [
-            {
-                "example": r.pair.example,
-                "base": r.pair.base,
-                "revision": r.pair.revision,
-                "oasdiff": r.pair.verdict,
-                "ours": "refused" if r.refused else r.level.label,
-                "disagreement": r.disagreement.value,
-                "rules": sorted({c.rule for c in r.changes}),
-                "reasons": list(r.reasons),
-                "invalid": r.invalid,
-            }
-            for r in results
-        ],
-    }
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m benchmarks oasdiff",
-        description="Compare the spec diff's verdicts with oasdiff's on oasdiff's labelled "
-        "examples (exit 1 when a disagreement has no written reason).",
-    )
-    add_arguments(parser)
-    return parser
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("corpus", type=Path, help="a checkout of the oasdiff repository")
-    parser.add_argument(
-        "--labels", type=Path, default=LABELS, help="the labelled pairs (default: %(default)s)"
-    )
-    parser.add_argument(
-        "--today",
-        type=date.fromisoformat,
-        help="the date sunset dates are judged against (default: today)",
-    )
-    parser.add_argument(
-        "--working-tree",
-        action="store_true",
-        help="read the documents as they are in the checkout, not at the commits the labels "
-        "record (the default when the checkout is a git repository)",
-    )
-    parser.add_argument("--json", type=Path, help="also write every pair's result here")
-
-
-def run(arguments: argparse.Namespace) -> int:
-    today = arguments.today or datetime.now(UTC).date()
-    try:
-        pairs = load_labels(arguments.labels)
-        results = [
-            judge_pair(arguments.corpus, pair, today, at_commits=not arguments.working_tree)
-            for pair in pairs
-        ]
-    except CorpusError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    print(report(results), end="")
-    if arguments.json:
-        arguments.json.write_text(json.dumps(as_json(results), indent=2) + "\n", encoding="utf-8")
-    return 1 if summary(results)["unexplained"] else 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    return run(build_parser().parse_args(argv))
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,14 +1,10 @@
-"""The comparison with oasdiff's labelled examples, on a small corpus laid out like oasdiff's
-(the real one stays in an oasdiff checkout): verdicts, disagreements, their written reasons, the
-exit codes, and the labels kept in the repository."""
+"""Judging oasdiff's labelled examples (benchmarks.oasdiff_corpus): verdicts, disagreements,
+their written reasons, documents read at their commits, and the labels kept in the repository."""
 
 from __future__ import annotations
 
-import json
 import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -17,61 +13,18 @@ from benchmarks.oasdiff_corpus import (
     LABELS,
     CorpusError,
     Disagreement,
-    LabelledPair,
     judge_pair,
     load_labels,
-    summary,
 )
+from benchmarks.oasdiff_report import summary
 from spec_update.levels import BREAKING, COMPATIBLE
 from spec_update.rules.catalog import BEYOND_RULES
-
-TODAY = __import__("datetime").date(2026, 1, 1)
-
-
-def document(operation_id: str = "listThings", *, extra_path: bool = True) -> dict[str, Any]:
-    paths: dict[str, Any] = {
-        "/things": {
-            "get": {
-                "operationId": operation_id,
-                "responses": {"200": {"description": "the things"}},
-            }
-        }
-    }
-    if extra_path:
-        paths["/other"] = {
-            "get": {"operationId": "other", "responses": {"200": {"description": "ok"}}}
-        }
-    return {"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": paths}
+from tests.benchmarks.oasdiff_samples import TODAY, document, make_corpus, pair, write_labels
 
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    data = tmp_path / "data" / "checker"
-    data.mkdir(parents=True)
-    documents = {
-        "base.yaml": document(),
-        "removed.yaml": document(extra_path=False),
-        "renamed.yaml": document("fetchThings"),
-        "described.yaml": {**document(), "info": {"title": "t", "version": "2"}},
-    }
-    for name, content in documents.items():
-        (data / name).write_text(yaml.safe_dump(content), encoding="utf-8")
-    return tmp_path
-
-
-def pair(revision: str, verdict: str, **more: str) -> LabelledPair:
-    return LabelledPair(
-        example=f"{revision} {verdict}",
-        base="data/checker/base.yaml",
-        revision=f"data/checker/{revision}",
-        verdict=verdict,
-        **more,
-    )
-
-
-def write_labels(path: Path, *pairs: LabelledPair) -> Path:
-    path.write_text(json.dumps({"pairs": [p.__dict__ for p in pairs]}), encoding="utf-8")
-    return path
+    return make_corpus(tmp_path)
 
 
 def test_a_removed_operation_is_breaking_as_oasdiff_says(corpus: Path) -> None:
@@ -134,48 +87,6 @@ def test_labels_with_an_unknown_verdict_or_reason_are_refused(tmp_path: Path) ->
         load_labels(write_labels(tmp_path / "b.json", pair("x.yaml", "breaking", differs="no")))
 
 
-def run_command(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "benchmarks.oasdiff_corpus", *map(str, args)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def test_the_command_reports_and_exits_by_whether_every_difference_has_a_reason(
-    corpus: Path, tmp_path: Path
-) -> None:
-    explained = write_labels(
-        tmp_path / "explained.json",
-        pair("removed.yaml", "breaking"),
-        pair("renamed.yaml", "not-breaking"),
-    )
-    done = run_command(corpus, "--labels", explained, "--json", tmp_path / "out.json")
-
-    assert done.returncode == 0, done.stderr
-    assert "2 pairs; 0 refused as not OpenAPI 3; of the others 1 breaking and 1 not" in done.stdout
-    assert "Missed: 0 of 1; false alarms: 1 of 1" in done.stdout
-    assert "`operation-id-changed`" in done.stdout
-    figures = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
-    assert figures["summary"]["false_alarms"] == 1
-
-    unexplained = write_labels(tmp_path / "bad.json", pair("described.yaml", "breaking"))
-    done = run_command(corpus, "--labels", unexplained)
-    assert done.returncode == 1
-    assert "**no written reason**" in done.stdout
-
-
-def test_a_missing_document_is_one_line(corpus: Path, tmp_path: Path) -> None:
-    labels = write_labels(tmp_path / "l.json", pair("absent.yaml", "breaking"))
-
-    done = run_command(corpus, "--labels", labels)
-
-    assert done.returncode == 2
-    assert done.stderr.count("\n") == 1
-    assert "absent.yaml" in done.stderr and "oasdiff checkout" in done.stderr
-
-
 def test_the_kept_labels_are_well_formed() -> None:
     pairs = load_labels(LABELS)
 
@@ -210,14 +121,3 @@ def test_documents_are_read_at_the_recorded_commits_of_a_git_checkout(corpus: Pa
     missing = pair("removed.yaml", "breaking", source="oasdiff/oasdiff@" + "0" * 40)
     with pytest.raises(CorpusError, match="--working-tree"):
         judge_pair(corpus, missing, TODAY)
-
-
-def test_the_benchmarks_command_runs_it_as_oasdiff(
-    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from benchmarks.__main__ import main
-
-    labels = write_labels(tmp_path / "l.json", pair("removed.yaml", "breaking"))
-
-    assert main(["oasdiff", str(corpus), "--labels", str(labels)]) == 0
-    assert "Missed: 0 of 1" in capsys.readouterr().out
