@@ -86,6 +86,16 @@ def diff_content(
             direction=direction,
             xml=XmlNames() if is_xml(media_type) else None,
         )
+        if "itemSchema" in old_type or "itemSchema" in new_type:
+            # OpenAPI 3.2: the schema of each item of a sequential body (JSON Lines, events).
+            found += diff_schema(
+                ctx,
+                old_type.get("itemSchema"),
+                new_type.get("itemSchema"),
+                at=at,
+                direction=direction,
+                field="(each item)",
+            )
         if direction is Direction.REQUEST and not ctx.compare.equivalent(
             old_type.get("encoding"), new_type.get("encoding"), names=True
         ):

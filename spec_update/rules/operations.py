@@ -17,7 +17,9 @@ from spec_update.rules.common import Context, is_true
 from spec_update.rules.deprecation import removal_after_deprecation
 from spec_update.view import View
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# The path item's fixed fields that are operations (`query` since OpenAPI 3.2); other methods are
+# the keys of its `additionalOperations` (3.2), written as they are sent (`COPY`, `PURGE`).
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
 _TEMPLATE = re.compile(r"\{([^{}]*)\}")
 
 
@@ -58,11 +60,14 @@ def operations_of(view: View) -> dict[OperationKey, Operation]:
     found: dict[OperationKey, Operation] = {}
     for path, raw_item in view.mapping(view.data.get("paths")).items():
         item = view.mapping(raw_item)
-        for method in METHODS:
-            if method not in item:
-                continue
-            spec = view.mapping(item[method])
-            operation = Operation(method, str(path), item, spec, item[method])
+        written = {method: item[method] for method in METHODS if method in item}
+        for method, raw in view.mapping(item.get("additionalOperations")).items():
+            # A key repeating a fixed field (`GET`) is not another operation: the fixed one wins.
+            written.setdefault(
+                str(method).lower() if str(method).lower() in METHODS else str(method), raw
+            )
+        for method, raw in written.items():
+            operation = Operation(method, str(path), item, view.mapping(raw), raw)
             key = (method, shape(str(path)))
             found[(method, str(path)) if key in found else key] = operation
     return found

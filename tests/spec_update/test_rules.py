@@ -384,3 +384,44 @@ def test_a_field_that_became_false_names_the_field() -> None:
 
     assert rule == "response-schema-became-false"
     assert "name" in where + message
+
+
+# OpenAPI 3.2: the `query` method, `additionalOperations`, and `itemSchema` of sequential bodies.
+def operation(operation_id: str) -> Data:
+    return {"operationId": operation_id, "responses": {"200": {"description": "ok"}}}
+
+
+def test_query_and_additional_operations_are_operations_of_their_path() -> None:
+    old = document(
+        {"/s": {"query": operation("q"), "additionalOperations": {"COPY": operation("c")}}}
+    )
+    new = document({"/s": {"additionalOperations": {"PURGE": operation("p")}}})
+
+    found = diff(old, new)
+
+    assert ("operation-removed", "QUERY /s", "operation removed") in found
+    assert ("operation-removed", "COPY /s", "operation removed") in found
+    assert ("operation-added", "PURGE /s", "operation added") in found
+
+
+def test_an_additional_operation_repeating_a_fixed_method_is_not_another_operation() -> None:
+    item = {"get": operation("g")}
+    shadowed = {**item, "additionalOperations": {"GET": operation("other")}}
+
+    assert rules(document({"/s": item}), document({"/s": shadowed})) == []
+
+
+def test_each_item_of_a_sequential_body_is_compared() -> None:
+    def streaming(kind: Any) -> Data:
+        content = {
+            "application/jsonl": {"itemSchema": {"type": "object", "properties": {"kind": kind}}}
+        }
+        return {"/e": {"get": {"responses": {"200": {"description": "ok", "content": content}}}}}
+
+    old = streaming({"type": "string", "enum": ["a", "b"]})
+    new = streaming({"type": "string", "enum": ["a"]})
+
+    [(rule, _, message)] = diff(document(old), document(new))
+
+    assert rule == "response-enum-value-removed"
+    assert "(each item).kind" in message
