@@ -36,6 +36,7 @@ from benchmarks.spec_diff import BASELINE, NEW, OLD, PACKAGE_VERSION, measure_sp
 from benchmarks.spec_diff import report as spec_report
 from benchmarks.speed import measure_speed
 from benchmarks.speed import report as speed_report
+from numbers_arguments import positive
 from numbers_mock.faults import UnknownFaultError
 
 
@@ -58,18 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-faults", action="store_true", help="only the runs on the unfaulted mock"
     )
     detection.add_argument(
-        "--clean-runs", type=_positive, default=5, help="runs on the unfaulted mock (default: 5)"
+        "--clean-runs", type=positive, default=5, help="runs on the unfaulted mock (default: 5)"
     )
     detection.add_argument("--logs", type=Path, help="keep every run's output in this folder")
     speed = kinds.add_parser("speed", help="speed ratios against the usual alternatives")
-    speed.add_argument("--runs", type=_positive, default=3, help="fuzzing runs per tool")
+    speed.add_argument("--runs", type=positive, default=3, help="fuzzing runs per tool")
     speed.add_argument("--seconds", type=float, default=2.0, help="throughput round length")
-    speed.add_argument("--rounds", type=_positive, default=5, help="throughput rounds per server")
-    speed.add_argument("--clients", type=_positive, default=4, help="throughput client threads")
-    speed.add_argument("--memory-requests", type=_positive, default=100_000)
-    speed.add_argument("--calls", type=_positive, default=2000, help="client calls per round")
+    speed.add_argument("--rounds", type=positive, default=5, help="throughput rounds per server")
+    speed.add_argument("--clients", type=positive, default=4, help="throughput client threads")
+    speed.add_argument("--memory-requests", type=positive, default=100_000)
+    speed.add_argument("--calls", type=positive, default=2000, help="client calls per round")
     spec = kinds.add_parser("spec", help="the spec diff on two large documents, against before")
-    spec.add_argument("--runs", type=_positive, default=3, help="runs of each engine")
+    spec.add_argument("--runs", type=positive, default=3, help="runs of each engine")
     spec.add_argument("--package-version", default=PACKAGE_VERSION, help="of @octokit/openapi")
     spec.add_argument("--old", default=OLD, help=f"the old document's name (default {OLD})")
     spec.add_argument("--new", default=NEW, help=f"the new document's name (default {NEW})")
@@ -144,13 +145,6 @@ def _without_output(value: Any) -> Any:
         return {k: _without_output(v) for k, v in value.items() if k != "output"}
     if isinstance(value, list):
         return [_without_output(item) for item in value]
-    return value
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
     return value
 
 

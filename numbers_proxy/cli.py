@@ -16,6 +16,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from numbers_arguments import port, positive, seconds
+
 __all__ = ["build_parser", "main"]
 
 
@@ -29,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--upstream", required=True, metavar="URL", help="the server to forward to")
     parser.add_argument("--host", default="127.0.0.1", help="interface to bind (%(default)s)")
-    parser.add_argument("--port", type=_port, default=8080, help="TCP port (%(default)s)")
+    parser.add_argument("--port", type=port, default=8080, help="TCP port (%(default)s)")
     upstream = parser.add_argument_group("the upstream's TLS (verified by default)")
     upstream.add_argument("--ca-file", type=Path, metavar="PATH", help="CA bundle to verify with")
     upstream.add_argument(
@@ -43,21 +45,21 @@ def build_parser() -> argparse.ArgumentParser:
     limits = parser.add_argument_group("limits")
     limits.add_argument(
         "--request-deadline",
-        type=_seconds,
+        type=seconds,
         default=30.0,
         metavar="SECONDS",
         help="answer 504 when the upstream takes longer (%(default)s)",
     )
     limits.add_argument(
         "--judge-cap",
-        type=_positive,
+        type=positive,
         default=4 * 1024 * 1024,
         metavar="BYTES",
         help="judge at most this much of an answer; the rest streams through (%(default)s)",
     )
-    limits.add_argument("--idle-timeout", type=_seconds, default=5.0, metavar="SECONDS")
-    limits.add_argument("--request-timeout", type=_seconds, default=10.0, metavar="SECONDS")
-    limits.add_argument("--max-connections", type=_positive, default=256, metavar="N")
+    limits.add_argument("--idle-timeout", type=seconds, default=5.0, metavar="SECONDS")
+    limits.add_argument("--request-timeout", type=seconds, default=10.0, metavar="SECONDS")
+    limits.add_argument("--max-connections", type=positive, default=256, metavar="N")
     output = parser.add_argument_group("output")
     output.add_argument("--quiet", action="store_true", help="print only exchanges with findings")
     output.add_argument(
@@ -159,34 +161,3 @@ def _tls_files(args: argparse.Namespace) -> Iterator[Any]:
     else:
         with tempfile.TemporaryDirectory(prefix="numbers-proxy-tls-") as folder:
             yield make_test_certificate(Path(folder))
-
-
-def _port(text: str) -> int:
-    value = _integer(text)
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"port must be between 0 and 65535, not {value}")
-    return value
-
-
-def _positive(text: str) -> int:
-    value = _integer(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
-
-
-def _integer(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text}")
-    return value

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NoReturn
 # Only what the parser needs is imported here: `--help` shows without loading the app, its
 # validation (openapi-core) or the server (uvicorn, Starlette); `main` imports those once the
 # arguments are known.
+from numbers_arguments import non_negative, port, positive, seconds
 from numbers_mock.controls.throttle import RateLimit, parse_rate
 from numbers_mock.server.limits import ConnectionLimits
 from numbers_mock.server.tls import TlsFiles, make_test_certificate
@@ -71,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--host", default="127.0.0.1", help="interface to bind (default: %(default)s)"
     )
-    parser.add_argument("--port", type=_port, default=8000, help="TCP port (default: %(default)s)")
+    parser.add_argument("--port", type=port, default=8000, help="TCP port (default: %(default)s)")
     parser.add_argument(
         "--seed", type=int, default=0, help="inventory seed; same seed, same numbers (default: 0)"
     )
@@ -118,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--max-body-bytes",
-        type=_positive,
+        type=positive,
         default=16 * 1024,
         metavar="BYTES",
         help="larger request bodies get 413 (default: %(default)s)",
@@ -154,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tests.add_argument(
         "--journal-size",
-        type=_non_negative,
+        type=non_negative,
         default=1000,
         metavar="N",
         help="requests GET /_mock/journal keeps; 0 turns it off (default: %(default)s)",
@@ -176,21 +177,21 @@ def build_parser() -> argparse.ArgumentParser:
     limits = parser.add_argument_group("slow and idle clients")
     limits.add_argument(
         "--idle-timeout",
-        type=_seconds,
+        type=seconds,
         default=ConnectionLimits.idle_timeout,
         metavar="SECONDS",
         help="close a connection idle this long (default: %(default)s)",
     )
     limits.add_argument(
         "--request-timeout",
-        type=_seconds,
+        type=seconds,
         default=ConnectionLimits.request_timeout,
         metavar="SECONDS",
         help="close a connection whose request takes longer to arrive (default: %(default)s)",
     )
     limits.add_argument(
         "--max-connections",
-        type=_positive,
+        type=positive,
         default=ConnectionLimits.max_connections,
         metavar="N",
         help="open connections at most; the longest idle one makes room (default: %(default)s)",
@@ -334,49 +335,11 @@ def _fault(text: str) -> str:
     return text
 
 
-def _port(text: str) -> int:
-    port = _integer(text)
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"port must be between 0 and 65535, not {port}")
-    return port
-
-
 def _rate(text: str) -> RateLimit | None:
     try:
         return parse_rate(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _non_negative(text: str) -> int:
-    value = _integer(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
-    return value
-
-
-def _positive(text: str) -> int:
-    value = _integer(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text}")
-    return value
-
-
-def _integer(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
 
 
 def _account(text: str) -> Account:

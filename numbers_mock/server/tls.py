@@ -1,68 +1,17 @@
-"""TLS for the mock: a certificate the caller has, or a test certificate made on the spot.
-
-The official SDKs always speak HTTPS (the Python SDK builds `https://{rest_host}{path}`), so a
-local stand-in for the service must too. `make_test_certificate` uses trustme, a library made for
-test certificates: a throw-away CA signs a certificate for 127.0.0.1, ::1 and localhost, and the
-CA's file is what a client trusts (`REQUESTS_CA_BUNDLE`, `NODE_EXTRA_CA_CERTS`).
-"""
+"""The mock's TLS files: numbers_tls's, the test certificate's files and CA named for the mock."""
 
 from __future__ import annotations
 
-import os
-import ssl
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+import numbers_tls
+from numbers_tls import TEST_CERTIFICATE_HOSTS, TlsFiles
 
 __all__ = ["TEST_CERTIFICATE_HOSTS", "TlsFiles", "make_test_certificate"]
 
-TEST_CERTIFICATE_HOSTS = ("127.0.0.1", "::1", "localhost")
-
-
-@dataclass(frozen=True)
-class TlsFiles:
-    """The server's certificate chain and private key (PEM), and the CA file clients trust."""
-
-    certfile: Path
-    keyfile: Path
-    ca_file: Path | None = None
-
-    def check(self) -> None:
-        """Raise `ValueError` naming a file that cannot be read, or a pair that does not load."""
-        for path in (self.certfile, self.keyfile):
-            if not path.is_file():
-                raise ValueError(f"TLS file not found: {path}")
-        # Loaded as uvicorn will load them, so that a bad pair is an error before serving.
-        try:
-            ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(
-                self.certfile, self.keyfile
-            )
-        except (ssl.SSLError, OSError) as exc:
-            raise ValueError(
-                f"TLS certificate {self.certfile} and key {self.keyfile} do not load"
-                f" as a PEM chain and its key: {exc}"
-            ) from None
-
 
 def make_test_certificate(folder: Path, hosts: Sequence[str] = TEST_CERTIFICATE_HOSTS) -> TlsFiles:
-    """Write a fresh CA and a certificate for `hosts` signed by it into `folder`."""
-    # Imported here: only `--tls` needs trustme (and the cryptography library under it).
-    import trustme
-
-    folder.mkdir(parents=True, exist_ok=True)
-    authority = trustme.CA(organization_name="numbers-mock test CA")
-    leaf = authority.issue_cert(*hosts)
-    files = TlsFiles(
-        certfile=folder / "numbers-mock-cert.pem",
-        keyfile=folder / "numbers-mock-key.pem",
-        ca_file=folder / "numbers-mock-ca.pem",
-    )
-    authority.cert_pem.write_to_path(str(files.ca_file))
-    with files.certfile.open("wb") as chain:
-        for blob in leaf.cert_chain_pems:
-            chain.write(blob.bytes())
-    # The key is readable by its owner only, like any private key.
-    descriptor = os.open(files.keyfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as key:
-        key.write(leaf.private_key_pem.bytes())
-    return files
+    """Write a fresh CA and a certificate for `hosts` signed by it into `folder`
+    (`numbers-mock-ca.pem` is the one clients trust)."""
+    return numbers_tls.make_test_certificate(folder, "numbers-mock", "numbers-mock test CA", hosts)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -18,7 +16,8 @@ import pytest
 from benchmarks.targets import free_port
 from numbers_mock import PRIMARY_ACCOUNT, MockSettings, create_app, serve_in_thread
 from numbers_mock.faults import fault_variant
-from numbers_proxy import entry
+from numbers_proxy import cli, entry
+from tests.served_process import start, wait_until_healthy
 
 from .conftest import assert_harness_record
 
@@ -54,6 +53,21 @@ def test_bad_options_are_one_clear_line(args: list[str], message: str) -> None:
     assert "Traceback" not in done.stderr
 
 
+def test_tls_files_that_do_not_load_are_refused_before_serving(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_pem = tmp_path / "not.pem"
+    not_pem.write_text("not a certificate")
+    argv = ["--upstream", "http://127.0.0.1:9", "--port", "0"]
+    argv += ["--ssl-certfile", str(not_pem), "--ssl-keyfile", str(not_pem)]
+    with pytest.raises(SystemExit) as exited:
+        cli.main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert f"error: TLS certificate {not_pem} and key {not_pem} do not load" in err
+    assert "Traceback" not in err
+
+
 def test_a_session_ends_with_its_summary_and_reports(tmp_path: Path) -> None:
     mock = create_app(MockSettings(), fault_variant(["json-count-as-string"]))
     with serve_in_thread(mock) as upstream:
@@ -69,23 +83,10 @@ def test_a_session_ends_with_its_summary_and_reports(tmp_path: Path) -> None:
             "--junit",
             str(reports[2]),
         ]
-        proxy = subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
+        proxy = start(command)
         try:
             url = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    httpx.get(f"{url}/_mock/health", timeout=1)
-                    break
-                except httpx.TransportError:
-                    assert time.monotonic() < deadline and proxy.poll() is None
-                    time.sleep(0.1)
+            wait_until_healthy(url, proxy)
             with httpx.Client(base_url=url, auth=PRIMARY_ACCOUNT.auth) as client:
                 assert client.get("/number/search", params={"country": "GB"}).status_code == 200
             proxy.send_signal(signal.SIGTERM)

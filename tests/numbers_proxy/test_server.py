@@ -3,11 +3,9 @@ prints."""
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import ssl
-import subprocess
 import sys
 import time
 
@@ -18,6 +16,7 @@ from numbers_mock import PRIMARY_ACCOUNT, MockSettings, create_app, serve_in_thr
 from numbers_proxy.assembly import assemble
 from numbers_proxy.server import ServerOptions
 from numbers_proxy.server import serve_in_thread as serve_proxy
+from tests.served_process import start
 
 SHORT = ServerOptions(idle_timeout=0.3, request_timeout=0.3)
 
@@ -54,13 +53,7 @@ def test_the_command_serves_https_with_the_ca_it_prints() -> None:
         with serve_in_thread(mock) as upstream:
             port = free_port()
             command = [sys.executable, "-m", "numbers_proxy", "--upstream", upstream, "--tls"]
-            proxy = subprocess.Popen(
-                [*command, "--port", str(port)],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-                env={**os.environ, "PYTHONUNBUFFERED": "1"},
-            )
+            proxy = start([*command, "--port", str(port)])
             try:
                 assert proxy.stdout is not None
                 first = proxy.stdout.readline()

@@ -1,17 +1,16 @@
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import ssl
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
+from benchmarks.targets import free_port
 from generator.paths import OVERLAY_PATH
 from numbers_mock import (
     DEFAULT_ACCOUNTS,
@@ -23,6 +22,8 @@ from numbers_mock import (
 from numbers_mock.controls.throttle import RateLimit
 from numbers_mock.faults import CATALOGUE
 from numbers_mock.server.cli import build_parser, main, settings_from_args, variant_from_args
+from tests.served_process import start as start_process
+from tests.served_process import wait_until_healthy
 
 
 def test_defaults() -> None:
@@ -169,22 +170,9 @@ def test_account_errors_do_not_echo_secrets(capsys: pytest.CaptureFixture[str]) 
     assert "topsecretvalue" not in capsys.readouterr().err
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def start(argv: list[str]) -> subprocess.Popen[str]:
     """`python -m numbers_mock ARGV` in a child process, its output captured."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "numbers_mock", *argv],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
+    return start_process([sys.executable, "-m", "numbers_mock", *argv])
 
 
 def test_tls_makes_a_certificate_and_keeps_every_other_option(tmp_path: Path) -> None:
@@ -201,15 +189,7 @@ def test_tls_makes_a_certificate_and_keeps_every_other_option(tmp_path: Path) ->
         assert ca_file == tmp_path / "tls" / "numbers-mock-ca.pem"
         trusted = ssl.create_default_context(cafile=str(ca_file))
         url = f"https://localhost:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"{url}/_mock/health", timeout=1, verify=trusted)
-                break
-            except httpx.TransportError:
-                assert process.poll() is None, process.communicate()
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.1)
+        wait_until_healthy(url, process, verify=trusted)
         with httpx.Client(base_url=url, verify=trusted, auth=("tlskey", "tlssecret")) as http:
             assert http.get("/number/search", params={"country": "GB"}).json()["count"] == 24
             assert http.get("/account/numbers").json() == {}
@@ -227,34 +207,10 @@ def test_tls_makes_a_certificate_and_keeps_every_other_option(tmp_path: Path) ->
 def test_python_m_serves_until_interrupted(tmp_path: Path) -> None:
     port = free_port()
     database = tmp_path / "cli.sqlite3"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "numbers_mock",
-            "--port",
-            str(port),
-            "--database",
-            str(database),
-            "--seed",
-            "9",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
+    process = start(["--port", str(port), "--database", str(database), "--seed", "9"])
     try:
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"{url}/_mock/health", timeout=1)
-                break
-            except httpx.TransportError:
-                assert process.poll() is None, process.communicate()
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.1)
+        wait_until_healthy(url, process)
         legacy = {
             "country": "GB",
             "api_key": PRIMARY_ACCOUNT.api_key,
@@ -293,15 +249,7 @@ def test_sigterm_stops_cleanly_and_ends_the_process_by_that_signal(tmp_path: Pat
     database = tmp_path / "term.sqlite3"
     process = start(["--port", str(port), "--database", str(database), "--log-level", "info"])
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/_mock/health", timeout=1)
-                break
-            except httpx.TransportError:
-                assert process.poll() is None, process.communicate()
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.1)
+        wait_until_healthy(f"http://127.0.0.1:{port}", process)
     finally:
         process.send_signal(signal.SIGTERM)
         _, err = process.communicate(timeout=15)

@@ -14,10 +14,12 @@ from pathlib import Path
 
 import httpx
 
+from benchmarks.targets import free_port
 from numbers_mock import MockApp, serve_in_thread
 from numbers_mock.server.connections import fit_to_descriptors
 from numbers_mock.server.limits import ConnectionLimits
 from numbers_mock.server.serving import ServerOptions
+from tests.served_process import wait_until_healthy
 
 
 @contextmanager
@@ -153,22 +155,3 @@ def test_limits_fit_the_descriptors_the_process_may_open() -> None:
     fitted = fit_to_descriptors(ConnectionLimits(max_connections=10**9))
     assert fitted.max_connections < max(soft, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
     assert fit_to_descriptors(ConnectionLimits(max_connections=5)).max_connections == 5
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def wait_until_healthy(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            httpx.get(f"{url}/_mock/health", timeout=1)
-            return
-        except httpx.TransportError:
-            assert process.poll() is None, "the server stopped"
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.1)
