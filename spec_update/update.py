@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -252,15 +253,18 @@ def _preview(layout: Layout, new: Document, *, run_tests: bool) -> Preview:
         )
         if not run_tests:
             return Preview(api_changes, ClientTestRun(ran=False))
-        tests = run_client_tests(layout.root, layout.client_tests, fresh)
-        users = check_client_users(
-            layout.root,
-            layout.client,
-            fresh,
-            skipped=(layout.client, layout.client_tests),
-            package=layout.client_package.name,
-        )
-    return Preview(api_changes, tests, users)
+        # Both wait on child processes: side by side, the slower one sets the time.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            tests = pool.submit(run_client_tests, layout.root, layout.client_tests, fresh)
+            users = pool.submit(
+                check_client_users,
+                layout.root,
+                layout.client,
+                fresh,
+                skipped=(layout.client, layout.client_tests),
+                package=layout.client_package.name,
+            )
+            return Preview(api_changes, tests.result(), users.result())
 
 
 def _moved_requirement(
