@@ -245,7 +245,7 @@ def _preview(layout: Layout, new: Document, *, run_tests: bool) -> Preview:
             snapshot(layout.client_package), snapshot(fresh / layout.client_package.name)
         )
         tests = (
-            run_client_tests(layout.root, layout.client_tests, fresh)
+            run_client_tests(layout.root, layout.client_tests, fresh, document=spec)
             if run_tests
             else ClientTestRun(ran=False)
         )
