@@ -12,6 +12,7 @@ from spec_update.api_diff import ApiChange
 from spec_update.changes import Bump, Change
 from spec_update.document import Document
 from spec_update.levels import Level
+from spec_update.sources import recorded_as
 
 SUMMARIES = {
     Bump.MAJOR: "Major: changes that can break code using the client.",
@@ -51,7 +52,7 @@ def render_entry(release: Release) -> str:
         "",
         SUMMARIES[release.bump],
         f'Generated from "{new.title}" {new.version} (was {old.version}), '
-        f"sha256 `{new.sha256[:12]}`, from {release.source}.",
+        f"sha256 `{new.sha256[:12]}`, from {recorded_as(release.source)}.",
     ]
     for title in SECTIONS:
         changes = [change for change in release.spec_changes if section(change) == title]

@@ -7,7 +7,7 @@ client and for a server; where it is and what it is are its location and its mes
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum, IntEnum
 from typing import Any
 
@@ -58,10 +58,33 @@ class Location:
 
 
 @dataclass(frozen=True, order=True)
+class Place:
+    """A place in both documents, as a JSON pointer into each: the same key of the same object,
+    whose pointers differ when the object moved in its list (a parameter now listed first)."""
+
+    old: str
+    new: str
+
+    def child(self, old_key: str, new_key: str) -> Place:
+        return Place(f"{self.old}/{_escape(old_key)}", f"{self.new}/{_escape(new_key)}")
+
+    def as_json(self) -> dict[str, str]:
+        return {"old": self.old, "new": self.new}
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+@dataclass(frozen=True, order=True)
 class Change:
+    """`places`: for a change found in several places of the documents at once (documentation),
+    each of them, for programs; the message names the first few, for people."""
+
     rule: str
     location: Location = field(default_factory=Location)
     message: str = ""
+    places: tuple[Place, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         rule(self.rule)  # an unknown id is a bug in a rule module: fail where it is made
@@ -85,14 +108,20 @@ class Change:
     def describe(self) -> str:
         return f"{self.location.describe()}: {self.message}"
 
+    def with_places(self, places: tuple[Place, ...]) -> Change:
+        return replace(self, places=places)
+
     def as_json(self) -> dict[str, Any]:
-        return {
+        record: dict[str, Any] = {
             "rule": self.rule,
             "client": self.client.label,
             "server": self.server.label,
             "location": self.location.as_json(),
             "message": self.message,
         }
+        if self.places:
+            record["places"] = [place.as_json() for place in self.places]
+        return record
 
 
 class Bump(Enum):

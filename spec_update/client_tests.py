@@ -4,11 +4,15 @@ A new document may legitimately break tests written for the old models (a field 
 parameter renamed): the person reviewing the update must see which, in its report, before merging.
 The suite is tests/generated_client (about 800 tests, a few seconds): it exercises every
 generated function and model through an in-process fake service. It runs in a child interpreter
-with the new client first on its path, with a time limit, and its JUnit record says what failed.
+with the new client first on its path and the new document named in DOCUMENT_VARIABLE (its
+helpers read the document the client was generated from, not the one still vendored), with a time
+limit, and its JUnit record says what failed. A test module that cannot even be imported (a model
+the new client no longer has) is named with its error, and the other modules still run.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -19,6 +23,8 @@ from pathlib import Path
 
 TIME_LIMIT_SECONDS = 120.0
 SHOWN_FAILURES = 30
+# The new document, for tests/generated_client/support.py.
+DOCUMENT_VARIABLE = "NUMBERS_CLIENT_TESTS_DOCUMENT"
 
 # Puts the new client first on the path, proves it is the one imported, then runs pytest.
 RUNNER = """
@@ -29,7 +35,9 @@ import numbers_api_client
 if not numbers_api_client.__file__.startswith(client):
     sys.exit(f"imported {numbers_api_client.__file__}, not the new client under {client}")
 import pytest
-sys.exit(pytest.main([tests, "-q", "-p", "no:cacheprovider", "--junitxml", record]))
+sys.exit(pytest.main([
+    tests, "-q", "-p", "no:cacheprovider", "--continue-on-collection-errors", "--junitxml", record
+]))
 """
 
 
@@ -54,9 +62,15 @@ class ClientTestRun:
 
 
 def run_client_tests(
-    root: Path, tests: Path, client: Path, *, limit: float = TIME_LIMIT_SECONDS
+    root: Path,
+    tests: Path,
+    client: Path,
+    *,
+    document: Path | None = None,
+    limit: float = TIME_LIMIT_SECONDS,
 ) -> ClientTestRun:
-    """Run the suite at `tests` (inside the checkout `root`) on the client project at `client`."""
+    """Run the suite at `tests` (inside the checkout `root`) on the client project at `client`,
+    generated from `document` (None: the vendored one)."""
     if not tests.is_dir():
         return ClientTestRun(ran=False)
     started = time.monotonic()
@@ -64,8 +78,17 @@ def run_client_tests(
         record = Path(scratch) / "junit.xml"
         command = [sys.executable, "-c", RUNNER, str(client), str(tests), str(record)]
         try:
+            environment = dict(os.environ)
+            if document is not None:
+                environment[DOCUMENT_VARIABLE] = str(document)
             result = subprocess.run(
-                command, cwd=root, capture_output=True, text=True, timeout=limit, check=False
+                command,
+                cwd=root,
+                env=environment,
+                capture_output=True,
+                text=True,
+                timeout=limit,
+                check=False,
             )
         except subprocess.TimeoutExpired:
             return ClientTestRun(ran=True, problem=f"no result within {limit:g} s")
@@ -78,15 +101,32 @@ def run_client_tests(
 
 
 def read_record(record: Path) -> tuple[int, list[str]]:
-    """(passed, ids of the tests that failed or erred) from a pytest JUnit XML record."""
+    """(passed, ids of the tests that failed or erred) from a pytest JUnit XML record; a module
+    that could not be collected is named with the last line of its error."""
     passed, failed = 0, []
     for case in ElementTree.parse(record).getroot().iter("testcase"):
         outcome = {child.tag for child in case}
-        if outcome & {"failure", "error"}:
-            failed.append(_test_id(case.get("classname", ""), case.get("name", "")))
+        classname, name = case.get("classname", ""), case.get("name", "")
+        if not classname and outcome == {"error"}:
+            # pytest writes a collection error as a case named after the dotted module.
+            failed.append(f"{_module_path(name)} could not be collected: {_last_error(case)}")
+        elif outcome & {"failure", "error"}:
+            failed.append(_test_id(classname, name))
         elif "skipped" not in outcome:
             passed += 1
     return passed, failed
+
+
+def _module_path(dotted: str) -> str:
+    return dotted.replace(".", "/") + ".py"
+
+
+def _last_error(case: ElementTree.Element) -> str:
+    """The exception line of a collection error's report (`E   ImportError: ...`)."""
+    error = case.find("error")
+    text = (error.text or "") if error is not None else ""
+    reported = [line[1:].strip() for line in text.splitlines() if line.startswith("E ")]
+    return reported[-1] if reported else "unknown error"
 
 
 def _test_id(classname: str, name: str) -> str:

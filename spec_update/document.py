@@ -18,12 +18,17 @@ from typing import Any, ClassVar
 import yaml
 from openapi_spec_validator_rs import OpenAPISpecValidatorError, OpenAPIValidationError
 from openapi_spec_validator_rs import validate as validate_spec
+from openapi_spec_validator_rs.exceptions import ValidationError
 
 from spec_update.errors import UpdateError
 from spec_update.refs import RefError, check_refs
 
-# jsonschema starts some messages with the whole offending value: keep the reason, not the value.
-_LEADING_VALUE = re.compile(r"^[\[{].*[\]}] (is .*)$")
+# jsonschema starts some messages with the whole offending value: keep the reason, not the value
+# (a short string stays: `'strin' is not one of [...]` says what is wrong).
+_LEADING_VALUE = re.compile(r"^(\[.*\]|\{.*\}|'.*'|\".*\") (is .*)$")
+SHOWN_VALUE = 40
+# additionalProperties beside patternProperties: "'type' does not match any of the regexes: '^x-'"
+_UNMATCHED_KEYS = re.compile(r"^(.*) (?:does|do) not match any of the regexes: .*$")
 MAX_MESSAGE = 200
 JSON, YAML = "json", "yaml"
 
@@ -177,10 +182,63 @@ def _yaml_reason(error: yaml.YAMLError) -> str:
 
 def _first_line(text: str) -> str:
     first = text.strip().splitlines()[0] if text.strip() else "invalid"
-    return first if len(first) <= MAX_MESSAGE else first[: MAX_MESSAGE - 1] + "…"
+    return _cut(first)
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
 def _reason(error: OpenAPIValidationError) -> str:
-    first_line = _first_line(str(error.message)) if error.message else "invalid"
-    match = _LEADING_VALUE.match(first_line)
-    return f"the value {match.group(1)}" if match else first_line
+    """What is wrong, in one line: the echoed value taken out before the line is cut, and for an
+    `anyOf`/`oneOf` that nothing fits, why its closest alternatives do not."""
+    reason = _plain(error.message)
+    if error.validator in _WEAK and error.context:
+        why = "; ".join(
+            dict.fromkeys(_relative(error, sub) + _plain(sub.message) for sub in _closest(error))
+        )
+        reason = f"{reason} ({why})"
+    return _cut(reason)
+
+
+# As in jsonschema's best_match: an alternative's own `anyOf`/`oneOf` says less than its other
+# errors, and a deeper error is more specific than a shallower one.
+_WEAK = frozenset({"anyOf", "oneOf"})
+
+
+def _closest(error: ValidationError) -> list[ValidationError]:
+    """The most specific reasons why no alternative fits: the deepest errors of the context that
+    are not themselves `anyOf`/`oneOf` (when some are not), all of them when several tie, and
+    the reasons of a single weak one when it is the only candidate."""
+    candidates = list(error.context)
+    while True:
+        best = max(_relevance(sub) for sub in candidates)
+        chosen = [sub for sub in candidates if _relevance(sub) == best]
+        if len(chosen) == 1 and chosen[0].validator in _WEAK and chosen[0].context:
+            candidates = list(chosen[0].context)
+            continue
+        return chosen
+
+
+def _relevance(error: ValidationError) -> tuple[int, bool]:
+    return len(error.absolute_path), error.validator not in _WEAK
+
+
+def _relative(error: ValidationError, sub: ValidationError) -> str:
+    """Where `sub` is under `error`, as `key: ` (nothing when at the same place)."""
+    suffix = sub.json_path[len(error.json_path) :].lstrip(".")
+    return f"{suffix}: " if suffix else ""
+
+
+def _plain(message: str | None) -> str:
+    """A validator's message on one line, without the value it echoes and with jsonschema's
+    wording for an unexpected key made plain."""
+    first_line = message.strip().splitlines()[0] if message and message.strip() else "invalid"
+    leading = _LEADING_VALUE.match(first_line)
+    if leading and (leading.group(1)[0] in "[{" or len(leading.group(1)) > SHOWN_VALUE):
+        return f"the value {leading.group(2)}"
+    unexpected = _UNMATCHED_KEYS.match(first_line)
+    if unexpected:
+        keys = unexpected.group(1)
+        return f"unexpected key{'s' if ', ' in keys else ''} {keys}"
+    return first_line

@@ -23,6 +23,19 @@ from spec_update.view import pointer_target, refs_in
 
 REMOVE = "remove the action: the new document now documents it"
 RETARGET = "retarget the action at where the new document has this, or remove it"
+# What a reference names, by the section of components it points into.
+KINDS = {
+    "schemas": "schema",
+    "responses": "response",
+    "parameters": "parameter",
+    "examples": "example",
+    "requestBodies": "request body",
+    "headers": "header",
+    "securitySchemes": "security scheme",
+    "links": "link",
+    "callbacks": "callback",
+    "pathItems": "path item",
+}
 
 
 @dataclass(frozen=True)
@@ -89,13 +102,30 @@ def misfits_of(overlay: Overlay, document: dict[str, Any]) -> list[Misfit]:
             continue
         missing = [ref for ref in _refs(action.update) if pointer_target(applied, ref) is None]
         if missing:
+            # The target is there: what is gone is something the action's value refers to.
             problem = (
-                f"it refers to {', '.join(f'`{ref}`' for ref in missing)}, "
-                "which the new document does not have"
+                f"its value refers to {', '.join(f'`{ref}`' for ref in missing)}, "
+                "which the new document no longer has (its target is there)"
             )
-            misfits.append(Misfit(number, action, problem, RETARGET))
+            misfits.append(Misfit(number, action, problem, add_referenced(missing)))
         current = applied
     return misfits
+
+
+def add_referenced(missing: list[str]) -> str:
+    """The fix for an action whose value refers to what the new document no longer has."""
+    what = f"that {_kind(missing[0])}" if len(missing) == 1 else "them"
+    return (
+        f"add {what} in an earlier action of the overlay, or point the action's references at "
+        "what the new document has instead, or remove the action"
+    )
+
+
+def _kind(ref: str) -> str:
+    parts = ref.split("/")
+    if len(parts) == 4 and parts[:2] == ["#", "components"]:
+        return KINDS.get(parts[2], "component")
+    return "part of the document"
 
 
 def _select(target: str, document: dict[str, Any]) -> list[Any] | None:

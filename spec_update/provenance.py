@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 from spec_update.document import Document
+from spec_update.sources import recorded_as
 
 
 def provenance_for(
@@ -16,7 +17,8 @@ def provenance_for(
     today: date,
     json_rendering: str | None = None,
 ) -> dict[str, str]:
-    """The provenance record, with the keys in the order of the existing file.
+    """The provenance record, with the keys in the order of the existing file; `source` is
+    recorded as a URL whole, a local file by its name.
 
     `json_rendering`: the file holding the document as JSON, when the published one is YAML.
     """
@@ -25,7 +27,7 @@ def provenance_for(
         "title": document.title,
         "version": document.version,
         "sha256": document.sha256,
-        "source": source,
+        "source": recorded_as(source),
         "vendored_at": today.isoformat(),
     }
     if json_rendering is not None:

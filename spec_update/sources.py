@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ntpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,6 +22,12 @@ URL_SCHEMES = ("http", "https")
 
 def is_url(location: str) -> bool:
     return urlsplit(location).scheme in URL_SCHEMES
+
+
+def recorded_as(location: str) -> str:
+    """How a source is recorded in files the update writes: a URL whole, a file by its name only
+    (where it was on the machine that ran the update says nothing to a reader of the record)."""
+    return location if is_url(location) else ntpath.basename(location) or location
 
 
 def read_source(location: str, *, timeout: float = FETCH_TIMEOUT_SECONDS) -> bytes:

@@ -255,7 +255,9 @@ def _preview(layout: Layout, new: Document, *, run_tests: bool) -> Preview:
             return Preview(api_changes, ClientTestRun(ran=False))
         # Both wait on child processes: side by side, the slower one sets the time.
         with ThreadPoolExecutor(max_workers=2) as pool:
-            tests = pool.submit(run_client_tests, layout.root, layout.client_tests, fresh)
+            tests = pool.submit(
+                run_client_tests, layout.root, layout.client_tests, fresh, document=spec
+            )
             users = pool.submit(
                 check_client_users,
                 layout.root,

@@ -56,7 +56,22 @@ def xml_difference(old: dict[str, Any], new: dict[str, Any], names: XmlNames) ->
     """Each XML property that differs, as `key old → new`."""
     before, after = effective_xml(old, names.old), effective_xml(new, names.new)
     return [
-        f"{key} {show(before[key])} → {show(after[key])}"
+        f"{key} {_shown(key, before, old)} → {_shown(key, after, new)}"
         for key in before
         if before[key] != after[key]
     ]
+
+
+def _shown(key: str, xml: dict[str, Any], schema: dict[str, Any]) -> str:
+    """One property of an effective `xml` object as a reader understands it: an unset one says
+    why it has no value rather than `null`."""
+    value = xml[key]
+    if value is not None:
+        return show(value)
+    if key != "name":
+        return "(none)"
+    if schema.get("type") == "array" and not xml["wrapped"]:
+        return "(no wrapping element)"
+    # Only the root of a body written inline has no default name to show: XML names it as its
+    # content says, which the document does not.
+    return "(default)"

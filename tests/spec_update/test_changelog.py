@@ -17,6 +17,7 @@ def release(
     build: Callable[[dict[str, Any]], Document],
     spec_changes: list[Change],
     api_changes: list[ApiChange],
+    source: str = "https://x/n.json",
 ) -> Release:
     old = load_document(vendored_raw, "old")
     new = build(dict(old.data, info=dict(old.data["info"], version="1.0.5")))
@@ -26,7 +27,7 @@ def release(
         date(2026, 12, 1),
         old,
         new,
-        "https://x/n.json",
+        source,
         spec_changes,
         api_changes,
     )
@@ -85,3 +86,14 @@ def test_new_entries_go_above_the_newest_one() -> None:
 
 def test_the_first_entry_goes_after_the_preamble() -> None:
     assert add_entry("# Changelog\n", "## 1.0.0 (d)\n") == "# Changelog\n\n## 1.0.0 (d)\n"
+
+
+def test_an_entry_names_a_local_file_by_its_name_only(
+    vendored_raw: bytes, as_document: Callable[[dict[str, Any]], Document]
+) -> None:
+    entry = render_entry(
+        release(vendored_raw, as_document, [], [], source="/home/someone/numbers-1.0.21.yml")
+    )
+    assert "sha256 `" in entry
+    assert "from numbers-1.0.21.yml." in entry
+    assert "/home/someone" not in entry

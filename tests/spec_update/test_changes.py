@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from spec_update.changes import Bump, Change, Impact, Location, bump_for
+from spec_update.changes import Bump, Change, Impact, Location, Place, bump_for
 from spec_update.levels import Level
 
 
@@ -23,6 +23,16 @@ def test_a_change_takes_its_levels_from_its_rule() -> None:
         },
         "message": "x",
     }
+
+
+def test_places_are_listed_in_the_json_only_when_a_change_has_them() -> None:
+    change = Change("documentation-changed", Location(), "documentation changed")
+    assert "places" not in change.as_json()
+    moved = Place("#", "#").child("paths", "paths").child("/a", "/a").child("1", "0")
+    placed = change.with_places((moved,))
+    assert placed.as_json()["places"] == [{"old": "#/paths/~1a/1", "new": "#/paths/~1a/0"}]
+    assert placed == change  # the places are detail, not what the change is
+    assert placed.describe() == change.describe()
 
 
 def test_an_unknown_rule_is_a_bug_found_where_the_change_is_made() -> None:

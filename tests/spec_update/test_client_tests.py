@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from spec_update.client_tests import run_client_tests
+import pytest
+
+from spec_update.client_tests import DOCUMENT_VARIABLE, run_client_tests
 
 
 def make_client(folder: Path, answer: int) -> Path:
@@ -45,3 +48,56 @@ def test_a_suite_over_its_time_limit_is_stopped(tmp_path: Path) -> None:
     (tests / "test_slow.py").write_text("import time\n\ndef test_slow():\n    time.sleep(30)\n")
     run = run_client_tests(tmp_path, tests, make_client(tmp_path / "c", 1), limit=2)
     assert run.problem == "no result within 2 s"
+
+
+def test_a_module_that_cannot_be_imported_is_named_and_the_others_still_run(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "repo"
+    tests = root / "tests" / "generated_client"
+    tests.mkdir(parents=True)
+    (root / "tests" / "__init__.py").write_text("")
+    (tests / "__init__.py").write_text("")
+    (tests / "test_gone.py").write_text("from numbers_api_client import Gone\n")
+    (tests / "test_kept.py").write_text("def test_kept():\n    assert True\n")
+
+    run = run_client_tests(root, tests, make_client(tmp_path / "client", 42))
+
+    assert run.passed == 1
+    [collection] = run.failed
+    assert collection.startswith("tests/generated_client/test_gone.py could not be collected: ")
+    assert "ImportError: cannot import name 'Gone'" in collection
+
+
+def test_the_suite_reads_the_new_document_it_is_named(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    tests = root / "tests" / "generated_client"
+    tests.mkdir(parents=True)
+    (root / "tests" / "__init__.py").write_text("")
+    (tests / "__init__.py").write_text("")
+    (tests / "test_document.py").write_text(
+        "import os\n\n"
+        f"def test_document():\n    assert os.environ[{DOCUMENT_VARIABLE!r}].endswith('new.json')\n"
+    )
+    client = make_client(tmp_path / "client", 42)
+
+    named = run_client_tests(root, tests, client, document=tmp_path / "new.json")
+    unnamed = run_client_tests(root, tests, client)
+
+    assert (named.passed, named.failed) == (1, ())
+    assert unnamed.passed == 0
+
+
+def test_the_client_tests_read_the_document_the_variable_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from numbers_openapi import document_path
+    from tests.generated_client import support
+
+    data = json.loads(document_path().read_text(encoding="utf-8"))
+    data["info"]["title"] = "Renamed upstream"
+    new = tmp_path / "new.json"
+    new.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv(DOCUMENT_VARIABLE, str(new))
+
+    assert support.spec.__wrapped__()["info"]["title"] == "Renamed upstream"

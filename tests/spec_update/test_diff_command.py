@@ -53,6 +53,34 @@ def test_json_output_is_an_object_with_a_changes_list(
     assert payload["old"]["source"] == old and payload["new"]["format"] == "json"
 
 
+def test_json_output_lists_every_place_documentation_changed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # More places than the message names: the JSON lists them all, for programs.
+    paths = []
+    for summary in ("old", "new"):
+        operation = {"summary": summary, "responses": {"200": {"description": "ok"}}}
+        document = {
+            "openapi": "3.0.3",
+            "info": {"title": "T", "version": "1"},
+            "paths": {f"/p{n}": {"get": operation} for n in range(7)},
+        }
+        path = tmp_path / f"{summary}.json"
+        path.write_text(json.dumps(document))
+        paths.append(str(path))
+    code, out, err = run([*paths, "--format", "json"], capsys)
+    assert (code, err) == (0, "")
+    (change,) = json.loads(out)["changes"]
+    assert change["rule"] == "documentation-changed"
+    assert change["message"].endswith(" and 2 more")
+    assert [place["new"] for place in change["places"]] == [
+        f"#/paths/~1p{n}/get/summary" for n in range(7)
+    ]
+    assert all(place["old"] == place["new"] for place in change["places"])
+    code, out, _ = run(paths, capsys)
+    assert "places" not in out and "and 2 more" in out
+
+
 @pytest.mark.parametrize("rule_id", ["request-default-changed", "security-requirement-relaxed"])
 def test_yaml_and_json_inputs_give_the_same_changes(
     rule_id: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -105,6 +105,71 @@ def test_what_makes_a_document_invalid_is_named(paths: dict[str, object], messag
         load_document(json.dumps(data).encode(), "upstream")
 
 
+def test_an_alternative_nothing_fits_says_why_its_closest_alternatives_do_not() -> None:
+    # A security scheme written among the parameters (as the published 1.0.3 had it): its value is
+    # echoed by the validator at the start of a message longer than a refusal line.
+    scheme = {
+        "type": "apiKey",
+        "name": "api_key",
+        "in": "query",
+        "required": True,
+        "description": "You can find your API key in the developer dashboard " + "x" * 80,
+    }
+    data = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {},
+        "components": {"parameters": {"apiKey": scheme}},
+    }
+    with pytest.raises(InvalidDocument) as raised:
+        load_document(json.dumps(data).encode(), "upstream")
+    text = str(raised.value)
+    assert text == (
+        "upstream is not a valid OpenAPI document: at $.components.parameters.apiKey: "
+        "the value is not valid under any of the given schemas "
+        "('$ref' is a required property; unexpected key 'type')"
+    )
+
+
+def test_a_deeper_reason_names_where_it_is_under_the_place() -> None:
+    data = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"country": {"type": "strin"}}},
+    }
+    with pytest.raises(InvalidDocument) as raised:
+        load_document(json.dumps(data).encode(), "upstream")
+    assert str(raised.value).endswith(
+        "at $.components.schemas.country: the value is not valid under any of the given schemas "
+        "(type: 'strin' is not one of ['array', 'boolean', 'integer', 'number', 'object', "
+        "'string'])"
+    )
+
+
+@pytest.mark.parametrize(
+    ("responses", "reason"),
+    [
+        ("y" * 300, "the value is not of type 'object'"),
+        (["1", "y" * 300], "the value is not of type 'object'"),
+        ("short", "'short' is not of type 'object'"),
+    ],
+)
+def test_an_echoed_value_is_left_out_unless_short_and_the_reason_kept(
+    responses: object, reason: str
+) -> None:
+    data = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {"/a": {"get": {"responses": responses}}},
+    }
+    with pytest.raises(InvalidDocument) as raised:
+        load_document(json.dumps(data).encode(), "upstream")
+    assert str(raised.value) == (
+        f"upstream is not a valid OpenAPI document: at $.paths['/a'].get.responses: {reason}"
+    )
+
+
 @pytest.mark.parametrize(
     ("fixture", "message"),
     [

@@ -335,7 +335,7 @@ def test_an_overlay_that_no_longer_fits_is_refused_and_changes_nothing(history: 
     assert message.startswith("numbers_openapi/overlay.yaml does not fit the new document:")
     assert "action 1 (A refused cancel answers HTTP 420 with the body of a refused buy" in message
     assert "`#/components/schemas/response420`" in message
-    assert "Fix: retarget the action" in message
+    assert "Fix: add that schema in an earlier action of the overlay" in message
     assert "openapi_python_client" not in message
     assert step.status == ""
     assert git(history.root, "rev-parse", "HEAD") == history.head_before_refusal

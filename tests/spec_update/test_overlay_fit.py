@@ -11,7 +11,14 @@ import pytest
 from numbers_openapi.overlay import load_overlay
 from spec_update.errors import UpdateError
 from spec_update.layout import Layout
-from spec_update.overlay_fit import REMOVE, RETARGET, OverlayDoesNotFit, check_overlay, misfits_of
+from spec_update.overlay_fit import (
+    REMOVE,
+    RETARGET,
+    OverlayDoesNotFit,
+    add_referenced,
+    check_overlay,
+    misfits_of,
+)
 
 REAL = Layout(Path(__file__).resolve().parents[2])
 
@@ -30,14 +37,30 @@ def test_a_schema_the_overlay_refers_to_is_gone(vendored: dict[str, Any]) -> Non
         media["schema"] = copy.deepcopy(inline)
     with pytest.raises(OverlayDoesNotFit) as raised:
         check_overlay(REAL.overlay, vendored, "numbers_openapi/overlay.yaml")
-    assert [(m.number, m.fix) for m in raised.value.misfits] == [(1, RETARGET), (2, RETARGET)]
+    # The targets are there: retargeting would not help, the schema they refer to must come back.
+    fix = add_referenced(["#/components/schemas/response420"])
+    assert [(m.number, m.fix) for m in raised.value.misfits] == [(1, fix), (2, fix)]
     first = str(raised.value).splitlines()[1]
     assert first == (
         "- numbers_openapi/overlay.yaml, action 1 (A refused cancel answers HTTP 420 with the body "
-        "of a refused buy; target $.paths['/number/cancel'].post.responses): it refers to "
-        "`#/components/schemas/response420`, which the new document does not have. "
-        f"Fix: {RETARGET}."
+        "of a refused buy; target $.paths['/number/cancel'].post.responses): its value refers to "
+        "`#/components/schemas/response420`, which the new document no longer has (its target "
+        "is there). Fix: add that schema in an earlier action of the overlay, or point the "
+        "action's references at what the new document has instead, or remove the action."
     )
+
+
+@pytest.mark.parametrize(
+    ("missing", "what"),
+    [
+        (["#/components/parameters/size"], "add that parameter in"),
+        (["#/components/requestBodies/buy"], "add that request body in"),
+        (["#/components/schemas/a", "#/components/headers/b"], "add them in"),
+        (["#/x-extra"], "add that part of the document in"),
+    ],
+)
+def test_the_fix_for_a_missing_reference_names_what_to_add(missing: list[str], what: str) -> None:
+    assert add_referenced(missing).startswith(what)
 
 
 def test_what_upstream_now_documents_is_to_be_removed(vendored: dict[str, Any]) -> None:

@@ -39,3 +39,14 @@ def test_a_yaml_document_names_its_json_rendering() -> None:
     )
     assert record["file"] == "numbers-api.yaml"
     assert (record["format"], record["json_rendering"]) == ("yaml", "numbers-api.json")
+
+
+def test_a_local_file_is_recorded_by_its_name_not_where_it_was(vendored_raw: bytes) -> None:
+    document = load_document(vendored_raw, "x")
+    record = provenance_for(
+        document,
+        file_name="numbers-api.json",
+        source="/home/someone/downloads/numbers-1.0.21.yml",
+        today=date(2026, 12, 1),
+    )
+    assert record["source"] == "numbers-1.0.21.yml"

@@ -275,6 +275,65 @@ def test_documentation_differences_are_one_change_naming_their_places() -> None:
     ]
 
 
+def searching(*parameters: Data) -> Data:
+    return document({"/search": {"get": {"parameters": list(parameters)}}})
+
+
+FEATURES = {"name": "features", "in": "query", "description": "SMS, VOICE or MMS", "example": "SMS"}
+COUNTRY = {"$ref": "#/components/parameters/country"}
+SIZE = {"name": "size", "in": "query", "description": "page size"}
+
+
+def test_reordering_parameters_tags_and_servers_changes_no_documentation() -> None:
+    tags = [{"name": "a", "description": "A"}, {"name": "b", "description": "B"}]
+    servers = [{"url": "https://a", "description": "A"}, {"url": "https://b", "description": "B"}]
+    old = dict(searching(COUNTRY, SIZE, FEATURES), tags=tags, servers=servers)
+    new = dict(searching(FEATURES, COUNTRY, SIZE), tags=tags[::-1], servers=servers[::-1])
+    # The order of servers and tags is itself a change (servers-changed, tags-changed), not one
+    # of their descriptions.
+    assert "documentation-changed" not in rules(old, new)
+    assert rules(searching(COUNTRY, SIZE, FEATURES), searching(FEATURES, COUNTRY, SIZE)) == []
+
+
+def test_a_moved_parameter_is_compared_with_itself_and_placed_in_both_documents() -> None:
+    old = searching(COUNTRY, FEATURES, SIZE)
+    new = searching(dict(FEATURES, description="SMS, VOICE, MMS or several"), COUNTRY, SIZE)
+    (change,) = diff_data(old, new, today=TODAY)
+    assert change.rule == "documentation-changed"
+    assert change.message == (
+        "documentation changed in 1 place(s): #/paths/~1search/get/parameters/0/description "
+        '"SMS, VOICE or MMS" → "SMS, VOICE, MMS or several"'
+    )
+    assert change.as_json()["places"] == [
+        {
+            "old": "#/paths/~1search/get/parameters/1/description",
+            "new": "#/paths/~1search/get/parameters/0/description",
+        }
+    ]
+
+
+def test_a_parameter_in_another_place_is_another_item_and_unnamed_items_pair_by_position() -> None:
+    # The header `size` is not the query `size`: its description is not the query's changed.
+    # Inline schemas of an allOf have no identity: they pair by position.
+    header = {"name": "size", "in": "header", "description": "x"}
+    parts = [{"description": "one"}, {"description": "two"}]
+    old = searching(SIZE, header)
+    new = searching(header, dict(SIZE, example=5))
+    old["components"] = {"schemas": {"s": {"allOf": parts}}}
+    new["components"] = {"schemas": {"s": {"allOf": [parts[0], {"description": "2"}]}}}
+    changes = diff_data(old, new, today=TODAY)
+    assert [place.as_json() for change in changes for place in change.places] == [
+        {
+            "old": "#/components/schemas/s/allOf/1/description",
+            "new": "#/components/schemas/s/allOf/1/description",
+        },
+        {
+            "old": "#/paths/~1search/get/parameters/0/example",
+            "new": "#/paths/~1search/get/parameters/1/example",
+        },
+    ]
+
+
 # Documents left broken: compared with --no-validate, they must never crash the diff.
 
 NULLABLE_KEYS = (

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from spec_update.sources import SourceError, is_url, read_source
+from spec_update.sources import SourceError, is_url, read_source, recorded_as
 
 Serve = Callable[[dict[str, tuple[int, bytes]]], str]
 
@@ -54,3 +54,20 @@ def test_urls_are_told_from_paths() -> None:
     assert not is_url("openapi/numbers-api.json")
     assert not is_url("C:/specs/numbers.json")
     assert not is_url("file:///tmp/numbers.json")
+
+
+@pytest.mark.parametrize(
+    ("location", "recorded"),
+    [
+        ("/work/history/numbers-1.0.21.yml", "numbers-1.0.21.yml"),
+        ("relative/dir/numbers.json", "numbers.json"),
+        ("numbers.json", "numbers.json"),
+        ("C:\\Users\\me\\numbers.yaml", "numbers.yaml"),
+        (
+            "https://example.com/specs/numbers.yml?ref=main",
+            "https://example.com/specs/numbers.yml?ref=main",
+        ),
+    ],
+)
+def test_a_file_is_recorded_by_its_name_and_a_url_whole(location: str, recorded: str) -> None:
+    assert recorded_as(location) == recorded

@@ -74,6 +74,29 @@ def test_an_xml_name_that_differs_is_reported_with_both_names_for_xml_only() -> 
     ]
 
 
+def test_an_unset_xml_name_says_why_it_is_unset_not_null() -> None:
+    # An array that is not wrapped has no element of its own to name.
+    old = answering("text/xml")
+    wrapped = copy.deepcopy(old)
+    features = wrapped["components"]["schemas"]["owned"]["properties"]["features"]
+    features["xml"] = {"wrapped": True}
+    assert [message for _, _, message in diff(old, wrapped)] == [
+        '`features` XML name (no wrapping element) → "features", wrapped false → true'
+    ]
+    # The root of a body written inline is named as XML's content says: its default is unknown.
+    inline, named = copy.deepcopy(old), copy.deepcopy(old)
+    inline["paths"]["/a"]["get"]["responses"]["200"]["content"]["text/xml"]["schema"] = {
+        "type": "object"
+    }
+    named["paths"]["/a"]["get"]["responses"]["200"]["content"]["text/xml"]["schema"] = {
+        "type": "object",
+        "xml": {"name": "numbers", "namespace": "https://example.com/n"},
+    }
+    assert [message for _, _, message in diff(named, inline)] == [
+        'XML name "numbers" → (default), namespace "https://example.com/n" → (none)'
+    ]
+
+
 def test_an_xml_change_on_a_json_only_answer_is_no_change() -> None:
     old = answering("application/json")
     assert diff(old, answering("application/json", xml={"name": "number"})) == []
