@@ -128,7 +128,8 @@ def update_spec(session: nox.Session) -> None:
     """Vendor a new API document (path or URL), classify the changes and regenerate the client."""
     if not session.posargs or session.posargs[0].startswith("-"):
         session.error("Usage: nox -s update-spec -- PATH_OR_URL [--check] [--report FILE]")
-    # pytest and hypothesis: the update runs the client's tests on the client it generates.
+    # pytest and hypothesis: the update runs the client's tests on the client it generates;
+    # mypy: it type-checks the toolkit's code that imports the client against that client.
     install(
         session,
         *CONSTRAINTS,
@@ -138,6 +139,7 @@ def update_spec(session: nox.Session) -> None:
         "./generated_client",
         "pytest",
         "hypothesis",
+        "mypy",
     )
     session.run("python", "-m", "spec_update", *session.posargs)
 

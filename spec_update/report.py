@@ -10,6 +10,7 @@ line naming the operations; the JSON lists every change with its own location.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -22,6 +23,7 @@ from spec_update.update import Outcome
 COLUMN = 12
 SHOWN_OPERATIONS = 3
 SHOWN_FAILURES = 20
+SHOWN_ERRORS = 20
 RULES_DOC = "docs/spec-rules.md"
 
 
@@ -209,6 +211,7 @@ def render_text(outcome: Outcome) -> str:
     if outcome.requirement:
         lines.append(f"The toolkit now requires {outcome.requirement} (pyproject.toml).")
     lines += client_tests_text(outcome)
+    lines += client_users_text(outcome)
     if outcome.state == "checked":
         lines.append("Check only: nothing was written.")
     else:
@@ -225,6 +228,38 @@ def client_tests_text(outcome: Outcome) -> list[str]:
     if len(tests.failed) > SHOWN_FAILURES:
         lines.append(f"  and {len(tests.failed) - SHOWN_FAILURES} more (the --report lists all)")
     return lines
+
+
+def client_users_text(outcome: Outcome) -> list[str]:
+    users = outcome.client_users
+    if users is None:
+        return []
+    lines = [f"The toolkit's code that imports the client, type-checked on it: {users.summary()}."]
+    if users.broken_files:
+        lines.append(f"  no longer type-checks: {', '.join(users.broken_files)}")
+    lines += [f"  {error}" for error in users.new_errors[:SHOWN_ERRORS]]
+    if len(users.new_errors) > SHOWN_ERRORS:
+        lines.append(f"  and {len(users.new_errors) - SHOWN_ERRORS} more (the --report lists all)")
+    return lines
+
+
+def client_users_markdown(outcome: Outcome) -> list[str]:
+    users = outcome.client_users
+    if users is None:
+        return []
+    lines = ["", "### The toolkit's code on the new client (mypy)", "", users.summary() + "."]
+    if users.new_errors:
+        broken = ", ".join(_code(path) for path in users.broken_files)
+        lines += ["", f"No longer type-checks: {broken}.", ""]
+        lines += [f"- {_code(error)}" for error in users.new_errors]
+    return lines
+
+
+def _code(text: str) -> str:
+    """`text` as inline code, whatever backticks it holds."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
 
 
 def render_markdown(outcome: Outcome) -> str:
@@ -259,5 +294,6 @@ def render_markdown(outcome: Outcome) -> str:
         lines += ["", "### The client's tests on the new client", "", tests.summary() + "."]
         if tests.failed:
             lines += [""] + [f"- `{test}`" for test in tests.failed]
+    lines += client_users_markdown(outcome)
     lines += ["", "### Changelog entry", "", outcome.entry]
     return "\n".join(lines)

@@ -1,5 +1,6 @@
 """One update, end to end, as named steps: read, check the outputs, classify, check the overlay,
-generate in a scratch folder and run the client's tests there, then write, regenerate and prove.
+generate in a scratch folder, run the client's tests there and type-check the toolkit's code on
+the new client, then write, regenerate and prove.
 
 Nothing under openapi/, generator/, generated_client/ or pyproject.toml is written until the new
 document has been validated, the overlay has been found to fit it and a client has been generated
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -23,6 +25,7 @@ from spec_update.changelog import Release, add_entry, render_entry
 from spec_update.changes import Bump, Change, Impact, bump_for
 from spec_update.client_auth import authentication_changes
 from spec_update.client_tests import ClientTestRun, run_client_tests
+from spec_update.client_users import ClientUsersRun, check_client_users
 from spec_update.document import JSON, YAML, Document, load_document
 from spec_update.errors import UpdateError
 from spec_update.generation import GenerationFailed, check_drift, generate, smoke_import
@@ -82,6 +85,7 @@ class Outcome:
     generation_error: str | None = None
     refused_step: str | None = None
     client_tests: ClientTestRun | None = None
+    client_users: ClientUsersRun | None = None
     # The toolkit's requirement on the client, when the update moves it.
     requirement: str | None = None
 
@@ -100,10 +104,12 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Preview:
-    """The new client as generated in a scratch folder: its API changes and its tests' verdict."""
+    """The new client as generated in a scratch folder: its API changes, its tests' verdict and
+    the type checker's on the toolkit's code that imports it (None: not checked)."""
 
     api_changes: list[ApiChange]
     client_tests: ClientTestRun
+    client_users: ClientUsersRun | None = None
 
 
 def update_spec(
@@ -179,6 +185,7 @@ def update_spec(
         entry,
         old_source=vendored,
         client_tests=preview.client_tests,
+        client_users=preview.client_users,
         requirement=requirement[1] if requirement else None,
     )
     if check:
@@ -235,7 +242,7 @@ def _outputs(layout: Layout, new: Document) -> list[Path]:
 
 def _preview(layout: Layout, new: Document, *, run_tests: bool) -> Preview:
     """Generate the new client in a scratch folder, compare its public API with the current one,
-    and run the client's tests on it."""
+    run the client's tests on it and type-check the toolkit's code that imports it."""
     with tempfile.TemporaryDirectory(prefix="spec-update-") as scratch:
         spec = Path(scratch) / layout.spec_json.name
         spec.write_bytes(new.as_json())
@@ -244,12 +251,22 @@ def _preview(layout: Layout, new: Document, *, run_tests: bool) -> Preview:
         api_changes = diff_surfaces(
             snapshot(layout.client_package), snapshot(fresh / layout.client_package.name)
         )
-        tests = (
-            run_client_tests(layout.root, layout.client_tests, fresh, document=spec)
-            if run_tests
-            else ClientTestRun(ran=False)
-        )
-    return Preview(api_changes, tests)
+        if not run_tests:
+            return Preview(api_changes, ClientTestRun(ran=False))
+        # Both wait on child processes: side by side, the slower one sets the time.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            tests = pool.submit(
+                run_client_tests, layout.root, layout.client_tests, fresh, document=spec
+            )
+            users = pool.submit(
+                check_client_users,
+                layout.root,
+                layout.client,
+                fresh,
+                skipped=(layout.client, layout.client_tests),
+                package=layout.client_package.name,
+            )
+            return Preview(api_changes, tests.result(), users.result())
 
 
 def _moved_requirement(

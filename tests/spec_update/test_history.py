@@ -5,7 +5,8 @@ from query parameters into security schemes, XML names equal to and different fr
 a newly required parameter, an enum narrowed, an optional field added, and a response schema the
 overlay relies on disappearing. At each step: the classification, the version bump, the changelog,
 the toolkit's requirement on the client, that the toolkit installs with the new client (uv, into a
-fresh virtualenv), and, for the refused step, that the working tree did not change at all.
+fresh virtualenv), and, for the refused step, that the working tree did not change at all. On the
+first, breaking step, the client's tests and the toolkit's own code that no longer type-checks.
 The clone is of this repository's last commit, so the real working tree is never touched.
 """
 
@@ -26,6 +27,7 @@ import yaml
 
 from spec_update.changes import Bump, Impact
 from spec_update.layout import Layout
+from spec_update.report import render_markdown, render_text
 from spec_update.update import CHECK_OVERLAY, Outcome, update_spec
 from tests.spec_update.client_version import CLIENT_VERSION
 
@@ -188,7 +190,8 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> Iterator[History]:
     for number, (name, change, kind) in enumerate(STEPS):
         change(data)
         source = publish(data, kind, folder, f"step-{number}")
-        # The client's own tests run once, on the step that removes fields they read.
+        # The client's own tests and the type check of the toolkit's code on the new client run
+        # once, on the step that removes fields and moves the credentials into arguments.
         outcome = update_spec(str(source), Layout(root), today=TODAY, run_tests=number == 0)
         status = git(root, "status", "--porcelain")
         steps[name] = Step(
@@ -277,6 +280,26 @@ def test_query_keys_and_removed_fields_break_clients_and_the_client_tests(
     assert "- breaking: numbers_api_client.models.owned_number.OwnedNumber: field `app_id`" in (
         step.changelog
     )
+
+
+def test_query_keys_break_the_toolkits_code_and_the_report_names_it(history: History) -> None:
+    outcome = history.steps["query keys"].outcome
+    users = outcome.client_users
+    assert users is not None and users.ran and not users.problem, users
+    assert "contract_tests/run/target.py" in users.files
+    # The harness calls the client's functions without the keys each now needs as an argument.
+    assert "contract_tests/run/target.py" in users.broken_files
+    assert any(
+        error.startswith("contract_tests/account/numbers.py:")
+        and 'Missing named argument "api_key"' in error
+        for error in users.new_errors
+    )
+    assert not any(
+        path.startswith(("generated_client/", "tests/generated_client/")) for path in users.files
+    )
+    assert "no longer type-checks: " in render_text(outcome)
+    assert "contract_tests/run/target.py" in render_text(outcome)
+    assert "`contract_tests/run/target.py`" in render_markdown(outcome)
 
 
 def test_keys_moved_into_schemes_and_default_xml_names_change_nothing_on_the_wire(

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from spec_update.api_diff import ApiChange
 from spec_update.changes import Bump, Change, Impact, Location
+from spec_update.client_users import ClientUsersRun
 from spec_update.document import Document, load_document
 from spec_update.report import (
     Report,
@@ -194,3 +196,47 @@ def test_an_unchanged_document_says_there_is_nothing_to_do(vendored_raw: bytes) 
     same = Outcome("unchanged", "x.json", document, document, "1.1.0", "1.1.0")
     assert "nothing to do" in render_text(same)
     assert "already the one at x.json" in render_markdown(same)
+
+
+def test_the_toolkits_code_that_breaks_is_named_and_its_errors_listed(
+    vendored_raw: bytes, as_document: Callable[[dict[str, Any]], Document]
+) -> None:
+    errors = tuple(
+        f'pkg/m{n % 2}.py:{n}: Missing named argument "key"  [call-arg]' for n in range(25)
+    )
+    users = ClientUsersRun(ran=True, new_errors=errors, files=("pkg/m0.py", "pkg/m1.py", "x.py"))
+    result = replace(outcome(vendored_raw, as_document, "checked"), client_users=users)
+    text = render_text(result)
+    assert (
+        "The toolkit's code that imports the client, type-checked on it: 25 new type error(s) in "
+        "2 file(s); checked the 3 file(s) that import the client (0.0 s).\n"
+        "  no longer type-checks: pkg/m0.py, pkg/m1.py\n"
+        '  pkg/m0.py:0: Missing named argument "key"  [call-arg]\n'
+    ) in text
+    assert 'pkg/m1.py:19: Missing named argument "key"' in text
+    assert "pkg/m0.py:20:" not in text
+    assert "  and 5 more (the --report lists all)" in text
+    markdown = render_markdown(result)
+    assert "### The toolkit's code on the new client (mypy)" in markdown
+    assert "No longer type-checks: `pkg/m0.py`, `pkg/m1.py`." in markdown
+    assert '- `pkg/m1.py:23: Missing named argument "key"  [call-arg]`' in markdown
+    assert markdown.index("(mypy)") < markdown.index("### Changelog entry")
+
+
+def test_without_mypy_the_report_says_so_in_one_line(
+    vendored_raw: bytes, as_document: Callable[[dict[str, Any]], Document]
+) -> None:
+    result = replace(
+        outcome(vendored_raw, as_document, "checked"), client_users=ClientUsersRun(ran=False)
+    )
+    [line] = [line for line in render_text(result).splitlines() if "type-checked" in line]
+    assert line.endswith("not run: mypy is not installed (`nox -s update-spec` installs it).")
+    assert "Traceback" not in render_markdown(result)
+
+
+def test_a_backtick_in_an_error_keeps_it_inline_code(
+    vendored_raw: bytes, as_document: Callable[[dict[str, Any]], Document]
+) -> None:
+    users = ClientUsersRun(ran=True, new_errors=("a.py:1: name `x` undefined",), files=("a.py",))
+    result = replace(outcome(vendored_raw, as_document, "checked"), client_users=users)
+    assert "- ``a.py:1: name `x` undefined``" in render_markdown(result)
