@@ -18,6 +18,7 @@ from typing import Any
 from spec_update.changes import Change, Location
 from spec_update.document import Document
 from spec_update.levels import Level
+from spec_update.sources import recorded_as
 from spec_update.update import Outcome
 
 COLUMN = 12
@@ -266,10 +267,12 @@ def render_markdown(outcome: Outcome) -> str:
     old, new = outcome.old, outcome.new
     if outcome.state == "unchanged":
         lines = [f"## {new.title} {old.version} → {new.version}", ""]
-        lines.append(f"The vendored document is already the one at {outcome.source}.")
+        lines.append(f"The vendored document is already the one at {recorded_as(outcome.source)}.")
         return "\n".join(lines) + "\n"
     lines = changes_markdown(report_of(outcome))
-    lines += ["", f"Source: {outcome.source} ({new.format}, sha256 `{new.sha256[:12]}`)."]
+    # The report becomes a pull request's description: a local file by its name, as provenance.
+    source = recorded_as(outcome.source)
+    lines += ["", f"Source: {source} ({new.format}, sha256 `{new.sha256[:12]}`)."]
     if outcome.state == "refused":
         lines += [
             "",

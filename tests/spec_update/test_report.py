@@ -240,3 +240,14 @@ def test_a_backtick_in_an_error_keeps_it_inline_code(
     users = ClientUsersRun(ran=True, new_errors=("a.py:1: name `x` undefined",), files=("a.py",))
     result = replace(outcome(vendored_raw, as_document, "checked"), client_users=users)
     assert "- ``a.py:1: name `x` undefined``" in render_markdown(result)
+
+
+def test_the_markdown_names_a_local_source_by_its_file_name_only(vendored_raw: bytes) -> None:
+    # It becomes a pull request's description: where the file was on the machine says nothing.
+    document = load_document(vendored_raw, "same")
+    local = Outcome("unchanged", "/home/someone/specs/x.json", document, document, "1.1.0", "1.1.0")
+    remote = Outcome("unchanged", "https://example.com/x.json", document, document, "1", "1")
+
+    assert "already the one at x.json." in render_markdown(local)
+    assert "/home/someone" not in render_markdown(local)
+    assert "https://example.com/x.json" in render_markdown(remote)
