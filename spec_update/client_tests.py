@@ -12,14 +12,14 @@ the new client no longer has) is named with its error, and the other modules sti
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from spec_update.bounded import last_line, run_bounded
 
 TIME_LIMIT_SECONDS = 120.0
 SHOWN_FAILURES = 30
@@ -77,25 +77,13 @@ def run_client_tests(
     with tempfile.TemporaryDirectory(prefix="spec-update-tests-") as scratch:
         record = Path(scratch) / "junit.xml"
         command = [sys.executable, "-c", RUNNER, str(client), str(tests), str(record)]
-        try:
-            environment = dict(os.environ)
-            if document is not None:
-                environment[DOCUMENT_VARIABLE] = str(document)
-            result = subprocess.run(
-                command,
-                cwd=root,
-                env=environment,
-                capture_output=True,
-                text=True,
-                timeout=limit,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
+        variables = {DOCUMENT_VARIABLE: str(document)} if document is not None else {}
+        result = run_bounded(command, cwd=root, variables=variables, limit=limit)
+        if result is None:
             return ClientTestRun(ran=True, problem=f"no result within {limit:g} s")
         seconds = time.monotonic() - started
         if not record.is_file():
-            last = (result.stdout + result.stderr).strip().splitlines()[-1:] or ["no output"]
-            return ClientTestRun(ran=True, seconds=seconds, problem=last[0])
+            return ClientTestRun(ran=True, seconds=seconds, problem=last_line(result))
         passed, failed = read_record(record)
     return ClientTestRun(ran=True, passed=passed, failed=tuple(failed), seconds=seconds)
 

@@ -26,6 +26,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spec_update.bounded import last_line, run_bounded
+
 TIME_LIMIT_SECONDS = 120.0
 CLIENT_PACKAGE = "numbers_api_client"
 CHECKER = "mypy"
@@ -171,23 +173,13 @@ def _type_check(
         command += ["--config-file", str(config)] if config.is_file() else []
         command += ["--no-pretty", "--no-color-output", "--no-error-summary", *files]
         # The only search path mypy puts before the installed packages: this client, no other.
-        environment = {**os.environ, "MYPYPATH": str(client.resolve())}
-        try:
-            result = subprocess.run(
-                command,
-                cwd=root,
-                env=environment,
-                capture_output=True,
-                text=True,
-                timeout=limit,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
-            return [], f"no result within {limit:g} s"
+        variables = {"MYPYPATH": str(client.resolve())}
+        result = run_bounded(command, cwd=root, variables=variables, limit=limit)
+    if result is None:
+        return [], f"no result within {limit:g} s"
     # 0: no error, 1: errors found; anything else: mypy itself could not check the files.
     if result.returncode not in (0, 1):
-        last = (result.stderr + result.stdout).strip().splitlines()[-1:] or ["no output"]
-        return [], f"{checker} stopped (exit {result.returncode}): {last[0]}"
+        return [], f"{checker} stopped (exit {result.returncode}): {last_line(result)}"
     return read_errors(result.stdout), ""
 
 

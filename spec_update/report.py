@@ -225,10 +225,7 @@ def client_tests_text(outcome: Outcome) -> list[str]:
     if tests is None:
         return []
     lines = [f"The client's tests (tests/generated_client): {tests.summary()}."]
-    lines += [f"  failed: {test}" for test in tests.failed[:SHOWN_FAILURES]]
-    if len(tests.failed) > SHOWN_FAILURES:
-        lines.append(f"  and {len(tests.failed) - SHOWN_FAILURES} more (the --report lists all)")
-    return lines
+    return lines + _at_most(SHOWN_FAILURES, [f"  failed: {test}" for test in tests.failed])
 
 
 def client_users_text(outcome: Outcome) -> list[str]:
@@ -238,10 +235,14 @@ def client_users_text(outcome: Outcome) -> list[str]:
     lines = [f"The toolkit's code that imports the client, type-checked on it: {users.summary()}."]
     if users.broken_files:
         lines.append(f"  no longer type-checks: {', '.join(users.broken_files)}")
-    lines += [f"  {error}" for error in users.new_errors[:SHOWN_ERRORS]]
-    if len(users.new_errors) > SHOWN_ERRORS:
-        lines.append(f"  and {len(users.new_errors) - SHOWN_ERRORS} more (the --report lists all)")
-    return lines
+    return lines + _at_most(SHOWN_ERRORS, [f"  {error}" for error in users.new_errors])
+
+
+def _at_most(shown: int, lines: list[str]) -> list[str]:
+    """The first `shown` lines, and how many more the --report lists."""
+    if len(lines) <= shown:
+        return lines
+    return [*lines[:shown], f"  and {len(lines) - shown} more (the --report lists all)"]
 
 
 def client_users_markdown(outcome: Outcome) -> list[str]:
