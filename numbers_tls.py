@@ -8,18 +8,31 @@ uses trustme, a library made for test certificates: a throw-away CA signs a cert
 
 Both `numbers-mock` and `numbers-contract-proxy` import this module, and the proxy's extra does not
 carry the mock's dependencies: it imports only the standard library, and trustme (in both extras)
-when a test certificate is made.
+when a test certificate is made. The two commands' TLS options (`--ssl-certfile`, `--ssl-keyfile`,
+`--tls`, `--tls-dir`) are defined, checked and turned into files here too; each command keeps its
+own help texts, order and test certificate's names.
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import os
 import ssl
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["TEST_CERTIFICATE_HOSTS", "TlsFiles", "make_test_certificate"]
+__all__ = [
+    "TEST_CERTIFICATE_HOSTS",
+    "TlsFiles",
+    "add_certificate_options",
+    "add_test_certificate_options",
+    "check_tls_options",
+    "make_test_certificate",
+    "tls_files",
+]
 
 TEST_CERTIFICATE_HOSTS = ("127.0.0.1", "::1", "localhost")
 
@@ -74,3 +87,46 @@ def make_test_certificate(
     with os.fdopen(descriptor, "wb") as key:
         key.write(leaf.private_key_pem.bytes())
     return files
+
+
+def add_certificate_options(group: argparse._ActionsContainer) -> None:
+    """`--ssl-certfile` and `--ssl-keyfile`: a certificate the user has."""
+    group.add_argument("--ssl-certfile", type=Path, metavar="PATH", help="certificate chain (PEM)")
+    group.add_argument("--ssl-keyfile", type=Path, metavar="PATH", help="its private key (PEM)")
+
+
+def add_test_certificate_options(
+    group: argparse._ActionsContainer, tls_help: str, tls_dir_help: str
+) -> None:
+    """`--tls` (make a test certificate) and `--tls-dir` (where), with the command's help texts."""
+    group.add_argument("--tls", action="store_true", help=tls_help)
+    group.add_argument("--tls-dir", type=Path, metavar="PATH", help=tls_dir_help)
+
+
+def check_tls_options(args: argparse.Namespace) -> None:
+    """Raise `ValueError` for TLS options that do not go together (before anything is served)."""
+    if (args.ssl_certfile is None) != (args.ssl_keyfile is None):
+        raise ValueError("--ssl-certfile and --ssl-keyfile go together")
+    if args.tls and args.ssl_certfile is not None:
+        raise ValueError(
+            "--tls makes its own certificate: leave out --ssl-certfile and --ssl-keyfile"
+        )
+    if args.tls_dir is not None and not args.tls:
+        raise ValueError("--tls-dir is only for --tls")
+
+
+@contextlib.contextmanager
+def tls_files(
+    args: argparse.Namespace, make_test: Callable[[Path], TlsFiles], temporary_prefix: str
+) -> Iterator[TlsFiles | None]:
+    """The files the checked TLS options name: the user's pair, a test certificate made by
+    `make_test` (in `--tls-dir`, or in a temporary folder removed on exit), or None (plain HTTP)."""
+    if args.ssl_certfile is not None:
+        yield TlsFiles(args.ssl_certfile, args.ssl_keyfile)
+    elif not args.tls:
+        yield None
+    elif args.tls_dir is not None:
+        yield make_test(args.tls_dir)
+    else:
+        with tempfile.TemporaryDirectory(prefix=temporary_prefix) as folder:
+            yield make_test(Path(folder))

@@ -8,6 +8,7 @@ it (`answer_side`), and what the traffic means over time per account (`traffic`)
 and prints, `records` writes the reports, `forwarding` is the ASGI app, `server` runs it.
 
 It imports the harness's judging layer and nothing of the mock: the judge stays independent of
-what it judges. What both servers need alike, option values and TLS files, is in the toolkit's
-`numbers_arguments` and `numbers_tls` (standard library only), which the mock imports too.
+what it judges. What both servers need alike, option values and the TLS options and files, is in
+the toolkit's `numbers_arguments` and `numbers_tls` (standard library only), which the mock imports
+too.
 """

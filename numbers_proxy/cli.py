@@ -11,12 +11,18 @@ import argparse
 import contextlib
 import ssl
 import sys
-import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from numbers_arguments import port, positive, seconds
+from numbers_proxy.tls import make_test_certificate
+from numbers_tls import (
+    add_certificate_options,
+    add_test_certificate_options,
+    check_tls_options,
+    tls_files,
+)
 
 __all__ = ["build_parser", "main"]
 
@@ -38,10 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--insecure", action="store_true", help="do not verify the upstream's certificate"
     )
     tls = parser.add_argument_group("the proxy's own TLS (the official SDKs speak HTTPS only)")
-    tls.add_argument("--tls", action="store_true", help="a test certificate; prints its CA file")
-    tls.add_argument("--tls-dir", type=Path, metavar="PATH", help="where --tls writes its files")
-    tls.add_argument("--ssl-certfile", type=Path, metavar="PATH", help="certificate chain (PEM)")
-    tls.add_argument("--ssl-keyfile", type=Path, metavar="PATH", help="its private key (PEM)")
+    add_test_certificate_options(
+        tls,
+        tls_help="a test certificate; prints its CA file",
+        tls_dir_help="where --tls writes its files",
+    )
+    add_certificate_options(tls)
     limits = parser.add_argument_group("limits")
     limits.add_argument(
         "--request-deadline",
@@ -81,12 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if (args.ssl_certfile is None) != (args.ssl_keyfile is None):
-        parser.error("--ssl-certfile and --ssl-keyfile go together")
-    if args.tls and args.ssl_certfile is not None:
-        parser.error("--tls makes its own certificate: leave out --ssl-certfile and --ssl-keyfile")
-    if args.tls_dir is not None and not args.tls:
-        parser.error("--tls-dir is only for --tls")
+    try:
+        check_tls_options(args)
+    except ValueError as exc:
+        parser.error(str(exc))
     if args.insecure and args.ca_file is not None:
         parser.error("--insecure and --ca-file exclude each other")
     if not args.upstream.startswith(("http://", "https://")):
@@ -103,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from numbers_proxy.run_record import harness_record
     from numbers_proxy.server import ServerOptions, run_foreground
 
-    with _tls_files(args) as tls:
+    with tls_files(args, make_test_certificate, "numbers-proxy-tls-") as tls:
         try:
             if tls is not None:
                 tls.check()
@@ -146,18 +152,3 @@ def _verify(args: argparse.Namespace) -> Any:
     if args.ca_file is not None:
         return ssl.create_default_context(cafile=str(args.ca_file))
     return True
-
-
-@contextlib.contextmanager
-def _tls_files(args: argparse.Namespace) -> Iterator[Any]:
-    from numbers_proxy.tls import TlsFiles, make_test_certificate
-
-    if args.ssl_certfile is not None:
-        yield TlsFiles(args.ssl_certfile, args.ssl_keyfile)
-    elif not args.tls:
-        yield None
-    elif args.tls_dir is not None:
-        yield make_test_certificate(args.tls_dir)
-    else:
-        with tempfile.TemporaryDirectory(prefix="numbers-proxy-tls-") as folder:
-            yield make_test_certificate(Path(folder))

@@ -1,7 +1,9 @@
-"""The servers' TLS files: a test certificate named for its server, and the check before serving."""
+"""The servers' TLS files: a test certificate named for its server, the check before serving, and
+the TLS options both commands read."""
 
 from __future__ import annotations
 
+import argparse
 import ssl
 from pathlib import Path
 
@@ -10,7 +12,15 @@ from cryptography import x509
 from cryptography.x509.oid import NameOID
 
 import numbers_tls
-from numbers_tls import TEST_CERTIFICATE_HOSTS, TlsFiles, make_test_certificate
+from numbers_tls import (
+    TEST_CERTIFICATE_HOSTS,
+    TlsFiles,
+    add_certificate_options,
+    add_test_certificate_options,
+    check_tls_options,
+    make_test_certificate,
+    tls_files,
+)
 from tests.shared_modules import beyond_the_standard_library, top_level_imports
 
 
@@ -62,3 +72,83 @@ def test_it_imports_only_the_standard_library_until_a_certificate_is_made() -> N
     path = Path(numbers_tls.__file__)
     assert "ssl" in top_level_imports(path)
     assert beyond_the_standard_library(path) == set()
+
+
+def _tls_options(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    add_certificate_options(parser)
+    add_test_certificate_options(parser, tls_help="make one", tls_dir_help="there")
+    return parser.parse_args(argv)
+
+
+def _probe_certificate(folder: Path) -> TlsFiles:
+    return make_test_certificate(folder, "probe", "probe test CA")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--ssl-certfile", "c.pem"], "--ssl-certfile and --ssl-keyfile go together"),
+        (["--ssl-keyfile", "k.pem"], "--ssl-certfile and --ssl-keyfile go together"),
+        (
+            ["--tls", "--ssl-certfile", "c.pem", "--ssl-keyfile", "k.pem"],
+            "--tls makes its own certificate: leave out --ssl-certfile and --ssl-keyfile",
+        ),
+        (["--tls", "--ssl-certfile", "c.pem"], "--ssl-certfile and --ssl-keyfile go together"),
+        (["--tls-dir", "tls"], "--tls-dir is only for --tls"),
+        (
+            ["--tls-dir", "tls", "--ssl-certfile", "c.pem", "--ssl-keyfile", "k.pem"],
+            "--tls-dir is only for --tls",
+        ),
+    ],
+)
+def test_options_that_do_not_go_together_are_refused_in_words(
+    argv: list[str], message: str
+) -> None:
+    with pytest.raises(ValueError) as refused:
+        check_tls_options(_tls_options(argv))
+    assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--ssl-certfile", "c.pem", "--ssl-keyfile", "k.pem"],
+        ["--tls"],
+        ["--tls", "--tls-dir", "d"],
+    ],
+)
+def test_options_that_go_together_pass(argv: list[str]) -> None:
+    check_tls_options(_tls_options(argv))
+
+
+def test_without_options_there_are_no_tls_files() -> None:
+    with tls_files(_tls_options([]), _probe_certificate, "probe-tls-") as files:
+        assert files is None
+
+
+def test_the_users_pair_is_used_as_given_and_nothing_is_made(tmp_path: Path) -> None:
+    def make_nothing(folder: Path) -> TlsFiles:
+        raise AssertionError(f"a test certificate was made in {folder}")
+
+    argv = ["--ssl-certfile", str(tmp_path / "c.pem"), "--ssl-keyfile", str(tmp_path / "k.pem")]
+    with tls_files(_tls_options(argv), make_nothing, "probe-tls-") as files:
+        assert files == TlsFiles(tmp_path / "c.pem", tmp_path / "k.pem")
+
+
+def test_a_test_certificate_in_tls_dir_stays_after_the_server(tmp_path: Path) -> None:
+    argv = ["--tls", "--tls-dir", str(tmp_path / "tls")]
+    with tls_files(_tls_options(argv), _probe_certificate, "probe-tls-") as files:
+        assert files is not None
+        assert files.ca_file == tmp_path / "tls" / "probe-ca.pem"
+    files.check()
+
+
+def test_a_test_certificate_without_tls_dir_is_removed_with_its_folder() -> None:
+    with tls_files(_tls_options(["--tls"]), _probe_certificate, "probe-tls-") as files:
+        assert files is not None
+        folder = files.certfile.parent
+        assert folder.name.startswith("probe-tls-")
+        files.check()
+    assert not folder.exists()

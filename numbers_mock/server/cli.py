@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, NoReturn
 from numbers_arguments import non_negative, port, positive, seconds
 from numbers_mock.controls.throttle import RateLimit, parse_rate
 from numbers_mock.server.limits import ConnectionLimits
-from numbers_mock.server.tls import TlsFiles, make_test_certificate
+from numbers_mock.server.tls import make_test_certificate
 from numbers_mock.settings import MockSettings, default_overlay_path, default_spec_path
 from numbers_mock.state.accounts import (
     DEFAULT_ACCOUNTS,
@@ -29,6 +28,12 @@ from numbers_mock.state.accounts import (
     PRIMARY_ACCOUNT,
     SUBACCOUNT,
     Account,
+)
+from numbers_tls import (
+    add_certificate_options,
+    add_test_certificate_options,
+    check_tls_options,
+    tls_files,
 )
 
 if TYPE_CHECKING:
@@ -161,18 +166,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="requests GET /_mock/journal keeps; 0 turns it off (default: %(default)s)",
     )
     tls = parser.add_argument_group("TLS (the official SDKs speak HTTPS only)")
-    tls.add_argument("--ssl-certfile", type=Path, metavar="PATH", help="certificate chain (PEM)")
-    tls.add_argument("--ssl-keyfile", type=Path, metavar="PATH", help="its private key (PEM)")
-    tls.add_argument(
-        "--tls",
-        action="store_true",
-        help="make a test certificate for 127.0.0.1, ::1 and localhost and print its CA file",
-    )
-    tls.add_argument(
-        "--tls-dir",
-        type=Path,
-        metavar="PATH",
-        help="where --tls writes its files (default: a temporary folder removed at exit)",
+    add_certificate_options(tls)
+    add_test_certificate_options(
+        tls,
+        tls_help="make a test certificate for 127.0.0.1, ::1 and localhost and print its CA file",
+        tls_dir_help="where --tls writes its files (default: a temporary folder removed at exit)",
     )
     limits = parser.add_argument_group("slow and idle clients")
     limits.add_argument(
@@ -260,13 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.list_faults:
         print(fault_table())
         return 0
-    if (args.ssl_certfile is None) != (args.ssl_keyfile is None):
-        parser.error("--ssl-certfile and --ssl-keyfile go together")
-    if args.tls and args.ssl_certfile is not None:
-        parser.error("--tls makes its own certificate: leave out --ssl-certfile and --ssl-keyfile")
-    if args.tls_dir is not None and not args.tls:
-        parser.error("--tls-dir is only for --tls")
     try:
+        check_tls_options(args)
         settings = settings_from_args(args)
         limits = limits_from_args(args)
     except ValueError as exc:
@@ -281,7 +274,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         listener = listening_socket(args.host, args.port)
     except OSError as exc:
         parser.error(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
-    with contextlib.closing(listener), _tls_files(args) as tls:
+    with (
+        contextlib.closing(listener),
+        tls_files(args, make_test_certificate, "numbers-mock-tls-") as tls,
+    ):
         try:
             if tls is not None:
                 tls.check()
@@ -295,19 +291,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(KeyboardInterrupt):
             run_server(app, args.host, args.port, args.log_level, options, listener=listener)
     return 0
-
-
-@contextlib.contextmanager
-def _tls_files(args: argparse.Namespace) -> Iterator[TlsFiles | None]:
-    if args.ssl_certfile is not None:
-        yield TlsFiles(args.ssl_certfile, args.ssl_keyfile)
-    elif not args.tls:
-        yield None
-    elif args.tls_dir is not None:
-        yield make_test_certificate(args.tls_dir)
-    else:
-        with tempfile.TemporaryDirectory(prefix="numbers-mock-tls-") as folder:
-            yield make_test_certificate(Path(folder))
 
 
 def fault_table() -> str:
