@@ -10,8 +10,20 @@ carry the mock's dependencies, and both products import this module.
 from __future__ import annotations
 
 import argparse
+from typing import NoReturn
 
-__all__ = ["integer", "non_negative", "port", "positive", "seconds"]
+__all__ = ["USAGE_ERROR", "OneLineParser", "integer", "non_negative", "port", "positive", "seconds"]
+
+USAGE_ERROR = 2
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse's parser, but a mistake is one line (`PROG: error: ...`) without the usage block
+    before it, and exit code 2 as argparse has it."""
+
+    def error(self, message: str) -> NoReturn:
+        lines = (line.strip() for line in message.splitlines())
+        self.exit(USAGE_ERROR, f"{self.prog}: error: {' '.join(filter(None, lines))}\n")
 
 
 def integer(text: str) -> int:

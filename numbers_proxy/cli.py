@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from numbers_arguments import port, positive, seconds
+from numbers_arguments import OneLineParser, port, positive, seconds
 from numbers_proxy.tls import make_test_certificate
 from numbers_tls import (
     add_certificate_options,
@@ -28,7 +28,7 @@ __all__ = ["build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="numbers-contract-proxy",
         description=(
             "Forward every request to a Numbers API server and every answer back unchanged, "

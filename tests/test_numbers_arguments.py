@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 import numbers_arguments
-from numbers_arguments import integer, non_negative, port, positive, seconds
+from numbers_arguments import (
+    USAGE_ERROR,
+    OneLineParser,
+    integer,
+    non_negative,
+    port,
+    positive,
+    seconds,
+)
 from tests.shared_modules import beyond_the_standard_library, top_level_imports
 
 
@@ -65,3 +73,17 @@ def test_it_imports_only_the_standard_library() -> None:
     path = Path(numbers_arguments.__file__)
     assert "argparse" in top_level_imports(path)
     assert beyond_the_standard_library(path) == set()
+
+
+def test_a_mistake_is_one_line_without_the_usage_block(capsys: pytest.CaptureFixture[str]) -> None:
+    parser = OneLineParser(prog="numbers-thing")
+    parser.add_argument("--port", type=port)
+    parser.add_argument("--name", required=True)
+
+    with pytest.raises(SystemExit) as stopped:
+        parser.parse_args(["--port", "x"])
+
+    assert stopped.value.code == USAGE_ERROR == 2
+    assert capsys.readouterr().err == (
+        "numbers-thing: error: argument --port: not an integer: 'x'\n"
+    )

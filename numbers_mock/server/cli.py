@@ -12,12 +12,12 @@ import argparse
 import contextlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 # Only what the parser needs is imported here: `--help` shows without loading the app, its
 # validation (openapi-core) or the server (uvicorn, Starlette); `main` imports those once the
 # arguments are known.
-from numbers_arguments import non_negative, port, positive, seconds
+from numbers_arguments import USAGE_ERROR, OneLineParser, non_negative, port, positive, seconds
 from numbers_mock.controls.throttle import RateLimit, parse_rate
 from numbers_mock.server.limits import ConnectionLimits
 from numbers_mock.server.tls import make_test_certificate
@@ -50,20 +50,9 @@ __all__ = [
 ]
 
 
-USAGE_ERROR = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse's parser, but an error is one line and comes first, without the usage block."""
-
-    def error(self, message: str) -> NoReturn:
-        lines = (line.strip() for line in message.splitlines())
-        self.exit(USAGE_ERROR, f"{self.prog}: error: {' '.join(filter(None, lines))}\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
-    parser = _Parser(
+    parser = OneLineParser(
         prog="numbers-mock",
         description="Stateful mock of the Vonage Numbers API 1.1.0, checked against its document.",
         epilog=(
