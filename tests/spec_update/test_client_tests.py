@@ -17,16 +17,26 @@ def make_client(folder: Path, answer: int) -> Path:
     return folder
 
 
-def test_failures_are_named_and_the_new_client_is_the_one_tested(tmp_path: Path) -> None:
+def make_suite(tmp_path: Path, modules: dict[str, str]) -> tuple[Path, Path]:
+    """A checkout's root and its tests/generated_client holding `modules` (name: source)."""
     root = tmp_path / "repo"
     tests = root / "tests" / "generated_client"
     tests.mkdir(parents=True)
     (root / "tests" / "__init__.py").write_text("")
     (tests / "__init__.py").write_text("")
-    (tests / "test_answer.py").write_text(
-        "import numbers_api_client\n\n"
-        "def test_answer():\n    assert numbers_api_client.ANSWER == 42\n\n"
-        "def test_other():\n    assert True\n"
+    for name, source in modules.items():
+        (tests / name).write_text(source)
+    return root, tests
+
+
+def test_failures_are_named_and_the_new_client_is_the_one_tested(tmp_path: Path) -> None:
+    root, tests = make_suite(
+        tmp_path,
+        {
+            "test_answer.py": "import numbers_api_client\n\n"
+            "def test_answer():\n    assert numbers_api_client.ANSWER == 42\n\n"
+            "def test_other():\n    assert True\n"
+        },
     )
     passing = run_client_tests(root, tests, make_client(tmp_path / "good", 42))
     assert (passing.ran, passing.passed, passing.failed, passing.problem) == (True, 2, (), "")
@@ -53,13 +63,13 @@ def test_a_suite_over_its_time_limit_is_stopped(tmp_path: Path) -> None:
 def test_a_module_that_cannot_be_imported_is_named_and_the_others_still_run(
     tmp_path: Path,
 ) -> None:
-    root = tmp_path / "repo"
-    tests = root / "tests" / "generated_client"
-    tests.mkdir(parents=True)
-    (root / "tests" / "__init__.py").write_text("")
-    (tests / "__init__.py").write_text("")
-    (tests / "test_gone.py").write_text("from numbers_api_client import Gone\n")
-    (tests / "test_kept.py").write_text("def test_kept():\n    assert True\n")
+    root, tests = make_suite(
+        tmp_path,
+        {
+            "test_gone.py": "from numbers_api_client import Gone\n",
+            "test_kept.py": "def test_kept():\n    assert True\n",
+        },
+    )
 
     run = run_client_tests(root, tests, make_client(tmp_path / "client", 42))
 
@@ -70,14 +80,12 @@ def test_a_module_that_cannot_be_imported_is_named_and_the_others_still_run(
 
 
 def test_the_suite_reads_the_new_document_it_is_named(tmp_path: Path) -> None:
-    root = tmp_path / "repo"
-    tests = root / "tests" / "generated_client"
-    tests.mkdir(parents=True)
-    (root / "tests" / "__init__.py").write_text("")
-    (tests / "__init__.py").write_text("")
-    (tests / "test_document.py").write_text(
-        "import os\n\n"
-        f"def test_document():\n    assert os.environ[{DOCUMENT_VARIABLE!r}].endswith('new.json')\n"
+    root, tests = make_suite(
+        tmp_path,
+        {
+            "test_document.py": "import os\n\ndef test_document():\n"
+            f"    assert os.environ[{DOCUMENT_VARIABLE!r}].endswith('new.json')\n"
+        },
     )
     client = make_client(tmp_path / "client", 42)
 

@@ -13,6 +13,7 @@ from spec_update.client_users import (
     check_client_users,
     find_client_users,
 )
+from tests.file_trees import write_tree
 
 STRICT = "[tool.mypy]\nstrict = true\n"
 # An optional package that is missing: mypy says so with the current client and the new one alike.
@@ -30,16 +31,8 @@ OLD_CLIENT = "def lookup(number: int) -> int:\n    return number\n"
 NEW_CLIENT = 'def lookup(number: int, *, key: str) -> int:\n    return "no"\n'
 
 
-def write(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    return root
-
-
 def client(folder: Path, source: str) -> Path:
-    return write(folder, {"numbers_api_client/__init__.py": source})
+    return write_tree(folder, {"numbers_api_client/__init__.py": source})
 
 
 def skipped(root: Path) -> tuple[Path, Path]:
@@ -47,7 +40,7 @@ def skipped(root: Path) -> tuple[Path, Path]:
 
 
 def test_the_files_that_import_the_client_outside_it_and_its_tests(tmp_path: Path) -> None:
-    root = write(
+    root = write_tree(
         tmp_path,
         {
             "app/uses.py": "from numbers_api_client import AuthenticatedClient\n",
@@ -73,7 +66,7 @@ def test_the_files_that_import_the_client_outside_it_and_its_tests(tmp_path: Pat
 def test_a_git_checkout_lists_its_tracked_and_new_files_but_not_ignored_ones(
     tmp_path: Path,
 ) -> None:
-    root = write(
+    root = write_tree(
         tmp_path,
         {
             ".gitignore": "scratch/\n",
@@ -92,7 +85,7 @@ def test_a_git_checkout_lists_its_tracked_and_new_files_but_not_ignored_ones(
 
 
 def test_only_the_errors_the_new_client_adds_are_reported(tmp_path: Path) -> None:
-    root = write(
+    root = write_tree(
         tmp_path / "repo", {"pyproject.toml": STRICT, "app/__init__.py": "", "app/use.py": USE}
     )
     current = client(root / "generated_client", OLD_CLIENT)
@@ -111,7 +104,7 @@ def test_only_the_errors_the_new_client_adds_are_reported(tmp_path: Path) -> Non
 def test_errors_the_current_client_causes_already_are_not_reported(tmp_path: Path) -> None:
     # Had the installed client been analysed instead of the current one (it has no `lookup`), the
     # call's missing key would be new.
-    root = write(
+    root = write_tree(
         tmp_path / "repo", {"pyproject.toml": STRICT, "app/__init__.py": "", "app/use.py": USE}
     )
     current = client(root / "generated_client", NEW_CLIENT)
@@ -137,7 +130,7 @@ def test_without_mypy_the_summary_is_one_line(tmp_path: Path) -> None:
 
 
 def test_a_run_over_its_time_limit_is_stopped(tmp_path: Path) -> None:
-    root = write(tmp_path / "repo", {"pyproject.toml": STRICT, "app/use.py": USE})
+    root = write_tree(tmp_path / "repo", {"pyproject.toml": STRICT, "app/use.py": USE})
     current = client(root / "generated_client", OLD_CLIENT)
     run = check_client_users(root, current, current, skipped=skipped(root), limit=0.01)
     assert run.problem == "no result within 0.01 s"
@@ -145,7 +138,7 @@ def test_a_run_over_its_time_limit_is_stopped(tmp_path: Path) -> None:
 
 
 def test_no_file_importing_the_client_is_no_run(tmp_path: Path) -> None:
-    root = write(tmp_path, {"app/use.py": "import json\n"})
+    root = write_tree(tmp_path, {"app/use.py": "import json\n"})
     run = check_client_users(root, root, root, skipped=())
     assert (run.ran, run.files, run.new_errors) == (True, (), ())
     assert run.summary() == "no file outside the client imports numbers_api_client"
